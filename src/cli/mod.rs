@@ -1,0 +1,98 @@
+//! The command line: `lotse [--root DIR] check` and `lotse [--root DIR] build`.
+
+mod summary;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::diag::{self, Diagnostic};
+use crate::load::{self, Loaded};
+use crate::validate;
+
+/// Lotse builds the DigIT handbook, committee papers and dashboards from `content/`.
+#[derive(Debug, Parser)]
+#[command(name = "lotse", version, about)]
+pub struct Args {
+    /// The site folder, holding `content/`, `templates/` and `themes/`.
+    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and check the content; print every problem.
+    Check,
+    /// Check the content and build the site into the output folder.
+    Build {
+        /// Where to write the site (default: DIR/output).
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Exit status: content problems.
+pub const EXIT_CONTENT: u8 = 1;
+/// Exit status: the command was used wrongly (as clap uses for bad arguments).
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn run(args: Args) -> ExitCode {
+    if !args.root.is_dir() {
+        eprintln!("Fehler: Der Ordner `{}` existiert nicht.", args.root.display());
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let checked = match load_and_validate(&args.root) {
+        Ok(checked) => checked,
+        Err(error) => {
+            eprintln!("Fehler: {error}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    report(&checked);
+    if checked.diagnostics.has_errors() {
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    match args.command {
+        Command::Check => println!("{}", summary::line(&checked)),
+        Command::Build { .. } => {
+            println!("{}", summary::line(&checked));
+            println!("Die Inhalte sind geprüft; die Ausgabe von Seiten und PDFs folgt in einer späteren Version.");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Loads `root/content` and validates it; all diagnostics end up in the result.
+pub fn load_and_validate(root: &std::path::Path) -> Result<Loaded, load::LoadError> {
+    let mut loaded = load::load(root)?;
+    let found = validate::validate(&mut loaded.model);
+    loaded.diagnostics.extend(found);
+    Ok(loaded)
+}
+
+/// Prints every diagnostic once, sorted by file and position, to stderr.
+fn report(loaded: &Loaded) {
+    let diagnostics = sorted(loaded);
+    if diagnostics.is_empty() {
+        return;
+    }
+    let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
+    let mut stderr = StandardStream::stderr(choice);
+    // A closed stderr is no reason to fail the build.
+    let _ = diag::render(&diagnostics, &loaded.sources, &mut stderr);
+    eprintln!("{} Fehler, {} Warnungen", loaded.diagnostics.error_count(), loaded.diagnostics.warning_count());
+}
+
+/// The diagnostics in reading order: by file path, then by position in the file.
+pub fn sorted(loaded: &Loaded) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.iter().cloned().collect();
+    diagnostics.sort_by_key(|d| {
+        d.primary.as_ref().map(|label| (loaded.sources.get(label.file).path.clone(), label.span.start))
+    });
+    diagnostics
+}

@@ -1,0 +1,54 @@
+//! Renders diagnostics as annotated source excerpts (codespan-reporting).
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label as ReportLabel, LabelStyle};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+use codespan_reporting::term::termcolor::WriteColor;
+
+use super::{Diagnostic, Label, Severity};
+use crate::source::SourceMap;
+
+/// Writes every diagnostic to `out`; colours only if `out` supports them.
+pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, out: &mut dyn WriteColor) -> std::io::Result<()> {
+    let mut files = SimpleFiles::new();
+    for (_, file) in sources.iter() {
+        files.add(display_path(&file.path), file.text.as_str());
+    }
+    let config = Config::default();
+    for diagnostic in diagnostics {
+        term::emit_to_write_style(out, &config, &files, &to_report(diagnostic))
+            .map_err(|error| std::io::Error::other(error.to_string()))?;
+    }
+    Ok(())
+}
+
+fn display_path(path: &std::path::Path) -> String {
+    path.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+fn to_report(diagnostic: &Diagnostic) -> Report<usize> {
+    let report = match diagnostic.severity {
+        Severity::Error => Report::error(),
+        Severity::Warning => Report::warning(),
+    };
+    let labels = diagnostic
+        .primary
+        .iter()
+        .map(|label| to_label(label, LabelStyle::Primary))
+        .chain(diagnostic.secondary.iter().map(|label| to_label(label, LabelStyle::Secondary)))
+        .collect();
+    let notes = diagnostic.hints.iter().map(|hint| format!("Hinweis: {hint}")).collect();
+    report.with_message(&diagnostic.message).with_labels(labels).with_notes(notes)
+}
+
+fn to_label(label: &Label, style: LabelStyle) -> ReportLabel<usize> {
+    ReportLabel::new(style, label.file.0, label.span.clone()).with_message(&label.message)
+}
+
+/// The same text without colours, for tests and log files.
+pub fn render_plain(diagnostics: &[Diagnostic], sources: &SourceMap) -> String {
+    let mut buffer = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    // Writing into memory cannot fail.
+    let _ = render(diagnostics, sources, &mut buffer);
+    String::from_utf8_lossy(&buffer.into_inner()).into_owned()
+}

@@ -1,0 +1,132 @@
+//! Turns the TOML parser's English errors into German diagnostics with hints.
+
+use super::{Diagnostic, nearest};
+use crate::source::FileId;
+
+/// A diagnostic for a TOML syntax or type error in `file`.
+pub fn from_toml_error(error: &toml::de::Error, file: FileId, text: &str) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim();
+    let diagnostic = explain(message).at(file, span, label_for(message));
+    if text.trim().is_empty() {
+        return diagnostic.hint("Die Datei ist leer. Tragen Sie die Pflichtangaben ein oder löschen Sie die Datei.");
+    }
+    diagnostic
+}
+
+fn explain(message: &str) -> Diagnostic {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        return unknown_field(rest);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        return Diagnostic::error(format!("Pflichtangabe `{field}` fehlt"))
+            .hint(format!("Ergänzen Sie eine Zeile `{field} = …` in diesem Abschnitt."));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        return unknown_variant(rest);
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return invalid_type(rest);
+    }
+    if message.starts_with("duplicate key") {
+        return Diagnostic::error("Schlüssel doppelt angegeben")
+            .hint("Jeder Schlüssel darf in einem Abschnitt nur einmal vorkommen; löschen Sie eine der beiden Zeilen.");
+    }
+    if message.starts_with("expected a date") || message.contains("is not a valid date") || message.contains("RACI") {
+        return Diagnostic::error(message.to_owned());
+    }
+    Diagnostic::error(format!("Die Datei ist kein gültiges TOML: {}", message.replace('\n', "; ")))
+        .hint("Prüfen Sie Anführungszeichen, Klammern und Gleichheitszeichen in der markierten Zeile.")
+}
+
+fn label_for(message: &str) -> &'static str {
+    if message.starts_with("unknown field") {
+        "dieser Schlüssel ist hier nicht erlaubt"
+    } else if message.starts_with("missing field") {
+        "in diesem Abschnitt fehlt eine Pflichtangabe"
+    } else if message.starts_with("unknown variant") {
+        "dieser Wert ist nicht erlaubt"
+    } else if message.starts_with("invalid type") {
+        "falscher Typ"
+    } else {
+        "hier"
+    }
+}
+
+/// `rest` is "name`, expected one of `a`, `b`" (or "expected `a`", or "there are no fields").
+fn unknown_field(rest: &str) -> Diagnostic {
+    let (field, expected) = split_expected(rest);
+    let diagnostic = Diagnostic::error(format!("Unbekannter Schlüssel `{field}`"));
+    let diagnostic = if field == "id" {
+        diagnostic.hint("Die ID ergibt sich aus dem Dateinamen; lassen Sie `id` hier weg.")
+    } else if let Some(suggestion) = nearest(field, expected.iter().map(String::as_str)) {
+        diagnostic.hint(format!("Meinten Sie `{suggestion}`?"))
+    } else {
+        diagnostic
+    };
+    allowed(diagnostic, &expected)
+}
+
+fn unknown_variant(rest: &str) -> Diagnostic {
+    let (value, expected) = split_expected(rest);
+    let diagnostic = Diagnostic::error(format!("Ungültiger Wert `{value}`"));
+    let diagnostic = match german_value(value).or_else(|| nearest(value, expected.iter().map(String::as_str))) {
+        Some(suggestion) => diagnostic.hint(format!("Meinten Sie `{suggestion}`?")),
+        None => diagnostic,
+    };
+    allowed(diagnostic, &expected)
+}
+
+/// Authors think in German; the file format's values are English.
+fn german_value(value: &str) -> Option<&'static str> {
+    match value.to_lowercase().as_str() {
+        "grün" | "gruen" => Some("green"),
+        "gelb" => Some("yellow"),
+        "rot" => Some("red"),
+        "höher" | "hoeher" | "hoch" => Some("higher"),
+        "niedriger" | "niedrig" => Some("lower"),
+        "beratend" => Some("advisory"),
+        "mitglied" => Some("member"),
+        _ => None,
+    }
+}
+
+fn allowed(diagnostic: Diagnostic, expected: &[String]) -> Diagnostic {
+    if expected.is_empty() {
+        return diagnostic;
+    }
+    let list = expected.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
+    diagnostic.hint(format!("Erlaubt sind: {list}."))
+}
+
+fn split_expected(rest: &str) -> (&str, Vec<String>) {
+    let (name, tail) = rest.split_once('`').unwrap_or((rest, ""));
+    let expected = tail.split('`').skip(1).step_by(2).map(str::to_owned).collect();
+    (name, expected)
+}
+
+/// `rest` is "integer `5`, expected a string".
+fn invalid_type(rest: &str) -> Diagnostic {
+    let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+    Diagnostic::error(format!("Falscher Typ: erwartet {}, gefunden {}", german_type(expected), german_type(found)))
+}
+
+fn german_type(description: &str) -> String {
+    let kind = description.split_whitespace().next().unwrap_or_default();
+    let quoted = description.split('`').nth(1);
+    let noun = match kind {
+        "string" | "a" if description.contains("string") => "Text in Anführungszeichen",
+        "integer" | "an" if description.contains("integer") || description.contains("i64") => "eine ganze Zahl",
+        "floating" | "f64" => "eine Zahl",
+        "boolean" | "bool" => "true oder false",
+        "sequence" | "a" if description.contains("sequence") => "eine Liste in [ ]",
+        "map" | "a" if description.contains("map") => "eine Tabelle",
+        _ if description.contains("date") => "ein Datum (JJJJ-MM-TT)",
+        _ => return description.to_owned(),
+    };
+    match quoted {
+        Some(value) => format!("{noun} ({value})"),
+        None => noun.to_owned(),
+    }
+}

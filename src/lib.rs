@@ -1,0 +1,13 @@
+//! Lotse: the handbook, committee papers and dashboards of a city's IT governance model,
+//! generated from plain TOML and Markdown files.
+//!
+//! The pipeline runs one way: [`load`] reads `content/` into a [`model::Model`],
+//! [`validate`] checks it, and the renderers turn it into output.
+
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod source;
+pub mod validate;

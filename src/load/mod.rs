@@ -1,0 +1,133 @@
+//! Walks `content/`, reads every file and parses it into the typed [`Model`].
+//!
+//! Loading never stops at the first problem: every unreadable or malformed file becomes a
+//! diagnostic, and the rest of the content is still loaded so that validation can go on.
+
+mod entities;
+mod front_matter;
+mod read;
+mod walk;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Diagnostics, from_toml_error};
+use crate::model::{Markdown, Model, Origin};
+use crate::source::{FileId, SourceMap};
+
+pub use read::MAX_FILE_BYTES;
+
+/// The content of a site as far as it could be read.
+pub struct Loaded {
+    pub model: Model,
+    pub sources: SourceMap,
+    pub diagnostics: Diagnostics,
+}
+
+/// A problem that leaves nothing to load.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The site folder has no `content/` folder.
+    NoContent { root: PathBuf },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NoContent { root } => write!(
+                f,
+                "Im Ordner `{}` gibt es keinen Ordner `content/`. Starten Sie lotse im Ordner der Website oder geben Sie ihn mit `--root ORDNER` an.",
+                root.display()
+            ),
+        }
+    }
+}
+
+/// Loads everything below `root/content`.
+pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    if !root.join("content").is_dir() {
+        return Err(LoadError::NoContent { root: root.to_path_buf() });
+    }
+    let mut loader = Loader { root, sources: SourceMap::default(), diagnostics: Diagnostics::default(), model: Model::default() };
+    entities::load_all(&mut loader);
+    Ok(Loaded { model: loader.model, sources: loader.sources, diagnostics: loader.diagnostics })
+}
+
+/// The state of one load: the files read so far, the problems found, the model built.
+struct Loader<'a> {
+    root: &'a Path,
+    sources: SourceMap,
+    diagnostics: Diagnostics,
+    model: Model,
+}
+
+impl Loader<'_> {
+    /// Reads and parses a single TOML file below `content/`, if it exists.
+    fn toml_file<T: DeserializeOwned>(&mut self, name: &str) -> Option<(FileId, T)> {
+        let relative = Path::new("content").join(name);
+        if !self.root.join(&relative).exists() {
+            return None;
+        }
+        let file = self.read(&relative)?;
+        match parse_toml(file, &self.sources.get(file).text) {
+            Ok(value) => Some((file, value)),
+            Err(diagnostic) => {
+                self.diagnostics.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    fn read(&mut self, relative: &Path) -> Option<FileId> {
+        match read::read_source(self.root, relative, &mut self.sources) {
+            Ok(file) => Some(file),
+            Err(diagnostic) => {
+                self.diagnostics.push(diagnostic);
+                None
+            }
+        }
+    }
+
+    /// Reads the files of one folder and parses them in parallel, as TOML or as Markdown
+    /// with front matter; each entity takes its id from its file name.
+    fn folder<T: DeserializeOwned + Send + entities::FileEntity>(&mut self, files: &[walk::Entry], markdown: bool) -> Vec<T> {
+        let read: Vec<(String, FileId)> =
+            files.iter().filter_map(|entry| Some((entry.id.clone(), self.read(&entry.relative)?))).collect();
+        let sources = &self.sources;
+        let results: Vec<Result<T, Diagnostic>> = read
+            .into_par_iter()
+            .map(|(id, file)| {
+                let text = &sources.get(file).text;
+                let (mut value, body) = if markdown {
+                    parse_markdown::<T>(file, text).map(|(value, body)| (value, Some(body)))?
+                } else {
+                    (parse_toml::<T>(file, text)?, None)
+                };
+                value.identify(id, Origin { file }, body);
+                Ok(value)
+            })
+            .collect();
+        let mut parsed = Vec::with_capacity(results.len());
+        for result in results {
+            match result {
+                Ok(entity) => parsed.push(entity),
+                Err(diagnostic) => self.diagnostics.push(diagnostic),
+            }
+        }
+        parsed
+    }
+}
+
+fn parse_toml<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagnostic> {
+    toml::from_str(text).map_err(|error| from_toml_error(&error, file, text))
+}
+
+fn parse_markdown<T: DeserializeOwned>(file: FileId, text: &str) -> Result<(T, Markdown), Diagnostic> {
+    let split = front_matter::split(text).map_err(|problem| {
+        Diagnostic::error(problem.message).at(file, problem.span, "hier").hint(problem.hint)
+    })?;
+    let value = parse_toml(file, &split.front_matter)?;
+    Ok((value, Markdown { text: split.body.to_owned(), offset: split.body_offset }))
+}

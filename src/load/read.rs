@@ -1,0 +1,61 @@
+//! Reading one content file into the source map, with the problems a text editor can cause.
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::source::{FileId, SourceMap};
+
+/// Larger files are refused: content files are hand-written, and a huge one is a mistake.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Reads `root/relative`, adds it to `sources` and returns its id, or the problem with it.
+/// A UTF-8 byte order mark is dropped; CRLF line endings are kept (the parsers accept them).
+pub fn read_source(root: &Path, relative: &Path, sources: &mut SourceMap) -> Result<FileId, Diagnostic> {
+    let path = root.join(relative);
+    let metadata = std::fs::metadata(&path).map_err(|error| unreadable(relative, &error, sources))?;
+    if metadata.is_dir() {
+        let file = sources.add(relative.to_path_buf(), String::new());
+        return Err(Diagnostic::error(format!("`{}` ist ein Ordner, keine Datei", relative.display()))
+            .at(file, 0..0, "hier wird eine Datei erwartet")
+            .hint("Benennen Sie den Ordner um oder verschieben Sie seinen Inhalt; an dieser Stelle liest Lotse nur Dateien."));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        let file = sources.add(relative.to_path_buf(), String::new());
+        return Err(Diagnostic::error(format!(
+            "Die Datei ist zu groß ({:.1} MB; erlaubt sind höchstens {} MB)",
+            metadata.len() as f64 / 1_000_000.0,
+            MAX_FILE_BYTES / 1024 / 1024
+        ))
+        .at(file, 0..0, "diese Datei")
+        .hint("Inhaltsdateien werden von Hand geschrieben; prüfen Sie, ob hier versehentlich eine andere Datei liegt, oder teilen Sie den Inhalt auf mehrere Dateien auf."));
+    }
+    let bytes = std::fs::read(&path).map_err(|error| unreadable(relative, &error, sources))?;
+    decode(relative.to_path_buf(), bytes, sources)
+}
+
+fn decode(relative: PathBuf, bytes: Vec<u8>, sources: &mut SourceMap) -> Result<FileId, Diagnostic> {
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let text = match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_owned(),
+                None => text,
+            };
+            Ok(sources.add(relative, text))
+        }
+        Err(error) => {
+            let at = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let file = sources.add(relative, text);
+            Err(Diagnostic::error("Die Datei ist nicht im Format UTF-8 gespeichert")
+                .at(file, at..at + 1, "dieses Zeichen ist kein gültiges UTF-8")
+                .hint("Speichern Sie die Datei in Ihrem Editor mit der Kodierung „UTF-8“ (z. B. „Speichern unter“ → Codierung: UTF-8)."))
+        }
+    }
+}
+
+fn unreadable(relative: &Path, error: &std::io::Error, sources: &mut SourceMap) -> Diagnostic {
+    let file = sources.add(relative.to_path_buf(), String::new());
+    Diagnostic::error(format!("Die Datei `{}` kann nicht gelesen werden: {error}", relative.display()))
+        .at(file, 0..0, "diese Datei")
+        .hint("Prüfen Sie, ob die Datei existiert und Sie Leserechte haben.")
+}

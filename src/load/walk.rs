@@ -1,0 +1,139 @@
+//! Lists the files of a content folder in a stable order and checks their names.
+
+use std::path::{Path, PathBuf};
+
+use super::Loader;
+use crate::diag::{Diagnostic, nearest};
+use crate::model::slug::{is_code, is_slug, slugify};
+
+/// A file to load, its path relative to the site root, and the id its name gives.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub relative: PathBuf,
+    pub id: String,
+    /// The `NN` of `premises/NN-id.md`; 0 elsewhere.
+    pub order: u32,
+}
+
+/// How a folder's file names become ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Naming {
+    /// `digit-beraterin.toml`
+    Slug,
+    /// `P-2026-014.toml`
+    Code,
+    /// `2026-Q3.toml`
+    Period,
+    /// `08-anschluss-und-benutzungszwang.md`
+    Numbered,
+}
+
+/// The top-level files and folders of `content/`, for spotting misspelt names.
+pub const KNOWN: &[&str] = &[
+    "site.toml", "levels.toml", "units.toml", "flows.toml", "raci.toml", "challenges.toml", "staffing.toml",
+    "glossary.toml", "goals.toml", "kpis.toml", "pages", "roles", "bodies", "premises", "projects", "demands",
+    "periods", "papers", "decisions",
+];
+
+impl Loader<'_> {
+    /// The files of `content/<folder>` with the given extension, sorted by name;
+    /// with `recursive`, subfolders too (their path becomes part of the id).
+    pub(super) fn entries(&mut self, folder: &str, extension: &str, naming: Naming, recursive: bool) -> Vec<Entry> {
+        let base = Path::new("content").join(folder);
+        let mut entries = Vec::new();
+        self.collect(&base, &base, extension, naming, recursive, &mut entries);
+        entries
+    }
+
+    fn collect(&mut self, base: &Path, dir: &Path, extension: &str, naming: Naming, recursive: bool, out: &mut Vec<Entry>) {
+        let Ok(listing) = std::fs::read_dir(self.root.join(dir)) else { return };
+        let mut names: Vec<(String, bool)> = listing
+            .flatten()
+            .map(|entry| (entry.file_name().to_string_lossy().into_owned(), entry.path().is_dir()))
+            .filter(|(name, _)| !name.starts_with('.') && !name.ends_with('~'))
+            .collect();
+        names.sort();
+        for (name, is_dir) in names {
+            let relative = dir.join(&name);
+            let Some(stem) = name.strip_suffix(&format!(".{extension}")) else {
+                if is_dir && recursive {
+                    self.collect(base, &relative, extension, naming, recursive, out);
+                }
+                continue;
+            };
+            let prefix = relative.parent().and_then(|parent| parent.strip_prefix(base).ok()).unwrap_or(Path::new(""));
+            if let Some(entry) = self.name_entry(&relative, prefix, stem, naming) {
+                out.push(entry);
+            }
+        }
+    }
+
+    fn name_entry(&mut self, relative: &Path, prefix: &Path, stem: &str, naming: Naming) -> Option<Entry> {
+        let (order, id) = match naming {
+            Naming::Numbered => match stem.split_once('-').and_then(|(nn, id)| Some((nn.parse::<u32>().ok()?, id))) {
+                Some((order, id)) => (order, id),
+                None => {
+                    self.bad_name(relative, "Der Dateiname muss mit einer Nummer beginnen, z. B. `08-anschluss-und-benutzungszwang.md`", stem);
+                    return None;
+                }
+            },
+            _ => (0, stem),
+        };
+        let valid = match naming {
+            Naming::Slug | Naming::Numbered => is_slug(id),
+            Naming::Code => is_code(id),
+            Naming::Period => is_period_id(id),
+        };
+        if !valid {
+            let expected = match naming {
+                Naming::Period => "Der Dateiname einer Berichtsperiode lautet `JJJJ-Qn.toml`, z. B. `2026-Q3.toml`",
+                Naming::Code => "Der Dateiname darf nur Buchstaben, Ziffern, `-` und `.` enthalten, z. B. `P-2026-014.toml`",
+                _ => "Der Dateiname ist die ID: nur Kleinbuchstaben, Ziffern und `-`, Umlaute umschrieben (ä → ae, ß → ss)",
+            };
+            self.bad_name(relative, expected, id);
+            return None;
+        }
+        let mut full_id = prefix.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>();
+        full_id.push(id.to_owned());
+        Some(Entry { relative: relative.to_path_buf(), id: full_id.join("/"), order })
+    }
+
+    fn bad_name(&mut self, relative: &Path, expected: &str, id: &str) {
+        let file = self.sources.add(relative.to_path_buf(), String::new());
+        let mut diagnostic = Diagnostic::error(format!("Ungültiger Dateiname `{}`", relative.display()))
+            .at(file, 0..0, "diese Datei")
+            .hint(expected);
+        let suggestion = slugify(id);
+        if !suggestion.is_empty() && suggestion != id && !id.contains("Q") {
+            diagnostic = diagnostic.hint(format!("Zum Beispiel: `{suggestion}`."));
+        }
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Warns about files and folders directly in `content/` that Lotse does not read.
+    pub(super) fn unknown_top_level(&mut self) {
+        let Ok(listing) = std::fs::read_dir(self.root.join("content")) else { return };
+        let mut names: Vec<String> =
+            listing.flatten().map(|entry| entry.file_name().to_string_lossy().into_owned()).collect();
+        names.sort();
+        for name in names.iter().filter(|name| !name.starts_with('.') && !KNOWN.contains(&name.as_str())) {
+            let file = self.sources.add(Path::new("content").join(name), String::new());
+            let mut diagnostic = Diagnostic::warning(format!("`content/{name}` wird nicht gelesen"))
+                .at(file, 0..0, "unbekannte Datei oder unbekannter Ordner");
+            diagnostic = match nearest(name, KNOWN.iter().copied()) {
+                Some(known) => diagnostic.hint(format!("Meinten Sie `{known}`?")),
+                None => diagnostic.hint(format!("Lotse liest in `content/` nur: {}.", KNOWN.join(", "))),
+            };
+            self.diagnostics.push(diagnostic);
+        }
+    }
+}
+
+/// `2026-Q3`
+pub fn is_period_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    bytes.len() == 7
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && &bytes[4..6] == b"-Q"
+        && (b'1'..=b'4').contains(&bytes[6])
+}

@@ -1,0 +1,386 @@
+//! The steering model itself: levels, units, roles, bodies, flows, RACI, premises,
+//! challenges, staffing and glossary.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Markdown, Origin, Ref, Spanned};
+
+/// `levels.toml`: the three levels of the model.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelsFile {
+    #[serde(default)]
+    pub level: Vec<Level>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `units.toml`: organisational units (Ämter, Sachgebiete, the KDZ, groups such as the Fachämter).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitsFile {
+    #[serde(default)]
+    pub unit: Vec<Unit>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub kind: Spanned<UnitKind>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub parent: Option<Ref>,
+    /// The level band the unit is drawn in, where the steering model places it.
+    pub level: Option<Ref>,
+    #[serde(default)]
+    pub description: String,
+    /// Invented for the example portfolio, not taken from the source.
+    #[serde(default)]
+    pub example: bool,
+    #[serde(default)]
+    pub raci: BTreeMap<String, Spanned<RaciLetters>>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    Dezernat,
+    Amt,
+    Abteilung,
+    Sachgebiet,
+    Dienstleister,
+    Eigenbetrieb,
+    Gruppe,
+    Team,
+}
+
+/// `roles/<id>.toml`: one Rollensteckbrief, plus optional prose from `roles/<id>.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub unit: Option<Ref>,
+    #[serde(default)]
+    pub levels: Vec<Ref>,
+    /// The level as the source words it ("Operativ + Steuernd").
+    pub level_text: Option<String>,
+    /// Whether the source has a Rollensteckbrief for this role.
+    #[serde(default = "yes")]
+    pub card: bool,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub competencies: Vec<String>,
+    #[serde(default)]
+    pub tasks: Vec<TaskGroup>,
+    pub pay_grade: Option<String>,
+    #[serde(default)]
+    pub interfaces: Vec<Interface>,
+    #[serde(default)]
+    pub raci: BTreeMap<String, Spanned<RaciLetters>>,
+    #[serde(skip)]
+    pub prose: Option<Markdown>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskGroup {
+    pub title: String,
+    #[serde(default)]
+    pub items: Vec<String>,
+}
+
+/// A sentence on how a role works with another role, body or unit.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interface {
+    pub with: Ref,
+    pub text: String,
+}
+
+/// One or more RACI letters, written as "R", "A", "C", "I" or combined ("A/R").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RaciLetters {
+    pub responsible: bool,
+    pub accountable: bool,
+    pub consulted: bool,
+    pub informed: bool,
+}
+
+impl RaciLetters {
+    pub fn parse(text: &str) -> Option<RaciLetters> {
+        let mut letters = RaciLetters::default();
+        for part in text.split(['/', ',', '+']).map(str::trim) {
+            let flag = match part {
+                "R" => &mut letters.responsible,
+                "A" => &mut letters.accountable,
+                "C" => &mut letters.consulted,
+                "I" => &mut letters.informed,
+                _ => return None,
+            };
+            *flag = true;
+        }
+        Some(letters)
+    }
+
+    /// The letters in the order R, A, C, I, joined by "/".
+    pub fn label(self) -> String {
+        [(self.responsible, "R"), (self.accountable, "A"), (self.consulted, "C"), (self.informed, "I")]
+            .iter()
+            .filter(|(set, _)| *set)
+            .map(|(_, letter)| *letter)
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+impl<'de> Deserialize<'de> for RaciLetters {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        RaciLetters::parse(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a RACI value; write \"R\", \"A\", \"C\" or \"I\", or combine them as \"A/R\""
+            ))
+        })
+    }
+}
+
+/// `bodies/<id>.toml`: one Gremium.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub level: Ref,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub members: Vec<Member>,
+    pub chair: Option<Ref>,
+    pub cadence: Option<String>,
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    #[serde(default)]
+    pub decides: Vec<String>,
+    pub reports_to: Option<Ref>,
+    #[serde(default)]
+    pub raci: BTreeMap<String, Spanned<RaciLetters>>,
+    #[serde(skip)]
+    pub prose: Option<Markdown>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A seat in a body: a role, a unit, or a group the source names only in words.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Member {
+    pub role: Option<Ref>,
+    pub unit: Option<Ref>,
+    /// How the source labels the seat ("Vertretung KDZ", "Weitere Akteure").
+    pub label: Option<String>,
+    #[serde(default)]
+    pub mode: MemberMode,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberMode {
+    #[default]
+    Member,
+    /// "beratend" in the source: may be consulted or informed, never decide.
+    Advisory,
+}
+
+/// `flows.toml`: the arrows of the steering-model diagram.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlowsFile {
+    #[serde(default)]
+    pub flow: Vec<Flow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    pub from: Ref,
+    pub to: Ref,
+    pub label: String,
+    #[serde(default)]
+    pub kind: FlowKind,
+    #[serde(default)]
+    pub description: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlowKind {
+    #[default]
+    Regular,
+    Reporting,
+    FastLane,
+}
+
+/// `raci.toml`: the activities of the project life cycle; the letters live on roles, bodies and units.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RaciFile {
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub activity: Vec<Activity>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub description: String,
+    /// The body in which the activity takes place; its advisory members may only be C or I.
+    pub body: Option<Ref>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `premises/<NN>-<id>.md`: one Prämisse.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Premise {
+    #[serde(skip)]
+    pub id: String,
+    #[serde(skip)]
+    pub order: u32,
+    pub title: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(skip)]
+    pub body: Markdown,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `challenges.toml`: the Handlungsfelder from the assessment.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChallengesFile {
+    #[serde(default)]
+    pub challenge: Vec<Challenge>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Challenge {
+    pub id: Spanned<String>,
+    pub title: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub text: String,
+    /// The area of the steering model: Organisation/Personal, Projektportfolio or Prozesse.
+    pub area: Option<String>,
+    #[serde(default)]
+    pub addressed_by: Vec<Ref>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `staffing.toml`: the Stellenplan of the steering model.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Staffing {
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub position: Vec<Position>,
+    pub fachamt: Option<FachamtStaffing>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// One row of the staffing table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub role: Ref,
+    /// The row's wording in the source ("DigIT-Berater:innen").
+    pub label: String,
+    pub pay_grade: Option<String>,
+    /// Target FTE; absent where the source leaves it open ("_*").
+    pub target: Option<Spanned<f64>>,
+    pub current: Spanned<f64>,
+    /// Year -> FTE hired in that wave.
+    #[serde(default)]
+    pub waves: BTreeMap<String, Spanned<f64>>,
+    /// The last wave reads "ff.": it continues after its year.
+    #[serde(default)]
+    pub open_ended: bool,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The Fachamt side of the staffing plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FachamtStaffing {
+    pub evp_fte: Spanned<f64>,
+    pub coordinator_fte: Spanned<f64>,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// `glossary.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    #[serde(default)]
+    pub term: Vec<Term>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub term: Spanned<String>,
+    pub definition: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(skip)]
+    pub origin: Origin,
+}

@@ -1,0 +1,35 @@
+//! The typed governance domain: what the content says, free of any rendering engine.
+
+mod date;
+mod governance;
+mod model;
+mod portfolio;
+mod publications;
+pub mod slug;
+
+pub use date::Date;
+pub use governance::*;
+pub use model::{EntityKind, IdEntry, Model};
+pub use portfolio::*;
+pub use publications::*;
+
+use crate::source::FileId;
+
+/// A value together with its byte range in the file it came from.
+pub type Spanned<T> = toml::Spanned<T>;
+
+/// A reference to another entity by id (or alias), with where it was written.
+pub type Ref = Spanned<String>;
+
+/// Where an entity was defined: its file, and for Markdown the body's position.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: FileId,
+}
+
+/// A Markdown body and the byte offset at which it starts in its file.
+#[derive(Debug, Clone, Default)]
+pub struct Markdown {
+    pub text: String,
+    pub offset: usize,
+}

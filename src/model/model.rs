@@ -1,0 +1,131 @@
+//! The whole content of a site in one typed value, with lookups by id and alias.
+
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::config::Config;
+
+/// The kinds of entity that content can refer to by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    Level,
+    Unit,
+    Role,
+    Body,
+    Activity,
+    Premise,
+    Challenge,
+    Term,
+    Goal,
+    Criterion,
+    Kpi,
+    Project,
+    Demand,
+    Period,
+    Paper,
+    Decision,
+    Page,
+}
+
+impl EntityKind {
+    /// "Unbekannte Rolle", "Unbekanntes Gremium": the noun with the right adjective ending.
+    pub fn unknown(self) -> String {
+        let ending = match self {
+            EntityKind::Body | EntityKind::Project | EntityKind::Goal | EntityKind::Challenge | EntityKind::Criterion => "es",
+            EntityKind::Demand | EntityKind::Term => "er",
+            _ => "e",
+        };
+        format!("Unbekannt{ending} {}", self.label())
+    }
+
+    /// The German noun users read in messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Level => "Ebene",
+            EntityKind::Unit => "Organisationseinheit",
+            EntityKind::Role => "Rolle",
+            EntityKind::Body => "Gremium",
+            EntityKind::Activity => "RACI-Aktivität",
+            EntityKind::Premise => "Prämisse",
+            EntityKind::Challenge => "Handlungsfeld",
+            EntityKind::Term => "Glossarbegriff",
+            EntityKind::Goal => "Ziel",
+            EntityKind::Criterion => "Priorisierungskriterium",
+            EntityKind::Kpi => "Kennzahl",
+            EntityKind::Project => "Projekt",
+            EntityKind::Demand => "Bedarf",
+            EntityKind::Period => "Berichtsperiode",
+            EntityKind::Paper => "Vorlage",
+            EntityKind::Decision => "Entscheidung",
+            EntityKind::Page => "Seite",
+        }
+    }
+}
+
+/// How a name was found in the index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IdEntry {
+    /// Position in the kind's list.
+    pub index: usize,
+    /// The canonical id; differs from the looked-up name when that was an alias.
+    pub canonical: String,
+}
+
+/// Everything `content/` says, as typed values.
+#[derive(Debug, Default)]
+pub struct Model {
+    pub config: Option<Config>,
+    pub levels: Vec<Level>,
+    pub units: Vec<Unit>,
+    pub roles: Vec<Role>,
+    pub bodies: Vec<Body>,
+    pub flows: Vec<Flow>,
+    pub raci_note: String,
+    pub activities: Vec<Activity>,
+    pub premises: Vec<Premise>,
+    pub challenges: Vec<Challenge>,
+    pub staffing: Option<Staffing>,
+    pub terms: Vec<Term>,
+    pub goals: Vec<Goal>,
+    pub criteria: Vec<Criterion>,
+    pub kpis: Vec<Kpi>,
+    pub projects: Vec<Project>,
+    pub demands: Vec<Demand>,
+    pub periods: Vec<Period>,
+    pub papers: Vec<Paper>,
+    pub decisions: Vec<Decision>,
+    pub pages: Vec<Page>,
+    index: BTreeMap<(EntityKind, String), IdEntry>,
+}
+
+impl Model {
+    /// Looks up an id or alias of the given kind.
+    pub fn lookup(&self, kind: EntityKind, name: &str) -> Option<&IdEntry> {
+        self.index.get(&(kind, name.to_owned()))
+    }
+
+    /// All ids and aliases of a kind, for "did you mean" suggestions.
+    pub fn names(&self, kind: EntityKind) -> impl Iterator<Item = &str> {
+        self.index.range((kind, String::new())..).take_while(move |((k, _), _)| *k == kind).map(|((_, name), _)| name.as_str())
+    }
+
+    /// Registers a name; returns the entry it collides with, if any, and keeps the first.
+    pub fn register(&mut self, kind: EntityKind, name: &str, entry: IdEntry) -> Option<IdEntry> {
+        match self.index.entry((kind, name.to_owned())) {
+            std::collections::btree_map::Entry::Occupied(existing) => Some(existing.get().clone()),
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(entry);
+                None
+            }
+        }
+    }
+
+    /// The period that reports are made as of: the site's `current_period`, else the latest.
+    pub fn current_period(&self) -> Option<&Period> {
+        let wanted = self.config.as_ref().and_then(|config| config.current_period.as_ref());
+        match wanted {
+            Some(id) => self.periods.iter().find(|period| &period.id == id.get_ref()),
+            None => self.periods.iter().max_by_key(|period| *period.date.get_ref()),
+        }
+    }
+}

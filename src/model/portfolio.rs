@@ -1,0 +1,220 @@
+//! The portfolio the model steers: goals, criteria, KPIs, projects, demands, periods.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Date, Origin, Ref, Spanned};
+
+/// `goals.toml`: strategic goals and the weighted criteria for prioritisation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalsFile {
+    #[serde(default)]
+    pub goal: Vec<Goal>,
+    #[serde(default)]
+    pub criterion: Vec<Criterion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Goal {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A prioritisation criterion; a project's `scores` give 0..5 per criterion.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub weight: Spanned<f64>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `kpis.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KpisFile {
+    #[serde(default)]
+    pub kpi: Vec<Kpi>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kpi {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// Unit of measure as readers see it ("%", "Stunden").
+    pub unit: String,
+    pub target: f64,
+    pub better: Better,
+    pub owner: Option<Ref>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// `projects/<id>.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    #[serde(skip)]
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub summary: String,
+    pub unit: Ref,
+    pub lead: Option<Ref>,
+    pub phase: Spanned<Phase>,
+    #[serde(default)]
+    pub goals: Vec<Ref>,
+    #[serde(default)]
+    pub scores: BTreeMap<String, Spanned<i64>>,
+    pub budget: Option<Budget>,
+    pub start: Option<Spanned<Date>>,
+    pub end: Option<Spanned<Date>>,
+    #[serde(default)]
+    pub fast_lane: bool,
+    pub provider: Option<Ref>,
+    #[serde(default)]
+    pub depends_on: Vec<Ref>,
+    #[serde(default)]
+    pub milestones: Vec<Milestone>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Antrag,
+    Priorisiert,
+    Beauftragt,
+    Umsetzung,
+    Abgeschlossen,
+    Betrieb,
+    Gestoppt,
+}
+
+/// Budget in EUR.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    pub planned: Spanned<f64>,
+    pub approved: Option<Spanned<f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    pub id: Spanned<String>,
+    pub title: String,
+    pub baseline: Spanned<Date>,
+}
+
+/// `demands/<id>.toml`: a Bedarf raised by a Fachamt.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Demand {
+    #[serde(skip)]
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub summary: String,
+    pub unit: Ref,
+    pub received: Spanned<Date>,
+    pub stage: Spanned<Stage>,
+    pub advisor: Option<Ref>,
+    pub project: Option<Ref>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Erfasst,
+    Dialog,
+    Antrag,
+    Vorlage,
+    Priorisiert,
+    Abgelehnt,
+    FastLane,
+}
+
+/// `periods/<YYYY-Qn>.toml`: one status snapshot.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[serde(skip)]
+    pub id: String,
+    pub date: Spanned<Date>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub status: Vec<Status>,
+    #[serde(default)]
+    pub kpi: BTreeMap<String, Spanned<f64>>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A project's status in one period.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Status {
+    pub project: Ref,
+    pub overall: Spanned<Ampel>,
+    pub schedule: Option<Ampel>,
+    pub cost: Option<Ampel>,
+    pub scope: Option<Ampel>,
+    pub resources: Option<Ampel>,
+    pub progress: Option<Spanned<f64>>,
+    pub spent: Option<Spanned<f64>>,
+    /// Milestone id -> forecast date, for the milestone trend analysis.
+    #[serde(default)]
+    pub forecast: BTreeMap<String, Spanned<Date>>,
+    #[serde(default)]
+    pub risks: String,
+    #[serde(default)]
+    pub comment: String,
+    /// What is being done about a yellow or red status.
+    pub measures: Option<String>,
+    /// For red: the body or role it is escalated to.
+    pub escalated_to: Option<Ref>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ampel {
+    Green,
+    Yellow,
+    Red,
+}

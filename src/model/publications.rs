@@ -1,0 +1,117 @@
+//! What is written for readers: free pages, committee papers and the decision log.
+
+use serde::Deserialize;
+
+use super::{Date, Markdown, Origin, Ref, Spanned};
+
+/// `pages/**/*.md`: a free handbook page.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// The path below `pages/` without `.md`, e.g. `ausgangslage` or `anhang/kdz`.
+    #[serde(skip)]
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub weight: i64,
+    #[serde(default)]
+    pub draft: bool,
+    pub updated: Option<Spanned<Date>>,
+    #[serde(skip)]
+    pub body: Markdown,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `papers/<id>.md`: a Vorlage (OParl "Paper").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Paper {
+    #[serde(skip)]
+    pub id: String,
+    /// Vorlage-Nr.; absent until the council office assigns one.
+    pub reference: Option<String>,
+    pub paper_type: Spanned<PaperType>,
+    /// Betreff.
+    pub name: String,
+    pub date: Spanned<Date>,
+    /// Federführende Stelle (unit id).
+    pub originator: Ref,
+    #[serde(default)]
+    pub consultations: Vec<Consultation>,
+    /// Beschlussvorschlag (Markdown); absent in an Informationsvorlage.
+    pub resolution: Option<Spanned<String>>,
+    pub finance: Option<Finance>,
+    #[serde(default)]
+    pub attachments: Vec<String>,
+    #[serde(default)]
+    pub example: bool,
+    #[serde(skip)]
+    pub body: Markdown,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum PaperType {
+    Beschlussvorlage,
+    Informationsvorlage,
+    Mitteilungsvorlage,
+}
+
+/// One row of the Beratungsfolge.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consultation {
+    /// The committee as named in the council ("Haupt- und Personalausschuss").
+    pub body: String,
+    pub date: Spanned<Date>,
+    pub role: ConsultationRole,
+    /// Whether this committee decides (federführend); absent means no.
+    pub authoritative: Option<Spanned<bool>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum ConsultationRole {
+    Vorberatung,
+    Entscheidung,
+    Kenntnisnahme,
+}
+
+/// Finanzielle Auswirkungen.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finance {
+    pub budget_affected: bool,
+    pub amount: Option<Spanned<f64>>,
+    pub covered: Option<bool>,
+    /// Deckungsvorschlag.
+    pub coverage: Option<String>,
+    pub follow_up_costs: Option<Spanned<f64>>,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// `decisions/<id>.toml`: a Beschluss or a granted exception.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    #[serde(skip)]
+    pub id: String,
+    pub date: Spanned<Date>,
+    /// The body of the model that decided (id); for a council committee use `committee`.
+    pub body: Option<Ref>,
+    pub committee: Option<String>,
+    pub subject: String,
+    pub premise: Option<Ref>,
+    pub paper: Option<Ref>,
+    pub text: String,
+    #[serde(default)]
+    pub example: bool,
+    #[serde(skip)]
+    pub origin: Origin,
+}

@@ -1,0 +1,117 @@
+//! Registers every id and alias in the model's index; reports duplicates and malformed ids.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::diag::Diagnostic;
+use crate::model::slug::{is_slug, slugify};
+use crate::model::{EntityKind, IdEntry, Model, Origin, Spanned};
+use crate::source::FileId;
+
+/// One name under which an entity can be found.
+struct Name {
+    kind: EntityKind,
+    name: String,
+    entry: IdEntry,
+    file: FileId,
+    span: Range<usize>,
+    alias: bool,
+}
+
+pub fn index(model: &mut Model) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let names = collect(model, &mut diagnostics);
+    let mut seen: BTreeMap<(EntityKind, String), (FileId, Range<usize>)> = BTreeMap::new();
+    for name in names {
+        let key = (name.kind, name.name.clone());
+        let Some(existing) = model.register(name.kind, &name.name, name.entry.clone()) else {
+            seen.insert(key, (name.file, name.span));
+            continue;
+        };
+        if existing.canonical == name.entry.canonical {
+            continue;
+        }
+        let (first_file, first_span) = seen.get(&key).cloned().unwrap_or((name.file, 0..0));
+        let message = if name.alias {
+            format!("Der Alias `{}` ist schon vergeben an {} `{}`", name.name, name.kind.label(), existing.canonical)
+        } else {
+            format!("Die ID `{}` ist doppelt vergeben ({})", name.name, name.kind.label())
+        };
+        diagnostics.push(
+            Diagnostic::error(message)
+                .at(name.file, name.span, "hier noch einmal")
+                .also(first_file, first_span, "hier zuerst")
+                .hint("Jede ID und jeder Alias darf nur einmal vorkommen; benennen Sie eines der beiden um."),
+        );
+    }
+    diagnostics
+}
+
+fn collect(model: &Model, diagnostics: &mut Vec<Diagnostic>) -> Vec<Name> {
+    let mut names = Vec::new();
+    let mut add = |kind: EntityKind, index: usize, id: &str, span: Range<usize>, origin: Origin, aliases: &[Spanned<String>]| {
+        let entry = IdEntry { index, canonical: id.to_owned() };
+        names.push(Name { kind, name: id.to_owned(), entry: entry.clone(), file: origin.file, span, alias: false });
+        for alias in aliases {
+            let spellings = [alias.get_ref().clone(), slugify(alias.get_ref())];
+            for spelling in spellings.into_iter().filter(|s| !s.is_empty() && s != id) {
+                names.push(Name { kind, name: spelling, entry: entry.clone(), file: origin.file, span: alias.span(), alias: true });
+            }
+        }
+    };
+    macro_rules! listed {
+        ($list:expr, $kind:expr) => {
+            for (index, item) in $list.iter().enumerate() {
+                check_slug(item.id.get_ref(), item.id.span(), item.origin.file, $kind, diagnostics);
+                add($kind, index, item.id.get_ref(), item.id.span(), item.origin, &item.aliases);
+            }
+        };
+    }
+    macro_rules! per_file {
+        ($list:expr, $kind:expr) => {
+            for (index, item) in $list.iter().enumerate() {
+                add($kind, index, &item.id, 0..0, item.origin, &item.aliases);
+            }
+        };
+    }
+    listed!(model.levels, EntityKind::Level);
+    listed!(model.units, EntityKind::Unit);
+    listed!(model.activities, EntityKind::Activity);
+    listed!(model.challenges, EntityKind::Challenge);
+    listed!(model.goals, EntityKind::Goal);
+    listed!(model.criteria, EntityKind::Criterion);
+    listed!(model.kpis, EntityKind::Kpi);
+    per_file!(model.roles, EntityKind::Role);
+    per_file!(model.bodies, EntityKind::Body);
+    per_file!(model.premises, EntityKind::Premise);
+    per_file!(model.projects, EntityKind::Project);
+    per_file!(model.demands, EntityKind::Demand);
+    per_file!(model.pages, EntityKind::Page);
+    for (index, period) in model.periods.iter().enumerate() {
+        add(EntityKind::Period, index, &period.id, 0..0, period.origin, &[]);
+    }
+    for (index, paper) in model.papers.iter().enumerate() {
+        add(EntityKind::Paper, index, &paper.id, 0..0, paper.origin, &[]);
+    }
+    for (index, decision) in model.decisions.iter().enumerate() {
+        add(EntityKind::Decision, index, &decision.id, 0..0, decision.origin, &[]);
+    }
+    for (index, term) in model.terms.iter().enumerate() {
+        add(EntityKind::Term, index, &slugify(term.term.get_ref()), term.term.span(), term.origin, &term.aliases);
+    }
+    names
+}
+
+fn check_slug(id: &str, span: Range<usize>, file: FileId, kind: EntityKind, diagnostics: &mut Vec<Diagnostic>) {
+    if is_slug(id) {
+        return;
+    }
+    let mut diagnostic = Diagnostic::error(format!("Ungültige ID `{id}` ({})", kind.label()))
+        .at(file, span, "keine gültige ID")
+        .hint("IDs bestehen aus Kleinbuchstaben, Ziffern und `-`; Umlaute werden umschrieben (ä → ae, ß → ss).");
+    let suggestion = slugify(id);
+    if !suggestion.is_empty() {
+        diagnostic = diagnostic.hint(format!("Schreiben Sie zum Beispiel `{suggestion}`."));
+    }
+    diagnostics.push(diagnostic);
+}

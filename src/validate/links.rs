@@ -1,0 +1,83 @@
+//! Markdown links to content (`role:…`, `body:…`, …) must point at something that exists.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use super::Checker;
+use crate::diag::{Diagnostic, nearest};
+use crate::model::{EntityKind, Markdown};
+use crate::source::FileId;
+
+/// Link schemes and the kind of entity each one names.
+pub const SCHEMES: &[(&str, EntityKind)] = &[
+    ("role", EntityKind::Role),
+    ("body", EntityKind::Body),
+    ("unit", EntityKind::Unit),
+    ("premise", EntityKind::Premise),
+    ("project", EntityKind::Project),
+    ("demand", EntityKind::Demand),
+    ("paper", EntityKind::Paper),
+    ("decision", EntityKind::Decision),
+    ("page", EntityKind::Page),
+];
+
+/// Schemes that leave the site and are not checked.
+const EXTERNAL: &[&str] = &["http", "https", "mailto", "tel"];
+
+pub fn check(checker: &mut Checker<'_>) {
+    let model = checker.model;
+    let mut documents: Vec<(FileId, &Markdown)> = Vec::new();
+    documents.extend(model.premises.iter().map(|p| (p.origin.file, &p.body)));
+    documents.extend(model.pages.iter().map(|p| (p.origin.file, &p.body)));
+    documents.extend(model.papers.iter().map(|p| (p.origin.file, &p.body)));
+    documents.extend(model.roles.iter().filter_map(|r| Some((r.origin.file, r.prose.as_ref()?))));
+    documents.extend(model.bodies.iter().filter_map(|b| Some((b.origin.file, b.prose.as_ref()?))));
+    for (file, markdown) in documents {
+        check_markdown(checker, file, &markdown.text, markdown.offset);
+    }
+    for paper in &model.papers {
+        if let Some(resolution) = &paper.resolution {
+            check_markdown(checker, paper.origin.file, resolution.get_ref(), resolution.span().start);
+        }
+    }
+}
+
+fn check_markdown(checker: &mut Checker<'_>, file: FileId, text: &str, offset: usize) {
+    for (destination, range) in links(text) {
+        let span = offset + range.start..offset + range.end;
+        check_link(checker, file, &destination, span);
+    }
+}
+
+/// Every link destination in `text` with its byte range.
+pub fn links(text: &str) -> Vec<(String, Range<usize>)> {
+    Parser::new_ext(text, Options::all())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.into_string(), range)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check_link(checker: &mut Checker<'_>, file: FileId, destination: &str, span: Range<usize>) {
+    let Some((scheme, rest)) = destination.split_once(':') else { return };
+    if !scheme.chars().all(|c| c.is_ascii_alphabetic()) || scheme.len() < 2 || EXTERNAL.contains(&scheme) {
+        return;
+    }
+    let id = rest.split('#').next().unwrap_or_default();
+    match SCHEMES.iter().find(|(name, _)| *name == scheme) {
+        Some((_, kind)) => {
+            checker.resolve_name(&[*kind], id, file, span);
+        }
+        None => {
+            let mut diagnostic = Diagnostic::error(format!("Unbekannte Linkart `{scheme}:`")).at(file, span, "dieser Link führt nirgendwohin");
+            if let Some(suggestion) = nearest(scheme, SCHEMES.iter().map(|(name, _)| *name)) {
+                diagnostic = diagnostic.hint(format!("Meinten Sie `{suggestion}:{rest}`?"));
+            }
+            let list = SCHEMES.iter().map(|(name, _)| format!("`{name}:`")).collect::<Vec<_>>().join(", ");
+            checker.report(diagnostic.hint(format!("Links auf Inhalte beginnen mit {list}.")));
+        }
+    }
+}
