@@ -4,6 +4,8 @@
 //! The pipeline runs one way: [`load`] reads `content/` into a [`model::Model`],
 //! [`validate`] checks it, and the renderers turn it into output.
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod cli;
 pub mod config;
 pub mod diag;

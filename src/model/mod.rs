@@ -2,14 +2,14 @@
 
 mod date;
 mod governance;
-mod model;
+mod site;
 mod portfolio;
 mod publications;
 pub mod slug;
 
 pub use date::Date;
 pub use governance::*;
-pub use model::{EntityKind, IdEntry, Model};
+pub use site::{EntityKind, IdEntry, Model};
 pub use portfolio::*;
 pub use publications::*;
 

@@ -11,11 +11,10 @@ pub fn check(checker: &mut Checker<'_>) {
     let model = checker.model;
     for unit in &model.units {
         let file = unit.origin.file;
-        if let Some(parent) = &unit.parent {
-            if checker.resolve(&[K::Unit], parent, file).is_some() && parent.get_ref() == unit.id.get_ref() {
+        if let Some(parent) = &unit.parent
+            && checker.resolve(&[K::Unit], parent, file).is_some() && parent.get_ref() == unit.id.get_ref() {
                 checker.report(Diagnostic::error("Eine Organisationseinheit kann nicht ihre eigene übergeordnete Einheit sein").at(file, parent.span(), "verweist auf sich selbst"));
             }
-        }
         if let Some(level) = &unit.level {
             checker.resolve(&[K::Level], level, file);
         }

@@ -70,8 +70,8 @@ fn check_project(checker: &mut Checker<'_>, project: &Project) {
         non_negative(checker, file, Some(&budget.planned), "das geplante Budget");
         non_negative(checker, file, budget.approved.as_ref(), "das genehmigte Budget");
     }
-    if let (Some(start), Some(end)) = (&project.start, &project.end) {
-        if end.get_ref() < start.get_ref() {
+    if let (Some(start), Some(end)) = (&project.start, &project.end)
+        && end.get_ref() < start.get_ref() {
             checker.report(
                 Diagnostic::error(format!("Das Projektende {} liegt vor dem Projektbeginn {}", end.get_ref(), start.get_ref()))
                     .at(file, end.span(), "Ende")
@@ -79,7 +79,6 @@ fn check_project(checker: &mut Checker<'_>, project: &Project) {
                     .hint("Prüfen Sie `start` und `end`: der Beginn muss am oder vor dem Ende liegen."),
             );
         }
-    }
     let mut seen: BTreeMap<&str, &Spanned<String>> = BTreeMap::new();
     for milestone in &project.milestones {
         if let Some(first) = seen.insert(milestone.id.get_ref(), &milestone.id) {

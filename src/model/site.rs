@@ -95,29 +95,28 @@ pub struct Model {
     pub papers: Vec<Paper>,
     pub decisions: Vec<Decision>,
     pub pages: Vec<Page>,
-    index: BTreeMap<(EntityKind, String), IdEntry>,
+    index: BTreeMap<EntityKind, BTreeMap<String, IdEntry>>,
 }
 
 impl Model {
     /// Looks up an id or alias of the given kind.
     pub fn lookup(&self, kind: EntityKind, name: &str) -> Option<&IdEntry> {
-        self.index.get(&(kind, name.to_owned()))
+        self.index.get(&kind)?.get(name)
     }
 
     /// All ids and aliases of a kind, for "did you mean" suggestions.
     pub fn names(&self, kind: EntityKind) -> impl Iterator<Item = &str> {
-        self.index.range((kind, String::new())..).take_while(move |((k, _), _)| *k == kind).map(|((_, name), _)| name.as_str())
+        self.index.get(&kind).into_iter().flat_map(|names| names.keys().map(String::as_str))
     }
 
     /// Registers a name; returns the entry it collides with, if any, and keeps the first.
     pub fn register(&mut self, kind: EntityKind, name: &str, entry: IdEntry) -> Option<IdEntry> {
-        match self.index.entry((kind, name.to_owned())) {
-            std::collections::btree_map::Entry::Occupied(existing) => Some(existing.get().clone()),
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                slot.insert(entry);
-                None
-            }
+        let names = self.index.entry(kind).or_default();
+        if let Some(existing) = names.get(name) {
+            return Some(existing.clone());
         }
+        names.insert(name.to_owned(), entry);
+        None
     }
 
     /// The period that reports are made as of: the site's `current_period`, else the latest.
