@@ -70,7 +70,7 @@ pub fn run(args: Args) -> ExitCode {
 /// Loads `root/content` and validates it; all diagnostics end up in the result.
 pub fn load_and_validate(root: &std::path::Path) -> Result<Loaded, load::LoadError> {
     let mut loaded = load::load(root)?;
-    let found = validate::validate(&mut loaded.model);
+    let found = validate::validate(&mut loaded.model, &loaded.sources);
     loaded.diagnostics.extend(found);
     Ok(loaded)
 }

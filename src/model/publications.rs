@@ -109,7 +109,8 @@ pub struct Decision {
     pub subject: String,
     pub premise: Option<Ref>,
     pub paper: Option<Ref>,
-    pub text: String,
+    /// The decision's wording (Markdown).
+    pub text: Spanned<String>,
     #[serde(default)]
     pub example: bool,
     #[serde(skip)]

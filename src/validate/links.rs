@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use super::Checker;
 use crate::diag::{Diagnostic, nearest};
 use crate::model::{EntityKind, Markdown};
-use crate::source::FileId;
+use crate::source::{FileId, SourceMap, toml_string_position};
 
 /// Link schemes and the kind of entity each one names.
 pub const SCHEMES: &[(&str, EntityKind)] = &[
@@ -25,7 +25,7 @@ pub const SCHEMES: &[(&str, EntityKind)] = &[
 /// Schemes that leave the site and are not checked.
 const EXTERNAL: &[&str] = &["http", "https", "mailto", "tel"];
 
-pub fn check(checker: &mut Checker<'_>) {
+pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
     let model = checker.model;
     let mut documents: Vec<(FileId, &Markdown)> = Vec::new();
     documents.extend(model.premises.iter().map(|p| (p.origin.file, &p.body)));
@@ -36,9 +36,17 @@ pub fn check(checker: &mut Checker<'_>) {
     for (file, markdown) in documents {
         check_markdown(checker, file, &markdown.text, markdown.offset);
     }
-    for paper in &model.papers {
-        if let Some(resolution) = &paper.resolution {
-            check_markdown(checker, paper.origin.file, resolution.get_ref(), resolution.span().start);
+    let strings = model
+        .papers
+        .iter()
+        .filter_map(|paper| Some((paper.origin.file, paper.resolution.as_ref()?)))
+        .chain(model.decisions.iter().map(|decision| (decision.origin.file, &decision.text)));
+    for (file, string) in strings {
+        let file_text = &sources.get(file).text;
+        for (destination, range) in links(string.get_ref()) {
+            let start = toml_string_position(file_text, string.span().start, range.start);
+            let end = toml_string_position(file_text, string.span().start, range.end);
+            check_link(checker, file, &destination, start..end);
         }
     }
 }

@@ -11,18 +11,19 @@ mod refs;
 
 use crate::diag::Diagnostic;
 use crate::model::Model;
+use crate::source::SourceMap;
 
 pub use refs::Checker;
 
 /// Indexes the model's ids (so later stages can look things up) and checks it.
-pub fn validate(model: &mut Model) -> Vec<Diagnostic> {
+pub fn validate(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic> {
     let mut diagnostics = ids::index(model);
     let mut checker = Checker::new(model);
     governance::check(&mut checker);
     raci::check(&mut checker);
     portfolio::check(&mut checker);
     papers::check(&mut checker);
-    links::check(&mut checker);
+    links::check(&mut checker, sources);
     diagnostics.extend(checker.finish());
     diagnostics
 }
