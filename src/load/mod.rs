@@ -81,7 +81,12 @@ impl Loader<'_> {
     }
 
     fn read(&mut self, relative: &Path) -> Option<FileId> {
-        match read::read_source(self.root, relative, &mut self.sources) {
+        let fetched = read::fetch(self.root, relative);
+        self.admit(relative, fetched)
+    }
+
+    fn admit(&mut self, relative: &Path, fetched: read::Fetched) -> Option<FileId> {
+        match read::admit(relative, fetched, &mut self.sources) {
             Ok(file) => Some(file),
             Err(diagnostic) => {
                 self.diagnostics.push(diagnostic);
@@ -93,8 +98,13 @@ impl Loader<'_> {
     /// Reads the files of one folder and parses them in parallel, as TOML or as Markdown
     /// with front matter; each entity takes its id from its file name.
     fn folder<T: DeserializeOwned + Send + entities::FileEntity>(&mut self, files: &[walk::Entry], markdown: bool) -> Vec<T> {
-        let read: Vec<(String, FileId)> =
-            files.iter().filter_map(|entry| Some((entry.id.clone(), self.read(&entry.relative)?))).collect();
+        let root = self.root;
+        let fetched: Vec<read::Fetched> = files.par_iter().map(|entry| read::fetch(root, &entry.relative)).collect();
+        let read: Vec<(String, FileId)> = files
+            .iter()
+            .zip(fetched)
+            .filter_map(|(entry, fetched)| Some((entry.id.clone(), self.admit(&entry.relative, fetched)?)))
+            .collect();
         let sources = &self.sources;
         let results: Vec<Result<T, Diagnostic>> = read
             .into_par_iter()

@@ -8,38 +8,56 @@ use crate::source::{FileId, SourceMap};
 /// Larger files are refused: content files are hand-written, and a huge one is a mistake.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Reads `root/relative`, adds it to `sources` and returns its id, or the problem with it.
-/// A UTF-8 byte order mark is dropped; CRLF line endings are kept (the parsers accept them).
-pub fn read_source(root: &Path, relative: &Path, sources: &mut SourceMap) -> Result<FileId, Diagnostic> {
+/// A file's bytes, or what kept them from being read; made in parallel, admitted in order.
+pub enum Fetched {
+    Bytes(Vec<u8>),
+    Directory,
+    TooLarge(u64),
+    Unreadable(std::io::Error),
+}
+
+/// Reads `root/relative` without touching shared state, so that many files can be read at once.
+pub fn fetch(root: &Path, relative: &Path) -> Fetched {
     let path = root.join(relative);
-    let metadata = std::fs::metadata(&path).map_err(|error| unreadable(relative, &error, sources))?;
-    if metadata.is_dir() {
-        let file = sources.add(relative.to_path_buf(), String::new());
-        return Err(Diagnostic::error(format!("`{}` ist ein Ordner, keine Datei", relative.display()))
-            .at(file, 0..0, "hier wird eine Datei erwartet")
-            .hint("Benennen Sie den Ordner um oder verschieben Sie seinen Inhalt; an dieser Stelle liest Lotse nur Dateien."));
+    match std::fs::metadata(&path) {
+        Err(error) => Fetched::Unreadable(error),
+        Ok(metadata) if metadata.is_dir() => Fetched::Directory,
+        Ok(metadata) if metadata.len() > MAX_FILE_BYTES => Fetched::TooLarge(metadata.len()),
+        Ok(_) => std::fs::read(&path).map_or_else(Fetched::Unreadable, Fetched::Bytes),
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        let file = sources.add(relative.to_path_buf(), String::new());
-        return Err(Diagnostic::error(format!(
-            "Die Datei ist zu groß ({:.1} MB; erlaubt sind höchstens {} MB)",
-            metadata.len() as f64 / 1_000_000.0,
-            MAX_FILE_BYTES / 1024 / 1024
-        ))
-        .at(file, 0..0, "diese Datei")
-        .hint("Inhaltsdateien werden von Hand geschrieben; prüfen Sie, ob hier versehentlich eine andere Datei liegt, oder teilen Sie den Inhalt auf mehrere Dateien auf."));
+}
+
+/// Adds a fetched file to `sources` and returns its id, or the problem with it.
+/// A UTF-8 byte order mark is dropped; CRLF line endings are kept (the parsers accept them).
+pub fn admit(relative: &Path, fetched: Fetched, sources: &mut SourceMap) -> Result<FileId, Diagnostic> {
+    match fetched {
+        Fetched::Bytes(bytes) => decode(relative.to_path_buf(), bytes, sources),
+        Fetched::Unreadable(error) => Err(unreadable(relative, &error, sources)),
+        Fetched::Directory => {
+            let file = sources.add(relative.to_path_buf(), String::new());
+            Err(Diagnostic::error(format!("`{}` ist ein Ordner, keine Datei", relative.display()))
+                .at(file, 0..0, "hier wird eine Datei erwartet")
+                .hint("Benennen Sie den Ordner um oder verschieben Sie seinen Inhalt; an dieser Stelle liest Lotse nur Dateien."))
+        }
+        Fetched::TooLarge(size) => {
+            let file = sources.add(relative.to_path_buf(), String::new());
+            Err(Diagnostic::error(format!(
+                "Die Datei ist zu groß ({:.1} MB; erlaubt sind höchstens {} MB)",
+                size as f64 / 1_000_000.0,
+                MAX_FILE_BYTES / 1024 / 1024
+            ))
+            .at(file, 0..0, "diese Datei")
+            .hint("Inhaltsdateien werden von Hand geschrieben; prüfen Sie, ob hier versehentlich eine andere Datei liegt, oder teilen Sie den Inhalt auf mehrere Dateien auf."))
+        }
     }
-    let bytes = std::fs::read(&path).map_err(|error| unreadable(relative, &error, sources))?;
-    decode(relative.to_path_buf(), bytes, sources)
 }
 
 fn decode(relative: PathBuf, bytes: Vec<u8>, sources: &mut SourceMap) -> Result<FileId, Diagnostic> {
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            let text = match text.strip_prefix('\u{feff}') {
-                Some(rest) => rest.to_owned(),
-                None => text,
-            };
+        Ok(mut text) => {
+            if text.starts_with('\u{feff}') {
+                text.drain(..'\u{feff}'.len_utf8());
+            }
             Ok(sources.add(relative, text))
         }
         Err(error) => {
