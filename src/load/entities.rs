@@ -25,7 +25,7 @@ fn load_config(loader: &mut Loader<'_>) {
         );
         return;
     }
-    if let Some((file, mut config)) = loader.toml_file::<Config>("site.toml") {
+    if let Some((file, mut config)) = loader.toml_file::<Config>("site.toml", &[]) {
         config.origin = Origin { file };
         loader.model.config = Some(config);
     }
@@ -43,46 +43,48 @@ macro_rules! with_origin {
 }
 
 fn load_lists(loader: &mut Loader<'_>) {
-    if let Some((file, levels)) = loader.toml_file::<LevelsFile>("levels.toml") {
+    if let Some((file, levels)) = loader.toml_file::<LevelsFile>("levels.toml", &[EntityKind::Level]) {
         loader.model.levels = with_origin!(levels.level, file);
     }
-    if let Some((file, units)) = loader.toml_file::<UnitsFile>("units.toml") {
+    if let Some((file, units)) = loader.toml_file::<UnitsFile>("units.toml", &[EntityKind::Unit]) {
         loader.model.units = with_origin!(units.unit, file);
     }
-    if let Some((file, flows)) = loader.toml_file::<FlowsFile>("flows.toml") {
+    if let Some((file, flows)) = loader.toml_file::<FlowsFile>("flows.toml", &[]) {
         loader.model.flows = with_origin!(flows.flow, file);
     }
-    if let Some((file, raci)) = loader.toml_file::<RaciFile>("raci.toml") {
+    if let Some((file, raci)) = loader.toml_file::<RaciFile>("raci.toml", &[EntityKind::Activity]) {
         loader.model.raci_note = raci.note;
         loader.model.activities = with_origin!(raci.activity, file);
     }
-    if let Some((file, challenges)) = loader.toml_file::<ChallengesFile>("challenges.toml") {
+    if let Some((file, challenges)) = loader.toml_file::<ChallengesFile>("challenges.toml", &[EntityKind::Challenge]) {
         loader.model.challenges = with_origin!(challenges.challenge, file);
     }
-    if let Some((file, mut staffing)) = loader.toml_file::<Staffing>("staffing.toml") {
+    if let Some((file, mut staffing)) = loader.toml_file::<Staffing>("staffing.toml", &[]) {
         staffing.origin = Origin { file };
         loader.model.staffing = Some(staffing);
     }
-    if let Some((file, glossary)) = loader.toml_file::<GlossaryFile>("glossary.toml") {
+    if let Some((file, glossary)) = loader.toml_file::<GlossaryFile>("glossary.toml", &[EntityKind::Term]) {
         loader.model.terms = with_origin!(glossary.term, file);
     }
-    if let Some((file, goals)) = loader.toml_file::<GoalsFile>("goals.toml") {
+    if let Some((file, goals)) = loader.toml_file::<GoalsFile>("goals.toml", &[EntityKind::Goal, EntityKind::Criterion]) {
         loader.model.goals = with_origin!(goals.goal, file);
         loader.model.criteria = with_origin!(goals.criterion, file);
     }
-    if let Some((file, kpis)) = loader.toml_file::<KpisFile>("kpis.toml") {
+    if let Some((file, kpis)) = loader.toml_file::<KpisFile>("kpis.toml", &[EntityKind::Kpi]) {
         loader.model.kpis = with_origin!(kpis.kpi, file);
     }
 }
 
 /// An entity that lives in a file of its own: the file name gives its id.
 pub(super) trait FileEntity {
+    const KIND: EntityKind;
     fn identify(&mut self, id: String, origin: Origin, body: Option<Markdown>);
 }
 
 macro_rules! file_entity {
-    ($($kind:ty),*) => {$(
+    ($($kind:ty => $entity:ident),*) => {$(
         impl FileEntity for $kind {
+            const KIND: EntityKind = EntityKind::$entity;
             fn identify(&mut self, id: String, origin: Origin, _body: Option<Markdown>) {
                 self.id = id;
                 self.origin = origin;
@@ -92,8 +94,9 @@ macro_rules! file_entity {
 }
 
 macro_rules! markdown_entity {
-    ($($kind:ty),*) => {$(
+    ($($kind:ty => $entity:ident),*) => {$(
         impl FileEntity for $kind {
+            const KIND: EntityKind = EntityKind::$entity;
             fn identify(&mut self, id: String, origin: Origin, body: Option<Markdown>) {
                 self.id = id;
                 self.origin = origin;
@@ -103,8 +106,8 @@ macro_rules! markdown_entity {
     )*};
 }
 
-file_entity!(Role, Body, Project, Demand, Period, Decision);
-markdown_entity!(Premise, Page, Paper);
+file_entity!(Role => Role, Body => Body, Project => Project, Demand => Demand, Period => Period, Decision => Decision);
+markdown_entity!(Premise => Premise, Page => Page, Paper => Paper);
 
 /// Roles and bodies: `<id>.toml` with optional prose in `<id>.md` beside it.
 fn load_roles_and_bodies(loader: &mut Loader<'_>) {

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Diagnostics, from_toml_error};
-use crate::model::{Markdown, Model, Origin};
+use crate::model::{EntityKind, Markdown, Model, Origin};
 use crate::source::{FileId, SourceMap};
 
 pub use read::MAX_FILE_BYTES;
@@ -65,19 +65,23 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     /// Reads and parses a single TOML file below `content/`, if it exists.
-    fn toml_file<T: DeserializeOwned>(&mut self, name: &str) -> Option<(FileId, T)> {
+    /// If it cannot be parsed, the `kinds` it defines are marked as gaps in the model.
+    fn toml_file<T: DeserializeOwned>(&mut self, name: &str, kinds: &[EntityKind]) -> Option<(FileId, T)> {
         let relative = Path::new("content").join(name);
         if !self.root.join(&relative).exists() {
             return None;
         }
-        let file = self.read(&relative)?;
-        match parse_toml(file, &self.sources.get(file).text) {
+        let parsed = self.read(&relative).and_then(|file| match parse_toml(file, &self.sources.get(file).text) {
             Ok(value) => Some((file, value)),
             Err(diagnostic) => {
                 self.diagnostics.push(diagnostic);
                 None
             }
+        });
+        if parsed.is_none() {
+            self.model.gaps.kinds.extend(kinds);
         }
+        parsed
     }
 
     fn read(&mut self, relative: &Path) -> Option<FileId> {
@@ -105,6 +109,8 @@ impl Loader<'_> {
             .zip(fetched)
             .filter_map(|(entry, fetched)| Some((entry.id.clone(), self.admit(&entry.relative, fetched)?)))
             .collect();
+        let admitted: std::collections::BTreeSet<String> = read.iter().map(|(id, _)| id.clone()).collect();
+        let ids = read.clone();
         let sources = &self.sources;
         let results: Vec<Result<T, Diagnostic>> = read
             .into_par_iter()
@@ -120,11 +126,17 @@ impl Loader<'_> {
             })
             .collect();
         let mut parsed = Vec::with_capacity(results.len());
-        for result in results {
+        for ((id, _), result) in ids.into_iter().zip(results) {
             match result {
                 Ok(entity) => parsed.push(entity),
-                Err(diagnostic) => self.diagnostics.push(diagnostic),
+                Err(diagnostic) => {
+                    self.diagnostics.push(diagnostic);
+                    self.model.gaps.ids.insert((T::KIND, id));
+                }
             }
+        }
+        for entry in files.iter().filter(|entry| !admitted.contains(&entry.id)) {
+            self.model.gaps.ids.insert((T::KIND, entry.id.clone()));
         }
         parsed
     }

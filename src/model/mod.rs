@@ -9,7 +9,7 @@ pub mod slug;
 
 pub use date::Date;
 pub use governance::*;
-pub use site::{EntityKind, IdEntry, Model};
+pub use site::{EntityKind, Gaps, IdEntry, Model};
 pub use portfolio::*;
 pub use publications::*;
 

@@ -71,6 +71,22 @@ pub struct IdEntry {
     pub canonical: String,
 }
 
+/// Entities that exist in `content/` but could not be parsed; their problem is already reported.
+#[derive(Debug, Default)]
+pub struct Gaps {
+    /// Files of one entity each (`roles/x.toml`) that failed to parse, by kind and id.
+    pub ids: std::collections::BTreeSet<(EntityKind, String)>,
+    /// Kinds whose list file (`units.toml`) failed to parse: any id of them may exist.
+    pub kinds: std::collections::BTreeSet<EntityKind>,
+}
+
+impl Gaps {
+    /// Whether `name` may name an entity that could not be read.
+    pub fn covers(&self, kind: EntityKind, name: &str) -> bool {
+        self.kinds.contains(&kind) || self.ids.contains(&(kind, name.to_owned()))
+    }
+}
+
 /// Everything `content/` says, as typed values.
 #[derive(Debug, Default)]
 pub struct Model {
@@ -95,6 +111,8 @@ pub struct Model {
     pub papers: Vec<Paper>,
     pub decisions: Vec<Decision>,
     pub pages: Vec<Page>,
+    /// What could not be read: references to it are not reported a second time.
+    pub gaps: Gaps,
     index: BTreeMap<EntityKind, BTreeMap<String, IdEntry>>,
 }
 

@@ -52,7 +52,9 @@ impl<'m> Checker<'m> {
                 return Some(Target { kind, index: entry.index, id: entry.canonical.clone() });
             }
         }
-        self.report(unresolved(self.model, kinds, name, file, span));
+        if !kinds.iter().any(|&kind| self.model.gaps.covers(kind, name)) {
+            self.report(unresolved(self.model, kinds, name, file, span));
+        }
         None
     }
 }
