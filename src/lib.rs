@@ -9,7 +9,9 @@
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod diagram;
 pub mod load;
 pub mod model;
+pub mod search;
 pub mod source;
 pub mod validate;
