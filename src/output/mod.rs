@@ -1,0 +1,163 @@
+//! The one place that writes files: a staging folder that replaces the output folder in
+//! one step, so a failed build never leaves a half-written site behind.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Written into every output folder; only folders with it are ever replaced.
+const MARKER: &str = ".lotse-output";
+
+/// The files of one build, by path relative to the output root.
+#[derive(Debug, Default)]
+pub struct Files {
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+/// Why the output could not be written.
+#[derive(Debug)]
+pub enum OutputError {
+    /// Two pages want the same path (e.g. a free page named like a section).
+    Collision(String),
+    /// The target exists, is not empty and was not written by Lotse.
+    ForeignFolder(PathBuf),
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OutputError::Collision(path) => write!(
+                f,
+                "Zwei Seiten würden in dieselbe Datei `{path}` geschrieben. Benennen Sie eine der beiden Inhaltsdateien um."
+            ),
+            OutputError::ForeignFolder(path) => write!(
+                f,
+                "Der Ausgabeordner `{}` ist nicht leer und wurde nicht von Lotse erzeugt; er wird nicht überschrieben. Wählen Sie mit `--output` einen leeren Ordner.",
+                path.display()
+            ),
+            OutputError::Io(path, error) => write!(f, "`{}` kann nicht geschrieben werden: {error}", path.display()),
+        }
+    }
+}
+
+impl Files {
+    /// Adds a file; a second file at the same path is a collision.
+    pub fn add(&mut self, path: impl Into<String>, contents: impl Into<Vec<u8>>) -> Result<(), OutputError> {
+        let path = path.into();
+        if self.files.contains_key(&path) {
+            return Err(OutputError::Collision(path));
+        }
+        self.files.insert(path, contents.into());
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    /// Writes everything into a staging folder beside `target`, then swaps it in.
+    pub fn write(&self, target: &Path) -> Result<(), OutputError> {
+        guard(target)?;
+        let staging = sibling(target, "neu");
+        let retired = sibling(target, "alt");
+        remove(&staging)?;
+        remove(&retired)?;
+        let written = self.write_into(&staging);
+        if let Err(error) = written {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(error);
+        }
+        if target.exists() {
+            rename(target, &retired)?;
+        }
+        rename(&staging, target)?;
+        remove(&retired)
+    }
+
+    fn write_into(&self, folder: &Path) -> Result<(), OutputError> {
+        create_dir(folder)?;
+        std::fs::write(folder.join(MARKER), b"").map_err(|e| OutputError::Io(folder.join(MARKER), e))?;
+        for (path, contents) in &self.files {
+            let file = folder.join(path);
+            if let Some(parent) = file.parent() {
+                create_dir(parent)?;
+            }
+            std::fs::write(&file, contents).map_err(|e| OutputError::Io(file.clone(), e))?;
+        }
+        Ok(())
+    }
+}
+
+/// Refuses to replace a folder that holds something other than an earlier build.
+fn guard(target: &Path) -> Result<(), OutputError> {
+    let Ok(mut entries) = std::fs::read_dir(target) else { return Ok(()) };
+    let empty = entries.next().is_none();
+    if empty || target.join(MARKER).exists() {
+        Ok(())
+    } else {
+        Err(OutputError::ForeignFolder(target.to_path_buf()))
+    }
+}
+
+fn sibling(target: &Path, suffix: &str) -> PathBuf {
+    let name = target.file_name().map_or_else(|| "output".into(), |name| name.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.lotse-{suffix}"))
+}
+
+fn create_dir(path: &Path) -> Result<(), OutputError> {
+    std::fs::create_dir_all(path).map_err(|e| OutputError::Io(path.to_path_buf(), e))
+}
+
+fn rename(from: &Path, to: &Path) -> Result<(), OutputError> {
+    std::fs::rename(from, to).map_err(|e| OutputError::Io(to.to_path_buf(), e))
+}
+
+fn remove(path: &Path) -> Result<(), OutputError> {
+    match std::fs::remove_dir_all(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(OutputError::Io(path.to_path_buf(), error)),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Files, OutputError};
+
+    #[test]
+    fn replaces_an_earlier_build_and_keeps_foreign_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("output");
+        let mut first = Files::default();
+        first.add("a/index.html", "1").unwrap();
+        first.write(&target).unwrap();
+        let mut second = Files::default();
+        second.add("b/index.html", "2").unwrap();
+        second.write(&target).unwrap();
+        assert!(!target.join("a/index.html").exists());
+        assert_eq!(std::fs::read_to_string(target.join("b/index.html")).unwrap(), "2");
+        let foreign = dir.path().join("mine");
+        std::fs::create_dir(&foreign).unwrap();
+        std::fs::write(foreign.join("thesis.docx"), "x").unwrap();
+        assert!(matches!(second.write(&foreign), Err(OutputError::ForeignFolder(_))));
+        assert!(foreign.join("thesis.docx").exists());
+    }
+
+    #[test]
+    fn two_files_at_one_path_collide() {
+        let mut files = Files::default();
+        files.add("x/index.html", "1").unwrap();
+        assert!(matches!(files.add("x/index.html", "2"), Err(OutputError::Collision(_))));
+    }
+}
