@@ -71,6 +71,10 @@ pub fn toml_string_position(file_text: &str, value_start: usize, offset: usize) 
             parsed += 1;
         }
     }
+    // A line-ending backslash right at the offset stands for nothing: skip it too.
+    while !literal && raw[position..].starts_with('\\') && escape_lengths(&raw[position..]).1 == 0 {
+        position += escape_lengths(&raw[position..]).0;
+    }
     value_start + position
 }
 
@@ -108,5 +112,32 @@ mod tests {
         assert_eq!(&file[toml_string_position(file, value_start, link)..][..6], "[x](y)");
         let literal = "t = 'a [b](c)'";
         assert_eq!(&literal[toml_string_position(literal, 4, 2)..][..6], "[b](c)");
+    }
+}
+
+/// The span of `key` in `key = value`, given where the value starts: map keys carry no
+/// span of their own, but an unknown key is what the author has to see underlined.
+pub fn key_span(file_text: &str, value_start: usize, key: &str) -> Option<std::ops::Range<usize>> {
+    let before = file_text.get(..value_start)?;
+    let head = before[..before.rfind('=')?].trim_end();
+    for written in [key.to_owned(), format!("\"{key}\""), format!("'{key}'")] {
+        if head.ends_with(&written) {
+            return Some(head.len() - written.len()..head.len());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::key_span;
+
+    #[test]
+    fn finds_bare_and_quoted_keys() {
+        let text = "[kpi]\nverfuegbarkeit = 99.5\nwaves = { \"2025\" = 2 }";
+        let value = text.find("99.5").unwrap();
+        assert_eq!(&text[key_span(text, value, "verfuegbarkeit").unwrap()], "verfuegbarkeit");
+        let wave = text.find("2 }").unwrap();
+        assert_eq!(&text[key_span(text, wave, "2025").unwrap()], "\"2025\"");
     }
 }

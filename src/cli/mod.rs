@@ -43,13 +43,13 @@ pub const EXIT_USAGE: u8 = 2;
 
 pub fn run(args: Args) -> ExitCode {
     if !args.root.is_dir() {
-        eprintln!("Fehler: Der Ordner `{}` existiert nicht.", args.root.display());
+        say_error(&format!("Fehler: Der Ordner `{}` existiert nicht.", args.root.display()));
         return ExitCode::from(EXIT_USAGE);
     }
     let checked = match load_and_validate(&args.root) {
         Ok(checked) => checked,
         Err(error) => {
-            eprintln!("Fehler: {error}");
+            say_error(&format!("Fehler: {error}"));
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -58,13 +58,25 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(EXIT_CONTENT);
     }
     match args.command {
-        Command::Check => println!("{}", summary::line(&checked)),
+        Command::Check => say(&summary::line(&checked)),
         Command::Build { .. } => {
-            println!("{}", summary::line(&checked));
-            println!("Die Inhalte sind geprüft; die Ausgabe von Seiten und PDFs folgt in einer späteren Version.");
+            say(&summary::line(&checked));
+            say("Die Inhalte sind geprüft; die Ausgabe von Seiten und PDFs folgt in einer späteren Version.");
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Prints a line to stdout; a closed pipe (`lotse check | head`) is not an error.
+fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "{line}");
+}
+
+/// Prints a line to stderr, ignoring a closed stream like [`say`].
+fn say_error(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Loads `root/content` and validates it; all diagnostics end up in the result.
@@ -85,7 +97,7 @@ fn report(loaded: &Loaded) {
     let mut stderr = StandardStream::stderr(choice);
     // A closed stderr is no reason to fail the build.
     let _ = diag::render(&diagnostics, &loaded.sources, &mut stderr);
-    eprintln!("{} Fehler, {} Warnungen", loaded.diagnostics.error_count(), loaded.diagnostics.warning_count());
+    say_error(&summary::problems(loaded.diagnostics.error_count(), loaded.diagnostics.warning_count()));
 }
 
 /// The diagnostics in reading order: by file path, then by position in the file.

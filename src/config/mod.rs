@@ -20,7 +20,7 @@ pub struct Config {
     pub theme: String,
     #[serde(default)]
     pub description: String,
-    /// Path of a logo image below `content/` or the theme's `static/`.
+    /// Path of a logo image below the site's `static/` folder (or the theme's).
     pub logo: Option<String>,
     /// The reporting period that pages and dashboards show as current.
     pub current_period: Option<Spanned<String>>,

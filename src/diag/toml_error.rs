@@ -1,6 +1,7 @@
 //! Turns the TOML parser's English errors into German diagnostics with hints.
 
 use super::{Diagnostic, nearest};
+use crate::model::GERMAN_MESSAGE as GERMAN;
 use crate::source::FileId;
 
 /// A diagnostic for a TOML syntax or type error in `file`.
@@ -21,7 +22,7 @@ fn explain(message: &str) -> Diagnostic {
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or_default();
         return Diagnostic::error(format!("Pflichtangabe `{field}` fehlt"))
-            .hint(format!("Ergänzen Sie eine Zeile `{field} = …` in diesem Abschnitt."));
+            .hint(format!("Ergänzen Sie eine Zeile `{field} = \"…\"` (bei Zahlen ohne Anführungszeichen)."));
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         return unknown_variant(rest);
@@ -29,26 +30,59 @@ fn explain(message: &str) -> Diagnostic {
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         return invalid_type(rest);
     }
-    if message.starts_with("duplicate key") {
-        return Diagnostic::error("Schlüssel doppelt angegeben")
-            .hint("Jeder Schlüssel darf in einem Abschnitt nur einmal vorkommen; löschen Sie eine der beiden Zeilen.");
+    if let Some(own) = message.strip_prefix(GERMAN) {
+        return own_message(own);
     }
-    if message.starts_with("expected a date") || message.contains("is not a valid date") || message.contains("RACI") {
-        return Diagnostic::error(message.to_owned());
+    syntax(message)
+}
+
+/// `de:Message|Hint`
+fn own_message(own: &str) -> Diagnostic {
+    let (message, hint) = own.split_once('|').unwrap_or((own, ""));
+    let diagnostic = Diagnostic::error(message.to_owned());
+    if hint.is_empty() { diagnostic } else { diagnostic.hint(hint.to_owned()) }
+}
+
+/// TOML syntax errors, in the words of someone who edits the file.
+fn syntax(message: &str) -> Diagnostic {
+    let known: &[(&str, &str, &str)] = &[
+        ("string values must be quoted", "Text muss in Anführungszeichen stehen", "Schreiben Sie den Wert in Anführungszeichen, z. B. `name = \"Vollzeitäquivalent\"`."),
+        ("invalid basic string", "Das schließende Anführungszeichen `\"` fehlt", "Ein Text beginnt und endet in derselben Zeile mit `\"`; für mehrzeilige Texte schreiben Sie `\"\"\"` am Anfang und am Ende."),
+        ("invalid literal string", "Das schließende Anführungszeichen `'` fehlt", "Ein Text beginnt und endet in derselben Zeile mit `'`."),
+        ("invalid multiline", "Der mehrzeilige Text wird nicht mit `\"\"\"` geschlossen", "Schließen Sie den Text mit einer Zeile `\"\"\"`."),
+        ("unclosed array", "Die Liste wird nicht mit `]` geschlossen", "Listen stehen in eckigen Klammern: `items = [\"a\", \"b\"]`."),
+        ("unclosed inline table", "Die Tabelle wird nicht mit `}` geschlossen", "Eine Tabelle in einer Zeile steht in geschweiften Klammern: `waves = { \"2025\" = 2 }`."),
+        ("invalid date", "Ungültiges Datum", "Schreiben Sie ein Datum, das es gibt, als JJJJ-MM-TT, z. B. `2026-02-28`."),
+        ("invalid time", "Ungültige Uhrzeit", "Schreiben Sie ein Datum als JJJJ-MM-TT, z. B. `2026-02-28`."),
+        ("expected `=`", "Nach dem Schlüssel fehlt ein `=`", "Jede Angabe hat die Form `schluessel = wert`."),
+        ("invalid table header", "Ungültige Abschnittsüberschrift", "Abschnitte heißen `[name]` oder, für Listeneinträge, `[[name]]`."),
+        ("duplicate key", "Ein Schlüssel steht zweimal in diesem Abschnitt", "Jeder Schlüssel darf in einem Abschnitt nur einmal vorkommen; löschen Sie eine der beiden Zeilen."),
+    ];
+    match known.iter().find(|(english, _, _)| message.contains(english)) {
+        Some((english, german, hint)) if english.starts_with("invalid date") => {
+            let detail = german_date_detail(message);
+            Diagnostic::error(format!("{german}{detail}")).hint(*hint)
+        }
+        Some((_, german, hint)) => Diagnostic::error(*german).hint(*hint),
+        None => Diagnostic::error(format!("Die Datei ist kein gültiges TOML ({})", message.replace('\n', "; ")))
+            .hint("Prüfen Sie Anführungszeichen, Klammern und Gleichheitszeichen an der markierten Stelle."),
     }
-    Diagnostic::error(format!("Die Datei ist kein gültiges TOML: {}", message.replace('\n', "; ")))
-        .hint("Prüfen Sie Anführungszeichen, Klammern und Gleichheitszeichen in der markierten Zeile.")
+}
+
+/// "expected day between 01 and 28" → ": der Monat hat nur 28 Tage".
+fn german_date_detail(message: &str) -> String {
+    let Some(rest) = message.split("expected day between 01 and ").nth(1) else { return String::new() };
+    let days: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    format!(": dieser Monat hat nur {days} Tage")
 }
 
 fn label_for(message: &str) -> &'static str {
     if message.starts_with("unknown field") {
         "dieser Schlüssel ist hier nicht erlaubt"
     } else if message.starts_with("missing field") {
-        "in diesem Abschnitt fehlt eine Pflichtangabe"
-    } else if message.starts_with("unknown variant") {
+        "hier fehlt eine Pflichtangabe"
+    } else if message.starts_with("unknown variant") || message.starts_with(GERMAN) {
         "dieser Wert ist nicht erlaubt"
-    } else if message.starts_with("invalid type") {
-        "falscher Typ"
     } else {
         "hier"
     }
@@ -109,7 +143,14 @@ fn split_expected(rest: &str) -> (&str, Vec<String>) {
 /// `rest` is "integer `5`, expected a string".
 fn invalid_type(rest: &str) -> Diagnostic {
     let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-    Diagnostic::error(format!("Falscher Typ: erwartet {}, gefunden {}", german_type(expected), german_type(found)))
+    let diagnostic = Diagnostic::error(format!("Hier wird {} erwartet, nicht {}", german_type(expected), german_type(found)));
+    match german_type(expected).as_str() {
+        "eine Zahl" | "eine ganze Zahl" => diagnostic.hint("Zahlen stehen ohne Anführungszeichen und mit Punkt als Dezimaltrennzeichen, z. B. `target = 4.5`."),
+        "eine Liste in [ ]" => diagnostic.hint("Listen stehen in eckigen Klammern, auch mit nur einem Eintrag: `addressed_by = [\"digit-dialog\"]`."),
+        "true oder false" => diagnostic.hint("Schreiben Sie `true` (ja) oder `false` (nein), ohne Anführungszeichen."),
+        "Text in Anführungszeichen" => diagnostic.hint("Schreiben Sie den Wert in Anführungszeichen: `name = \"…\"`."),
+        _ => diagnostic,
+    }
 }
 
 fn german_type(description: &str) -> String {

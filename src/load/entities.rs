@@ -8,8 +8,24 @@ use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::model::*;
 
+/// Extensions of files that pages may carry beside their Markdown (images, downloads).
+const PAGE_ASSETS: &[&str] = &["md", "png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"];
+
 pub(super) fn load_all(loader: &mut Loader<'_>) {
     loader.unknown_top_level();
+    for (folder, allowed) in [
+        ("roles", &["toml", "md"][..]),
+        ("bodies", &["toml", "md"]),
+        ("premises", &["md"]),
+        ("pages", PAGE_ASSETS),
+        ("projects", &["toml"]),
+        ("demands", &["toml"]),
+        ("periods", &["toml"]),
+        ("papers", &["md"]),
+        ("decisions", &["toml"]),
+    ] {
+        loader.unexpected_files(folder, allowed);
+    }
     load_config(loader);
     load_lists(loader);
     load_roles_and_bodies(loader);
@@ -133,8 +149,7 @@ fn attach_prose(loader: &mut Loader<'_>, relative: &Path, id: &str, kind: Entity
     match slot {
         Some(slot) => *slot = Some(prose),
         None => loader.diagnostics.push(
-            Diagnostic::error(format!("Zu `{}` gibt es keine `{id}.toml`", relative.display()))
-                .at(file, 0..0, "Text ohne zugehörige Datei")
+            Diagnostic::error(format!("{}: Zu diesem Text gibt es keine Datei `{id}.toml`", super::read::shown(relative)))
                 .hint(format!("Der Text einer {} steht neben ihrer TOML-Datei mit demselben Namen: `{id}.toml`.", kind.label())),
         ),
     }

@@ -22,6 +22,13 @@ pub struct Problem {
 
 pub fn split(text: &str) -> Result<Split<'_>, Problem> {
     let first_line_end = text.find('\n').map_or(text.len(), |end| end + 1);
+    if text[..first_line_end].trim_end() == "---" {
+        return Err(Problem {
+            span: 0..3,
+            message: "Der Kopfbereich steht zwischen `---`-Zeilen (YAML); Lotse erwartet `+++`-Zeilen mit TOML",
+            hint: "Ersetzen Sie beide `---`-Zeilen durch `+++` und schreiben Sie die Angaben als TOML: `title = \"Offene Standards\"` statt `title: Offene Standards`.",
+        });
+    }
     if text[..first_line_end].trim_end() != "+++" {
         return Err(Problem {
             span: 0..first_line_end.min(3),

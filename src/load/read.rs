@@ -32,21 +32,18 @@ pub fn fetch(root: &Path, relative: &Path) -> Fetched {
 pub fn admit(relative: &Path, fetched: Fetched, sources: &mut SourceMap) -> Result<FileId, Diagnostic> {
     match fetched {
         Fetched::Bytes(bytes) => decode(relative.to_path_buf(), bytes, sources),
-        Fetched::Unreadable(error) => Err(unreadable(relative, &error, sources)),
+        Fetched::Unreadable(error) => Err(unreadable(relative, &error)),
         Fetched::Directory => {
-            let file = sources.add(relative.to_path_buf(), String::new());
-            Err(Diagnostic::error(format!("`{}` ist ein Ordner, keine Datei", relative.display()))
-                .at(file, 0..0, "hier wird eine Datei erwartet")
+            Err(Diagnostic::error(format!("{}: ist ein Ordner; hier wird eine Datei erwartet", shown(relative)))
                 .hint("Benennen Sie den Ordner um oder verschieben Sie seinen Inhalt; an dieser Stelle liest Lotse nur Dateien."))
         }
         Fetched::TooLarge(size) => {
-            let file = sources.add(relative.to_path_buf(), String::new());
+            let megabytes = format!("{:.1}", size as f64 / 1024.0 / 1024.0).replace('.', ",");
             Err(Diagnostic::error(format!(
-                "Die Datei ist zu groß ({:.1} MB; erlaubt sind höchstens {} MB)",
-                size as f64 / 1_000_000.0,
+                "{}: Die Datei ist zu groß ({megabytes} MB; erlaubt sind höchstens {} MB)",
+                shown(relative),
                 MAX_FILE_BYTES / 1024 / 1024
             ))
-            .at(file, 0..0, "diese Datei")
             .hint("Inhaltsdateien werden von Hand geschrieben; prüfen Sie, ob hier versehentlich eine andere Datei liegt, oder teilen Sie den Inhalt auf mehrere Dateien auf."))
         }
     }
@@ -71,9 +68,12 @@ fn decode(relative: PathBuf, bytes: Vec<u8>, sources: &mut SourceMap) -> Result<
     }
 }
 
-fn unreadable(relative: &Path, error: &std::io::Error, sources: &mut SourceMap) -> Diagnostic {
-    let file = sources.add(relative.to_path_buf(), String::new());
-    Diagnostic::error(format!("Die Datei `{}` kann nicht gelesen werden: {error}", relative.display()))
-        .at(file, 0..0, "diese Datei")
+fn unreadable(relative: &Path, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(format!("{}: Die Datei kann nicht gelesen werden ({error})", shown(relative)))
         .hint("Prüfen Sie, ob die Datei existiert und Sie Leserechte haben.")
+}
+
+/// A path as users type it, with `/` on every system.
+pub fn shown(relative: &Path) -> String {
+    relative.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }

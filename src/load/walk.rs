@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Loader;
+use super::read::shown;
 use crate::diag::{Diagnostic, nearest};
 use crate::model::slug::{is_code, is_slug, slugify};
 
@@ -57,7 +58,11 @@ impl Loader<'_> {
             let relative = dir.join(&name);
             let Some(stem) = name.strip_suffix(&format!(".{extension}")) else {
                 if is_dir && recursive {
-                    self.collect(base, &relative, extension, naming, recursive, out);
+                    if is_slug(&name) {
+                        self.collect(base, &relative, extension, naming, recursive, out);
+                    } else {
+                        self.bad_name(&relative, "Ordnernamen werden Teil der Adresse: nur Kleinbuchstaben, Ziffern und `-`, Umlaute umschrieben (ä → ae, ß → ss)", &name);
+                    }
                 }
                 continue;
             };
@@ -99,15 +104,38 @@ impl Loader<'_> {
     }
 
     fn bad_name(&mut self, relative: &Path, expected: &str, id: &str) {
-        let file = self.sources.add(relative.to_path_buf(), String::new());
-        let mut diagnostic = Diagnostic::error(format!("Ungültiger Dateiname `{}`", relative.display()))
-            .at(file, 0..0, "diese Datei")
-            .hint(expected);
+        let mut diagnostic = Diagnostic::error(format!("{}: ungültiger Dateiname", shown(relative))).hint(expected);
         let suggestion = slugify(id);
-        if !suggestion.is_empty() && suggestion != id && !id.contains("Q") {
-            diagnostic = diagnostic.hint(format!("Zum Beispiel: `{suggestion}`."));
+        let extension = relative.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+        if !suggestion.is_empty() && suggestion != id && !id.contains('Q') {
+            diagnostic = diagnostic.hint(format!("Benennen Sie die Datei zum Beispiel in `{suggestion}.{extension}` um."));
         }
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Warns about files in `content/<folder>` that Lotse will not read because of their
+    /// extension (`neue-rolle.toml.txt` from an editor that appends `.txt`).
+    pub(super) fn unexpected_files(&mut self, folder: &str, allowed: &[&str]) {
+        let mut pending = vec![Path::new("content").join(folder)];
+        while let Some(dir) = pending.pop() {
+            let Ok(listing) = std::fs::read_dir(self.root.join(&dir)) else { continue };
+            let mut names: Vec<(String, bool)> =
+                listing.flatten().map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().is_dir())).collect();
+            names.sort();
+            for (name, is_dir) in names.into_iter().filter(|(name, _)| !name.starts_with('.') && !name.ends_with('~')) {
+                let relative = dir.join(&name);
+                let extension = Path::new(&name).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+                if is_dir && !allowed.contains(&extension.as_str()) {
+                    pending.push(relative);
+                } else if !allowed.contains(&extension.as_str()) {
+                    let wanted = allowed.iter().filter(|e| matches!(**e, "toml" | "md")).map(|e| format!("`.{e}`")).collect::<Vec<_>>().join(" oder ");
+                    self.diagnostics.push(
+                        Diagnostic::warning(format!("{}: wird nicht gelesen (unerwartete Dateiendung)", shown(&relative)))
+                            .hint(format!("Dateien in `content/{folder}/` enden auf {wanted}; prüfen Sie, ob der Editor eine Endung wie `.txt` angehängt hat.")),
+                    );
+                }
+            }
+        }
     }
 
     /// Warns about files and folders directly in `content/` that Lotse does not read.
@@ -117,9 +145,7 @@ impl Loader<'_> {
             listing.flatten().map(|entry| entry.file_name().to_string_lossy().into_owned()).collect();
         names.sort();
         for name in names.iter().filter(|name| !name.starts_with('.') && !KNOWN.contains(&name.as_str())) {
-            let file = self.sources.add(Path::new("content").join(name), String::new());
-            let mut diagnostic = Diagnostic::warning(format!("`content/{name}` wird nicht gelesen"))
-                .at(file, 0..0, "unbekannte Datei oder unbekannter Ordner");
+            let mut diagnostic = Diagnostic::warning(format!("content/{name}: unbekannte Datei oder unbekannter Ordner, wird nicht gelesen"));
             diagnostic = match nearest(name, KNOWN.iter().copied()) {
                 Some(known) => diagnostic.hint(format!("Meinten Sie `{known}`?")),
                 None => diagnostic.hint(format!("Lotse liest in `content/` nur: {}.", KNOWN.join(", "))),

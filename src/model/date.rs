@@ -68,13 +68,17 @@ impl<'de> Deserialize<'de> for Date {
             toml::Value::Datetime(datetime) => datetime.to_string(),
             other => {
                 return Err(de::Error::custom(format!(
-                    "expected a date like 2026-09-30, found {}",
+                    "{}Hier wird ein Datum erwartet, nicht {}|Schreiben Sie Daten als JJJJ-MM-TT, z. B. `date = 2026-09-30`.",
+                    super::GERMAN_MESSAGE,
                     other.type_str()
                 )));
             }
         };
         Date::parse(&text).ok_or_else(|| {
-            de::Error::custom(format!("`{text}` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-09-30"))
+            de::Error::custom(format!(
+                "{}Ungültiges Datum `{text}`|Schreiben Sie Daten als JJJJ-MM-TT ohne Anführungszeichen, z. B. `2026-08-03` für den 3. August 2026.",
+                super::GERMAN_MESSAGE
+            ))
         })
     }
 }

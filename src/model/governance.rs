@@ -166,7 +166,8 @@ impl<'de> Deserialize<'de> for RaciLetters {
         let text = String::deserialize(deserializer)?;
         RaciLetters::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "`{text}` is not a RACI value; write \"R\", \"A\", \"C\" or \"I\", or combine them as \"A/R\""
+                "{}`{text}` ist kein RACI-Wert|Erlaubt sind \"R\" (verantwortlich), \"A\" (rechenschaftspflichtig), \"C\" (konsultiert), \"I\" (informiert) oder Kombinationen wie \"A/R\".",
+                super::GERMAN_MESSAGE
             ))
         })
     }

@@ -33,3 +33,7 @@ pub struct Markdown {
     pub text: String,
     pub offset: usize,
 }
+
+/// Marks a deserializer error that is already a German message for users, written as
+/// `de:Message|Hint`; the diagnostics stage shows it as is.
+pub const GERMAN_MESSAGE: &str = "de:";

@@ -127,6 +127,12 @@ impl Model {
         self.index.get(&kind).into_iter().flat_map(|names| names.keys().map(String::as_str))
     }
 
+    /// The canonical ids of a kind with their positions, without aliases.
+    pub fn ids(&self, kind: EntityKind) -> Vec<(&str, usize)> {
+        let Some(names) = self.index.get(&kind) else { return Vec::new() };
+        names.iter().filter(|(name, entry)| **name == entry.canonical).map(|(name, entry)| (name.as_str(), entry.index)).collect()
+    }
+
     /// Registers a name; returns the entry it collides with, if any, and keeps the first.
     pub fn register(&mut self, kind: EntityKind, name: &str, entry: IdEntry) -> Option<IdEntry> {
         let names = self.index.entry(kind).or_default();
@@ -135,6 +141,29 @@ impl Model {
         }
         names.insert(name.to_owned(), entry);
         None
+    }
+
+    /// The name readers see for the entity at `index` of a kind.
+    pub fn display_name(&self, kind: EntityKind, index: usize) -> Option<&str> {
+        Some(match kind {
+            EntityKind::Level => &self.levels.get(index)?.name,
+            EntityKind::Unit => &self.units.get(index)?.name,
+            EntityKind::Role => &self.roles.get(index)?.name,
+            EntityKind::Body => &self.bodies.get(index)?.name,
+            EntityKind::Activity => &self.activities.get(index)?.name,
+            EntityKind::Premise => &self.premises.get(index)?.title,
+            EntityKind::Challenge => &self.challenges.get(index)?.title,
+            EntityKind::Term => self.terms.get(index)?.term.get_ref(),
+            EntityKind::Goal => &self.goals.get(index)?.name,
+            EntityKind::Criterion => &self.criteria.get(index)?.name,
+            EntityKind::Kpi => &self.kpis.get(index)?.name,
+            EntityKind::Project => &self.projects.get(index)?.title,
+            EntityKind::Demand => &self.demands.get(index)?.title,
+            EntityKind::Period => &self.periods.get(index)?.id,
+            EntityKind::Paper => &self.papers.get(index)?.name,
+            EntityKind::Decision => &self.decisions.get(index)?.subject,
+            EntityKind::Page => &self.pages.get(index)?.title,
+        })
     }
 
     /// The period that reports are made as of: the site's `current_period`, else the latest.

@@ -13,7 +13,11 @@ pub fn check(checker: &mut Checker<'_>) {
         let file = unit.origin.file;
         if let Some(parent) = &unit.parent
             && checker.resolve(&[K::Unit], parent, file).is_some() && parent.get_ref() == unit.id.get_ref() {
-                checker.report(Diagnostic::error("Eine Organisationseinheit kann nicht ihre eigene übergeordnete Einheit sein").at(file, parent.span(), "verweist auf sich selbst"));
+                checker.report(
+                    Diagnostic::error("Eine Organisationseinheit kann nicht ihre eigene übergeordnete Einheit sein")
+                        .at(file, parent.span(), "verweist auf sich selbst")
+                        .hint("Tragen Sie bei `parent` die übergeordnete Einheit ein oder lassen Sie `parent` weg."),
+                );
             }
         if let Some(level) = &unit.level {
             checker.resolve(&[K::Level], level, file);
@@ -89,9 +93,10 @@ fn check_staffing(checker: &mut Checker<'_>) {
         for (year, fte) in &position.waves {
             let valid_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
             if !valid_year {
+                let span = checker.key_span(file, fte.span(), year);
                 checker.report(
                     Diagnostic::error(format!("`{year}` ist keine Jahreszahl"))
-                        .at(file, fte.span(), "Welle mit ungültigem Jahr")
+                        .at(file, span, "Welle mit ungültigem Jahr")
                         .hint("Schreiben Sie die Wellen als `waves = { \"2025\" = 2, \"2026\" = 1 }`; „2027 ff.“ ist `\"2027\"` mit `open_ended = true`."),
                 );
             }

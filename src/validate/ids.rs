@@ -1,6 +1,6 @@
 //! Registers every id and alias in the model's index; reports duplicates and malformed ids.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
@@ -22,13 +22,15 @@ pub fn index(model: &mut Model) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let names = collect(model, &mut diagnostics);
     let mut seen: BTreeMap<(EntityKind, String), (FileId, Range<usize>)> = BTreeMap::new();
+    let mut reported: BTreeSet<(FileId, usize)> = BTreeSet::new();
     for name in names {
         let key = (name.kind, name.name.clone());
         let Some(existing) = model.register(name.kind, &name.name, name.entry.clone()) else {
             seen.insert(key, (name.file, name.span));
             continue;
         };
-        if existing.canonical == name.entry.canonical {
+        // An alias that only repeats the entity's own id (or its slug) is harmless.
+        if existing.index == name.entry.index || !reported.insert((name.file, name.span.start)) {
             continue;
         }
         let (first_file, first_span) = seen.get(&key).cloned().unwrap_or((name.file, 0..0));

@@ -81,11 +81,27 @@ fn check_link(checker: &mut Checker<'_>, file: FileId, destination: &str, span: 
         }
         None => {
             let mut diagnostic = Diagnostic::error(format!("Unbekannte Linkart `{scheme}:`")).at(file, span, "dieser Link führt nirgendwohin");
-            if let Some(suggestion) = nearest(scheme, SCHEMES.iter().map(|(name, _)| *name)) {
+            if let Some(suggestion) = german_scheme(scheme).or_else(|| nearest(scheme, SCHEMES.iter().map(|(name, _)| *name))) {
                 diagnostic = diagnostic.hint(format!("Meinten Sie `{suggestion}:{rest}`?"));
             }
             let list = SCHEMES.iter().map(|(name, _)| format!("`{name}:`")).collect::<Vec<_>>().join(", ");
             checker.report(diagnostic.hint(format!("Links auf Inhalte beginnen mit {list}.")));
         }
     }
+}
+
+/// Authors write German; the link schemes are English like the file keys.
+fn german_scheme(scheme: &str) -> Option<&'static str> {
+    Some(match scheme.to_lowercase().as_str() {
+        "rolle" => "role",
+        "gremium" => "body",
+        "einheit" | "amt" => "unit",
+        "praemisse" | "prämisse" => "premise",
+        "projekt" => "project",
+        "bedarf" => "demand",
+        "vorlage" => "paper",
+        "entscheidung" | "beschluss" => "decision",
+        "seite" => "page",
+        _ => return None,
+    })
 }

@@ -18,7 +18,7 @@ pub use refs::Checker;
 /// Indexes the model's ids (so later stages can look things up) and checks it.
 pub fn validate(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic> {
     let mut diagnostics = ids::index(model);
-    let mut checker = Checker::new(model);
+    let mut checker = Checker::new(model, sources);
     governance::check(&mut checker);
     raci::check(&mut checker);
     portfolio::check(&mut checker);

@@ -73,7 +73,11 @@ fn check_paper(checker: &mut Checker<'_>, paper: &Paper) {
     for pair in paper.consultations.windows(2) {
         if pair[1].date.get_ref() < pair[0].date.get_ref() {
             checker.report(
-                Diagnostic::error(format!("Die Beratungsfolge ist nicht zeitlich geordnet: {} vor {}", pair[1].date.get_ref(), pair[0].date.get_ref()))
+                Diagnostic::error(format!(
+                    "Die Beratungsfolge ist nicht zeitlich geordnet: die Beratung am {} steht nach der am {}",
+                    pair[1].date.get_ref(),
+                    pair[0].date.get_ref()
+                ))
                     .at(file, pair[1].date.span(), "früher als die vorige Beratung")
                     .also(file, pair[0].date.span(), "vorige Beratung")
                     .hint("Ordnen Sie die `[[consultations]]` in der Reihenfolge der Sitzungstermine."),

@@ -54,11 +54,15 @@ fn check_project(checker: &mut Checker<'_>, project: &Project) {
     }
     for dependency in &project.depends_on {
         if checker.resolve(&[K::Project], dependency, file).is_some_and(|target| target.id == project.id) {
-            checker.report(Diagnostic::error("Ein Projekt kann nicht von sich selbst abhängen").at(file, dependency.span(), "verweist auf sich selbst"));
+            checker.report(
+                Diagnostic::error("Ein Projekt kann nicht von sich selbst abhängen")
+                    .at(file, dependency.span(), "verweist auf sich selbst")
+                    .hint(format!("Entfernen Sie `{}` aus `depends_on`.", project.id)),
+            );
         }
     }
     for (criterion, score) in &project.scores {
-        checker.resolve_name(&[K::Criterion], criterion, file, score.span());
+        checker.resolve_key(&[K::Criterion], criterion, file, score.span());
         if !(0..=5).contains(score.get_ref()) {
             checker.report(
                 Diagnostic::error(format!("Bewertung {} liegt außerhalb von 0 bis 5", score.get_ref()))
@@ -108,9 +112,9 @@ fn check_period(checker: &mut Checker<'_>, period: &Period) {
         check_status(checker, file, &checker.model.projects[target.index], status);
     }
     for (kpi, value) in &period.kpi {
-        let Some(target) = checker.resolve_name(&[K::Kpi], kpi, file, value.span()) else { continue };
+        let Some(target) = checker.resolve_key(&[K::Kpi], kpi, file, value.span()) else { continue };
         if checker.model.kpis[target.index].unit.trim() == "%" {
-            percentage(checker, file, value, "Kennzahl in Prozent");
+            percentage(checker, file, value, &format!("Der Wert der Kennzahl `{}`", target.id));
         }
     }
 }
@@ -149,14 +153,15 @@ fn check_status(checker: &mut Checker<'_>, file: FileId, project: &Project, stat
         }
     }
     if let Some(progress) = &status.progress {
-        percentage(checker, file, progress, "Fortschritt");
+        percentage(checker, file, progress, "Der Fortschritt (`progress`)");
     }
     non_negative(checker, file, status.spent.as_ref(), "die Ausgaben");
     for (milestone, date) in &status.forecast {
         if !project.milestones.iter().any(|m| m.id.get_ref() == milestone) {
             let known: Vec<&str> = project.milestones.iter().map(|m| m.id.get_ref().as_str()).collect();
+            let span = checker.key_span(file, date.span(), milestone);
             let mut diagnostic = Diagnostic::error(format!("Das Projekt `{}` hat keinen Meilenstein `{milestone}`", project.id))
-                .at(file, date.span(), "Prognose für einen unbekannten Meilenstein");
+                .at(file, span, "Prognose für einen unbekannten Meilenstein");
             diagnostic = match crate::diag::nearest(milestone, known.iter().copied()) {
                 Some(suggestion) => diagnostic.hint(format!("Meinten Sie `{suggestion}`?")),
                 None if known.is_empty() => diagnostic.hint("Das Projekt hat noch keine Meilensteine; legen Sie sie in der Projektdatei unter `[[milestones]]` an."),
@@ -171,9 +176,9 @@ fn percentage(checker: &mut Checker<'_>, file: FileId, value: &Spanned<f64>, wha
     let number = *value.get_ref();
     if !(0.0..=100.0).contains(&number) {
         checker.report(
-            Diagnostic::error(format!("{what} {number} liegt außerhalb von 0 bis 100 %"))
+            Diagnostic::error(format!("{what} ist {number} und liegt damit außerhalb von 0 bis 100 %"))
                 .at(file, value.span(), "kein Prozentwert")
-                .hint("Prozentwerte stehen als Zahl zwischen 0 und 100, ohne %-Zeichen, z. B. `progress = 45`."),
+                .hint("Prozentwerte stehen als Zahl zwischen 0 und 100, ohne %-Zeichen, z. B. `45` für 45 %."),
         );
     }
 }

@@ -59,7 +59,7 @@ fn collect(
     by_activity: &mut BTreeMap<String, Vec<Assignment>>,
 ) {
     for (activity, letters) in table {
-        let Some(target) = checker.resolve_name(&[EntityKind::Activity], activity, file, letters.span()) else { continue };
+        let Some(target) = checker.resolve_key(&[EntityKind::Activity], activity, file, letters.span()) else { continue };
         by_activity.entry(target.id).or_default().push(Assignment {
             actor: actor.to_owned(),
             letters: *letters.get_ref(),

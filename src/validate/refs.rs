@@ -4,11 +4,12 @@ use std::ops::Range;
 
 use crate::diag::{Diagnostic, nearest};
 use crate::model::{EntityKind, Model, Ref};
-use crate::source::FileId;
+use crate::source::{FileId, SourceMap, key_span};
 
 /// Walks the model with read access and collects what is wrong with it.
 pub struct Checker<'m> {
     pub model: &'m Model,
+    sources: &'m SourceMap,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -21,8 +22,19 @@ pub struct Target {
 }
 
 impl<'m> Checker<'m> {
-    pub fn new(model: &'m Model) -> Checker<'m> {
-        Checker { model, diagnostics: Vec::new() }
+    pub fn new(model: &'m Model, sources: &'m SourceMap) -> Checker<'m> {
+        Checker { model, sources, diagnostics: Vec::new() }
+    }
+
+    /// Where the key of a `key = value` map entry stands; the value's span if not found.
+    pub fn key_span(&self, file: FileId, value_span: Range<usize>, key: &str) -> Range<usize> {
+        key_span(&self.sources.get(file).text, value_span.start, key).unwrap_or(value_span)
+    }
+
+    /// Resolves a map key (`[kpi] verfuegbarkeit = …`), underlining the key itself.
+    pub fn resolve_key(&mut self, kinds: &[EntityKind], key: &str, file: FileId, value_span: Range<usize>) -> Option<Target> {
+        let span = self.key_span(file, value_span, key);
+        self.resolve_name(kinds, key, file, span)
     }
 
     pub fn report(&mut self, diagnostic: Diagnostic) {
@@ -61,19 +73,38 @@ impl<'m> Checker<'m> {
 
 fn unresolved(model: &Model, kinds: &[EntityKind], name: &str, file: FileId, span: Range<usize>) -> Diagnostic {
     let wanted = kinds.iter().map(|kind| kind.label()).collect::<Vec<_>>().join(" oder ");
-    let (message, label) = match kinds {
-        [kind] => (format!("{} `{name}`", kind.unknown()), "diese ID gibt es nicht".to_owned()),
-        _ => (format!("Unbekannter Verweis `{name}`"), format!("gesucht: {wanted}")),
+    let message = match kinds {
+        [kind] => format!("{} `{name}`", kind.unknown()),
+        _ => format!("Unbekannter Verweis `{name}` (gesucht: {wanted})"),
     };
-    let mut diagnostic = Diagnostic::error(message).at(file, span, label);
+    let diagnostic = Diagnostic::error(message).at(file, span, "diese ID gibt es nicht");
+    let diagnostic = match suggestion(model, kinds, name) {
+        Some(hint) => diagnostic.hint(hint),
+        None => diagnostic,
+    };
+    match ALL_KINDS.iter().find(|kind| !kinds.contains(kind) && model.lookup(**kind, name).is_some()) {
+        Some(other) => diagnostic.hint(format!("`{name}` ist eine ID der Art „{}“; hier wird {wanted} erwartet.", other.label())),
+        None => diagnostic,
+    }
+}
+
+/// "Meinten Sie …?" with a canonical id: by spelling, by the name readers know, or a short list.
+fn suggestion(model: &Model, kinds: &[EntityKind], name: &str) -> Option<String> {
     let candidates: Vec<&str> = kinds.iter().flat_map(|&kind| model.names(kind)).collect();
-    if let Some(suggestion) = nearest(name, candidates.iter().copied()) {
-        diagnostic = diagnostic.hint(format!("Meinten Sie `{suggestion}`?"));
+    // Period ids all look alike ("2026-Q2", "2026-Q3"): a list helps more than a guess.
+    let guess = if kinds == [EntityKind::Period] { None } else { nearest(name, candidates.iter().copied()) };
+    if let Some(close) = guess {
+        let canonical = kinds.iter().find_map(|&kind| model.lookup(kind, close)).map_or(close, |entry| entry.canonical.as_str());
+        return Some(format!("Meinten Sie `{canonical}`?"));
     }
-    if let Some(other) = ALL_KINDS.iter().find(|kind| !kinds.contains(kind) && model.lookup(**kind, name).is_some()) {
-        diagnostic = diagnostic.hint(format!("`{name}` ist eine ID der Art „{}“; hier wird {wanted} erwartet.", other.label()));
+    for &kind in kinds {
+        let ids = model.ids(kind);
+        if let Some(id) = ids.iter().find(|(_, index)| model.display_name(kind, *index).is_some_and(|n| n.eq_ignore_ascii_case(name))) {
+            return Some(format!("`{name}` ist der Name; die ID lautet `{}`.", id.0));
+        }
     }
-    diagnostic
+    let ids: Vec<String> = kinds.iter().flat_map(|&kind| model.ids(kind)).map(|(id, _)| format!("`{id}`")).collect();
+    (!ids.is_empty() && ids.len() <= 8).then(|| format!("Vorhanden sind: {}.", ids.join(", ")))
 }
 
 const ALL_KINDS: &[EntityKind] = &[

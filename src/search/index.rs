@@ -1,0 +1,221 @@
+//! The inverted index: the documents in URL order and, for every stem, the documents
+//! that contain it with a field-weighted term frequency. Built once, then either
+//! queried (tests, diagnostics) or written out as shards by [`super::emit`].
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::SearchDocument;
+use super::compound::Splitter;
+use super::text::{GermanStemmer, for_each_word};
+
+/// Weight of one occurrence in the title.
+pub const TITLE_WEIGHT: u32 = 10;
+/// Weight of one occurrence in a heading of the page.
+pub const HEADING_WEIGHT: u32 = 6;
+/// Weight of one occurrence in the section name ("Rollen").
+pub const SECTION_WEIGHT: u32 = 4;
+/// Weight of one occurrence in the body text: the unit `search.js` counts term frequency in.
+pub const BODY_WEIGHT: u32 = 2;
+/// The excerpt shown under a result is cut at about this many characters.
+pub const EXCERPT_CHARS: usize = 160;
+
+/// What a result shows of a document, and its length for ranking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocEntry {
+    pub url: String,
+    pub title: String,
+    pub section: String,
+    pub excerpt: String,
+    /// How many searchable words the document has, in all fields.
+    pub length: u32,
+}
+
+/// One document that contains a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Position in [`Index::docs`].
+    pub doc: u32,
+    /// Sum of the field weights of all occurrences; compound parts count half.
+    pub weight: u32,
+}
+
+/// The inverted index.
+#[derive(Debug, Default)]
+pub struct Index {
+    /// Sorted by URL (then by the other fields), whatever order they came in.
+    pub docs: Vec<DocEntry>,
+    /// Postings of every stem, in document order.
+    pub terms: BTreeMap<String, Vec<Posting>>,
+}
+
+/// The words of one document with their summed field weights.
+struct Analysed {
+    words: BTreeMap<String, u32>,
+    length: u32,
+}
+
+impl Index {
+    /// Indexes `documents`. Linear in the size of the text (plus a B-tree lookup per
+    /// distinct word of each document).
+    pub fn new(documents: &[SearchDocument]) -> Index {
+        let mut order: Vec<&SearchDocument> = documents.iter().collect();
+        order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        let analysed: Vec<Analysed> = order.par_iter().map(|doc| analyse(doc)).collect();
+        let analyser = WordAnalyser::new(&analysed);
+        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+        for (doc, words) in analysed.iter().enumerate() {
+            let doc = u32::try_from(doc).unwrap_or(u32::MAX);
+            for (term, weight) in analyser.term_weights(words) {
+                terms.entry(term.to_owned()).or_default().push(Posting { doc, weight });
+            }
+        }
+        let docs = order
+            .iter()
+            .zip(&analysed)
+            .map(|(doc, words)| DocEntry {
+                url: doc.url.clone(),
+                title: doc.title.clone(),
+                section: doc.section.clone(),
+                excerpt: excerpt(&doc.text, EXCERPT_CHARS),
+                length: words.length,
+            })
+            .collect();
+        Index { docs, terms }
+    }
+
+    /// The postings of one stem (empty if no document has it).
+    pub fn postings(&self, stem: &str) -> &[Posting] {
+        self.terms.get(stem).map_or(&[], Vec::as_slice)
+    }
+
+    /// A reference query on exact stems: the URLs of the documents that contain every
+    /// term of `query` (or, if none does, any of them), by summed weight. `search.js`
+    /// ranks with BM25 and prefix matches; this is for tests and diagnostics.
+    pub fn query(&self, query: &str) -> Vec<&str> {
+        let mut stems = GermanStemmer::new().terms(query);
+        stems.sort();
+        stems.dedup();
+        let mut scores: BTreeMap<u32, (usize, u64)> = BTreeMap::new();
+        for stem in &stems {
+            for posting in self.postings(stem) {
+                let entry = scores.entry(posting.doc).or_default();
+                entry.0 += 1;
+                entry.1 += u64::from(posting.weight);
+            }
+        }
+        let all = scores.values().any(|(matched, _)| *matched == stems.len());
+        let mut ranked: Vec<(u32, usize, u64)> = scores
+            .into_iter()
+            .filter(|(_, (matched, _))| !all || *matched == stems.len())
+            .map(|(doc, (matched, score))| (doc, matched, score))
+            .collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        ranked.iter().filter_map(|(doc, _, _)| self.docs.get(*doc as usize)).map(|doc| doc.url.as_str()).collect()
+    }
+}
+
+fn sort_key(doc: &SearchDocument) -> (&str, &str, &str, &str, &[String]) {
+    (&doc.url, &doc.title, &doc.section, &doc.text, &doc.headings)
+}
+
+/// The searchable words of every field of `doc`, weighted by field.
+fn analyse(doc: &SearchDocument) -> Analysed {
+    let mut words: BTreeMap<String, u32> = BTreeMap::new();
+    let mut length = 0u32;
+    let mut add = |text: &str, weight: u32| {
+        for_each_word(text, |word| {
+            length = length.saturating_add(1);
+            match words.get_mut(word) {
+                Some(sum) => *sum = sum.saturating_add(weight),
+                None => {
+                    words.insert(word.to_owned(), weight);
+                }
+            }
+        });
+    };
+    add(&doc.title, TITLE_WEIGHT);
+    add(&doc.section, SECTION_WEIGHT);
+    for heading in &doc.headings {
+        add(heading, HEADING_WEIGHT);
+    }
+    add(&doc.text, BODY_WEIGHT);
+    Analysed { words, length }
+}
+
+/// Stems and compound parts of every distinct word of the index, computed once.
+struct WordAnalyser<'a> {
+    /// word -> (its stem, the stems of its compound parts)
+    words: HashMap<&'a str, (String, Vec<String>)>,
+}
+
+impl<'a> WordAnalyser<'a> {
+    fn new(analysed: &'a [Analysed]) -> Self {
+        let distinct: HashSet<&str> = analysed.iter().flat_map(|doc| doc.words.keys()).map(String::as_str).collect();
+        let mut distinct: Vec<&str> = distinct.into_iter().collect();
+        distinct.sort_unstable();
+        let stemmer = GermanStemmer::new();
+        let stems: Vec<String> = distinct.par_iter().map(|word| stemmer.stem(word)).collect();
+        let known: HashSet<String> = stems.iter().cloned().collect();
+        let splitter = Splitter::new(&stemmer, &known);
+        let parts: Vec<Vec<String>> = distinct.par_iter().map(|word| splitter.parts(word).into_iter().collect()).collect();
+        let words = distinct.into_iter().zip(stems.into_iter().zip(parts)).collect();
+        WordAnalyser { words }
+    }
+
+    /// The terms of one document with their weights, sorted by term.
+    fn term_weights<'s>(&'s self, doc: &Analysed) -> BTreeMap<&'s str, u32> {
+        let mut terms: BTreeMap<&str, u32> = BTreeMap::new();
+        for (word, weight) in &doc.words {
+            let Some((stem, parts)) = self.words.get(word.as_str()) else { continue };
+            let sum = terms.entry(stem.as_str()).or_default();
+            *sum = sum.saturating_add(*weight);
+            for part in parts {
+                let sum = terms.entry(part.as_str()).or_default();
+                *sum = sum.saturating_add((*weight / 2).max(1));
+            }
+        }
+        terms
+    }
+}
+
+/// The start of `text` with whitespace collapsed, cut after a word near `limit`
+/// characters and marked with "…" where it was cut.
+pub fn excerpt(text: &str, limit: usize) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if chars > 0 && chars + 1 + len > limit {
+            let trimmed = out.trim_end_matches([',', ';', ':', '–', '-']).len();
+            out.truncate(trimmed);
+            out.push_str(" …");
+            return out;
+        }
+        if chars > 0 {
+            out.push(' ');
+            chars += 1;
+        }
+        if len > limit {
+            out.extend(word.chars().take(limit));
+            out.push('…');
+            return out;
+        }
+        out.push_str(word);
+        chars += len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_cuts_after_a_word() {
+        assert_eq!(excerpt("  Ein   kurzer\nText ", 160), "Ein kurzer Text");
+        assert_eq!(excerpt("eins zwei, drei vier", 12), "eins zwei …");
+        assert_eq!(excerpt("Donaudampfschifffahrt", 5), "Donau…");
+    }
+}
