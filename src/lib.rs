@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod diag;
 pub mod diagram;
+pub mod html;
 pub mod load;
 pub mod markdown;
 pub mod model;

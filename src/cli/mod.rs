@@ -59,11 +59,34 @@ pub fn run(args: Args) -> ExitCode {
     }
     match args.command {
         Command::Check => say(&summary::line(&checked)),
-        Command::Build { .. } => {
+        Command::Build { output } => {
             say(&summary::line(&checked));
-            say("Die Inhalte sind geprüft; die Ausgabe von Seiten und PDFs folgt in einer späteren Version.");
+            let target = output.unwrap_or_else(|| args.root.join("output"));
+            return build(&args.root, &checked, &target);
         }
     }
+    ExitCode::SUCCESS
+}
+
+/// Renders the site and swaps it into `target`; on any error the old output stays.
+fn build(root: &std::path::Path, checked: &Loaded, target: &std::path::Path) -> ExitCode {
+    let started = std::time::Instant::now();
+    let mut files = crate::output::Files::default();
+    if let Err(error) = crate::html::render_site(root, &checked.model, &mut files) {
+        say_error(&format!("Fehler: {error}"));
+        say_error("Die Ausgabe wurde nicht verändert.");
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    if let Err(error) = files.write(target) {
+        say_error(&format!("Fehler: {error}"));
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    say(&format!(
+        "{} Dateien nach `{}` geschrieben ({} ms).",
+        files.len(),
+        target.display(),
+        started.elapsed().as_millis()
+    ));
     ExitCode::SUCCESS
 }
 

@@ -27,6 +27,8 @@ pub struct Config {
     /// Show the example-data banner on pages with portfolio data.
     #[serde(default)]
     pub example_data: bool,
+    /// When the content as a whole was last changed ("Stand"); pages may give their own date.
+    pub updated: Option<Spanned<crate::model::Date>>,
     /// Where readers send feedback on the site (an e-mail address or an intranet URL).
     pub feedback: Option<String>,
     #[serde(default)]

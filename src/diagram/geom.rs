@@ -62,11 +62,6 @@ impl Rect {
     }
 }
 
-/// The length of a polyline.
-pub fn length(points: &[Point]) -> f64 {
-    points.windows(2).map(|pair| distance(pair[0], pair[1])).sum()
-}
-
 pub fn distance(a: Point, b: Point) -> f64 {
     ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }

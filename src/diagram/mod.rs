@@ -1,1 +1,92 @@
 //! The steering-model diagram: levels as bands, bodies and roles as boxes, flows as arrows; SVG from the model.
+//!
+//! The pipeline is pure and runs one way: [`graph`] picks the entities and flows,
+//! [`order`] orders the boxes in each band, [`xpos`] places them, [`route`] draws the flows
+//! around them, [`place`] finds a free spot for each flow's number, and [`svg`] writes it all.
+//! Flow labels are long and many; the diagram numbers its arrows and the page lists the flows
+//! ([`Diagram::flows`]) under the same numbers, so that no label ever covers another.
+
+mod geom;
+mod graph;
+mod layout;
+mod legend;
+mod order;
+mod place;
+mod route;
+mod svg;
+mod text;
+mod xpos;
+
+#[cfg(test)]
+mod tests;
+
+use crate::model::{EntityKind, FlowKind, Model};
+
+/// The diagram and its text alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagram {
+    /// An `<svg>` element with a `viewBox` and no fixed size, to be inlined into a page.
+    pub svg: String,
+    /// One entry per arrow, numbered as the badges on the arrows are.
+    pub flows: Vec<FlowText>,
+    /// The natural size in CSS pixels, for a page that wants to scroll rather than shrink it.
+    pub width: f64,
+    pub height: f64,
+}
+
+/// A flow as the list next to the diagram shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlowText {
+    pub number: usize,
+    /// Name of the source entity.
+    pub from: String,
+    /// Name of the target entity.
+    pub to: String,
+    pub label: String,
+    pub kind: FlowKind,
+    pub description: String,
+}
+
+const TITLE: &str = "Schaubild des Steuerungsmodells";
+
+/// Draws the steering model. `href` gives the page of an entity (kind and canonical id), or
+/// `None` for a box without a link. The same model always gives the same bytes.
+pub fn steering_model(model: &Model, href: &dyn Fn(EntityKind, &str) -> Option<String>) -> Diagram {
+    let graph = graph::build(model);
+    let numbers: Vec<String> = (1..=graph.edges.len()).map(|n| n.to_string()).collect();
+    let layout = layout::layout(&graph, &numbers);
+    let svg = svg::render(&graph, &layout, &numbers, (TITLE, &description(&graph)), href);
+    let flows = graph
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(e, edge)| FlowText {
+            number: e + 1,
+            from: graph.nodes[edge.from].name.clone(),
+            to: graph.nodes[edge.to].name.clone(),
+            label: edge.label.clone(),
+            kind: edge.kind,
+            description: edge.description.clone(),
+        })
+        .collect();
+    Diagram { svg, flows, width: layout.width, height: layout.height }
+}
+
+/// The `<desc>`: what is in which band, and where the flows are explained.
+fn description(graph: &graph::Graph) -> String {
+    let bands: Vec<String> = graph
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(k, band)| {
+            let names: Vec<&str> = graph.nodes.iter().filter(|n| n.band == k).map(|n| n.name.as_str()).collect();
+            let names = if names.is_empty() { "keine Einträge".to_owned() } else { names.join(", ") };
+            format!("{band}: {names}")
+        })
+        .collect();
+    format!(
+        "Ebenen von oben nach unten. {}. {} nummerierte Pfeile zeigen die Flüsse; die Liste der Flüsse nennt zu jeder Nummer Start, Ziel und Beschriftung.",
+        bands.join(". "),
+        graph.edges.len()
+    )
+}

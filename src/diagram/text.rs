@@ -20,6 +20,12 @@ pub fn width(text: &str, size: f64) -> f64 {
     f64::from(thousandths) / 1000.0 * size * SAFETY
 }
 
+/// The estimated width of `text` in the regular weight: Noto Sans Regular runs about 7 %
+/// narrower than Bold; the estimate keeps a little of that as margin.
+pub fn regular_width(text: &str, size: f64) -> f64 {
+    width(text, size) * 0.95
+}
+
 fn char_width(c: char) -> u32 {
     match c {
         ' '..='~' => u32::from(ASCII_WIDTHS[c as usize - 32]),

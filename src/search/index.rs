@@ -18,8 +18,11 @@ pub const HEADING_WEIGHT: u32 = 6;
 pub const SECTION_WEIGHT: u32 = 4;
 /// Weight of one occurrence in the body text: the unit `search.js` counts term frequency in.
 pub const BODY_WEIGHT: u32 = 2;
-/// The excerpt shown under a result is cut at about this many characters.
+/// The excerpt shown under a result (where no query word is found in the text) is cut
+/// at about this many characters.
 pub const EXCERPT_CHARS: usize = 160;
+/// The text kept for excerpts around the query words is cut at about this many characters.
+pub const TEXT_CHARS: usize = 20_000;
 
 /// What a result shows of a document, and its length for ranking.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,6 +31,9 @@ pub struct DocEntry {
     pub title: String,
     pub section: String,
     pub excerpt: String,
+    /// The body text, whitespace collapsed and cut at [`TEXT_CHARS`]: the browser shows
+    /// the passage with the query words from it.
+    pub text: String,
     /// How many searchable words the document has, in all fields.
     pub length: u32,
 }
@@ -79,6 +85,7 @@ impl Index {
                 title: doc.title.clone(),
                 section: doc.section.clone(),
                 excerpt: excerpt(&doc.text, EXCERPT_CHARS),
+                text: excerpt(&doc.text, TEXT_CHARS),
                 length: words.length,
             })
             .collect();

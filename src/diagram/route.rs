@@ -1,0 +1,287 @@
+//! Routes of the flows: ports on the box sides, tracks in the channels between and below the
+//! bands, and the orthogonal polylines that result. Boxes never lie on a route: flows between
+//! bands run vertically in gaps and horizontally in channels, flows inside a band either
+//! straight to the neighbouring box or through the channel under the band's row.
+
+use std::collections::BTreeMap;
+
+use super::geom::{simplify, Point, Rect};
+use super::graph::Graph;
+use super::order::{Order, Slot, Spot};
+use super::xpos::Columns;
+
+/// Horizontal distance kept between two flows that share a track.
+const TRACK_SEP: f64 = 24.0;
+/// Pins closer than this count as the same x when tracks are ordered.
+const PIN_CLEAR: f64 = 4.0;
+/// Vertical distance between flows drawn side by side between neighbouring boxes.
+const BESIDE_STEP: f64 = 16.0;
+
+/// How one flow runs, before the vertical positions are known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// Neighbours in one band: a horizontal line `dy` below the middle of the row.
+    Beside { band: usize, dy: f64 },
+    /// Inside one band, around the boxes between: down from `xa`, along `track` in the
+    /// channel under the row, up into `xb`.
+    Under { band: usize, xa: f64, xb: f64, track: usize },
+    /// Across bands: the x of each spot of the chain (ports at both ends) and the track in
+    /// each channel passed; `None` where the flow goes straight down.
+    Across { xs: Vec<f64>, bands: Vec<usize>, tracks: Vec<Option<usize>> },
+}
+
+#[derive(Debug)]
+pub struct Plan {
+    pub shapes: Vec<Shape>,
+    /// Tracks used in the channel between band k and band k + 1.
+    pub channel_tracks: Vec<usize>,
+    /// Tracks used in the channel under band k's row.
+    pub under_tracks: Vec<usize>,
+}
+
+/// Vertical positions the polylines need.
+#[derive(Debug)]
+pub struct Rows {
+    pub row_mid: Vec<f64>,
+    /// y of track 0 under each band's row.
+    pub under: Vec<f64>,
+    /// y of track 0 in the channel below each band.
+    pub channel: Vec<f64>,
+    pub track: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Side {
+    Top,
+    Bottom,
+}
+
+/// Which end of an edge a port belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum End {
+    From,
+    To,
+}
+
+/// A stretch of a flow in one channel, between its upper and its lower x.
+struct Hop {
+    upper: f64,
+    lower: f64,
+}
+
+pub fn plan(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)]) -> Plan {
+    let index: BTreeMap<Spot, usize> =
+        order.bands.iter().enumerate().flat_map(|(k, slots)| slots.iter().enumerate().map(move |(i, s)| ((k, *s), i))).collect();
+    let beside: Vec<bool> = (0..graph.edges.len()).map(|e| is_beside(graph, order, &index, e)).collect();
+    let ports = ports(graph, order, columns, sizes, &beside);
+    let x_of = |spot: &Spot| columns.center.get(spot).copied().unwrap_or(0.0);
+    let mut shapes: Vec<Shape> = Vec::with_capacity(graph.edges.len());
+    for (e, edge) in graph.edges.iter().enumerate() {
+        let chain = &order.chains[e];
+        let (xa, xb) = (ports.get(&(e, End::From)).copied(), ports.get(&(e, End::To)).copied());
+        let band = graph.nodes[edge.from].band;
+        shapes.push(match (beside[e], chain.len()) {
+            (true, _) => Shape::Beside { band, dy: beside_offset(graph, sizes, e) },
+            (false, 2) if chain[0].0 == chain[1].0 => Shape::Under { band, xa: xa.unwrap_or(0.0), xb: xb.unwrap_or(0.0), track: 0 },
+            _ => {
+                let mut xs: Vec<f64> = chain.iter().map(x_of).collect();
+                let last = xs.len() - 1;
+                xs[0] = xa.unwrap_or(xs[0]);
+                xs[last] = xb.unwrap_or(xs[last]);
+                Shape::Across { xs, bands: chain.iter().map(|spot| spot.0).collect(), tracks: vec![None; last] }
+            }
+        });
+    }
+    let channel_tracks = assign_channels(&mut shapes, graph.bands.len());
+    let under_tracks = assign_unders(&mut shapes, graph.bands.len());
+    Plan { shapes, channel_tracks, under_tracks }
+}
+
+/// Whether edge `e` joins two different boxes of one band with no box between them.
+fn is_beside(graph: &Graph, order: &Order, index: &BTreeMap<Spot, usize>, e: usize) -> bool {
+    let edge = &graph.edges[e];
+    let band = graph.nodes[edge.from].band;
+    if edge.from == edge.to || band != graph.nodes[edge.to].band {
+        return false;
+    }
+    let (Some(&a), Some(&b)) = (index.get(&(band, Slot::Node(edge.from))), index.get(&(band, Slot::Node(edge.to)))) else {
+        return false;
+    };
+    order.bands[band][a.min(b) + 1..a.max(b)].iter().all(|slot| matches!(slot, Slot::Dummy(_)))
+}
+
+/// The vertical offset of a flow between neighbours: flows between the same pair are spread
+/// over the smaller box's height, so that opposite directions never coincide.
+fn beside_offset(graph: &Graph, sizes: &[(f64, f64)], e: usize) -> f64 {
+    let edge = &graph.edges[e];
+    let pair = (edge.from.min(edge.to), edge.from.max(edge.to));
+    let same: Vec<usize> =
+        graph.edges.iter().enumerate().filter(|(_, o)| (o.from.min(o.to), o.from.max(o.to)) == pair).map(|(i, _)| i).collect();
+    let n = same.len() as f64;
+    let i = same.iter().position(|&o| o == e).unwrap_or(0) as f64;
+    let room = sizes[pair.0].1.min(sizes[pair.1].1) - 16.0;
+    let step = if n > 1.0 { BESIDE_STEP.min(room / (n - 1.0)) } else { 0.0 };
+    (i - (n - 1.0) / 2.0) * step
+}
+
+/// Spreads the ports on each top and bottom side evenly, ordered by where their flow goes.
+fn ports(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)], beside: &[bool]) -> BTreeMap<(usize, End), f64> {
+    let x_of = |spot: &Spot| columns.center.get(spot).copied().unwrap_or(0.0);
+    let node_x = |n: usize| x_of(&(graph.nodes[n].band, Slot::Node(n)));
+    let mut sides: BTreeMap<(usize, Side), Vec<(f64, usize, End)>> = BTreeMap::new();
+    for (e, edge) in graph.edges.iter().enumerate() {
+        let chain = &order.chains[e];
+        if beside[e] {
+            continue;
+        }
+        let (from_side, to_side, from_key, to_key) = if chain.len() == 2 && chain[0].0 == chain[1].0 {
+            // A self-loop leaves on the left and comes back on the right.
+            let nudge = if edge.from == edge.to { 1.0 } else { 0.0 };
+            (Side::Bottom, Side::Bottom, node_x(edge.to) - nudge, node_x(edge.from) + nudge)
+        } else {
+            let down = chain[chain.len() - 1].0 > chain[0].0;
+            let (leave, arrive) = if down { (Side::Bottom, Side::Top) } else { (Side::Top, Side::Bottom) };
+            (leave, arrive, x_of(&chain[1]), x_of(&chain[chain.len() - 2]))
+        };
+        sides.entry((edge.from, from_side)).or_default().push((from_key, e, End::From));
+        sides.entry((edge.to, to_side)).or_default().push((to_key, e, End::To));
+    }
+    let mut ports = BTreeMap::new();
+    for ((node, _), mut list) in sides {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let width = sizes[node].0;
+        let left = node_x(node) - width / 2.0;
+        let n = list.len() as f64;
+        for (i, (_, e, end)) in list.into_iter().enumerate() {
+            ports.insert((e, end), left + width * (i as f64 + 1.0) / (n + 1.0));
+        }
+    }
+    ports
+}
+
+/// Gives every stretch of a flow between two bands a track; returns the tracks per channel.
+fn assign_channels(shapes: &mut [Shape], bands: usize) -> Vec<usize> {
+    let mut counts = vec![0; bands.saturating_sub(1)];
+    for (k, count) in counts.iter_mut().enumerate() {
+        let mut members: Vec<(usize, usize)> = Vec::new();
+        let mut hops: Vec<Hop> = Vec::new();
+        for (e, shape) in shapes.iter().enumerate() {
+            let Shape::Across { xs, bands, .. } = shape else { continue };
+            for j in 0..bands.len() - 1 {
+                if bands[j].min(bands[j + 1]) == k {
+                    let (upper, lower) = if bands[j] < bands[j + 1] { (xs[j], xs[j + 1]) } else { (xs[j + 1], xs[j]) };
+                    members.push((e, j));
+                    hops.push(Hop { upper, lower });
+                }
+            }
+        }
+        let (tracks, used) = assign(&hops, true);
+        *count = used;
+        for ((e, j), track) in members.into_iter().zip(tracks) {
+            if let Shape::Across { tracks, .. } = &mut shapes[e] {
+                tracks[j] = track;
+            }
+        }
+    }
+    counts
+}
+
+/// Gives every flow under a band's row a track; returns the tracks per band.
+fn assign_unders(shapes: &mut [Shape], bands: usize) -> Vec<usize> {
+    let mut counts = vec![0; bands];
+    for (k, count) in counts.iter_mut().enumerate() {
+        let members: Vec<usize> =
+            shapes.iter().enumerate().filter(|(_, s)| matches!(s, Shape::Under { band, .. } if *band == k)).map(|(e, _)| e).collect();
+        let hops: Vec<Hop> = members
+            .iter()
+            .filter_map(|&e| match &shapes[e] {
+                Shape::Under { xa, xb, .. } => Some(Hop { upper: *xa, lower: *xb }),
+                _ => None,
+            })
+            .collect();
+        let (tracks, used) = assign(&hops, false);
+        *count = used;
+        for (e, assigned) in members.into_iter().zip(tracks) {
+            if let Shape::Under { track, .. } = &mut shapes[e] {
+                *track = assigned.unwrap_or(0);
+            }
+        }
+    }
+    counts
+}
+
+/// Left-edge track assignment: fills tracks from the top, leftmost stretch first. With
+/// `constrained`, a stretch whose upper port lies above another's lower port gets the higher
+/// track, so their vertical legs do not run on top of each other. Straight stretches need no track
+/// (except without `constrained`, where both ends start at the top and always need one).
+fn assign(hops: &[Hop], constrained: bool) -> (Vec<Option<usize>>, usize) {
+    let mut track: Vec<Option<usize>> = vec![None; hops.len()];
+    let straight = |h: &Hop| constrained && (h.upper - h.lower).abs() < 0.01;
+    let mut waiting: Vec<usize> = (0..hops.len()).filter(|&i| !straight(&hops[i])).collect();
+    let span = |i: usize| (hops[i].upper.min(hops[i].lower), hops[i].upper.max(hops[i].lower));
+    waiting.sort_by(|&a, &b| span(a).0.total_cmp(&span(b).0).then(span(a).1.total_cmp(&span(b).1)).then(a.cmp(&b)));
+    let above = |i: usize, j: usize| constrained && i != j && (hops[i].upper - hops[j].lower).abs() < PIN_CLEAR;
+    let mut t = 0;
+    while !waiting.is_empty() {
+        let mut reach = f64::NEG_INFINITY;
+        let mut placed = Vec::new();
+        for &i in &waiting {
+            let ready = (0..hops.len()).filter(|&p| above(p, i)).all(|p| track[p].is_some_and(|tp| tp < t) || straight(&hops[p]));
+            if ready && span(i).0 > reach + TRACK_SEP {
+                track[i] = Some(t);
+                reach = span(i).1;
+                placed.push(i);
+            }
+        }
+        if placed.is_empty() {
+            // A cycle of constraints: take the leftmost anyway rather than loop.
+            track[waiting[0]] = Some(t);
+            placed.push(waiting[0]);
+        }
+        waiting.retain(|i| !placed.contains(i));
+        t += 1;
+    }
+    (track, t)
+}
+
+/// The polyline of every flow, from the border of its source box to the border of its target;
+/// `left` is where the drawing area (x = 0 in the plan) begins.
+pub fn paths(graph: &Graph, plan: &Plan, boxes: &[Rect], rows: &Rows, left: f64) -> Vec<Vec<Point>> {
+    graph
+        .edges
+        .iter()
+        .zip(&plan.shapes)
+        .map(|(edge, shape)| {
+            let (a, b) = (boxes[edge.from], boxes[edge.to]);
+            simplify(match shape {
+                Shape::Beside { band, dy } => {
+                    let y = rows.row_mid[*band] + dy;
+                    if a.x < b.x { vec![Point::new(a.right(), y), Point::new(b.x, y)] } else { vec![Point::new(a.x, y), Point::new(b.right(), y)] }
+                }
+                Shape::Under { band, xa, xb, track } => {
+                    let y = rows.under[*band] + *track as f64 * rows.track;
+                    let (xa, xb) = (xa + left, xb + left);
+                    vec![Point::new(xa, a.bottom()), Point::new(xa, y), Point::new(xb, y), Point::new(xb, b.bottom())]
+                }
+                Shape::Across { xs, bands, tracks } => {
+                    let xs: Vec<f64> = xs.iter().map(|x| x + left).collect();
+                    across(&xs, bands, tracks, a, b, rows)
+                }
+            })
+        })
+        .collect()
+}
+
+fn across(xs: &[f64], bands: &[usize], tracks: &[Option<usize>], a: Rect, b: Rect, rows: &Rows) -> Vec<Point> {
+    let down = bands[bands.len() - 1] > bands[0];
+    let mut points = vec![Point::new(xs[0], if down { a.bottom() } else { a.y })];
+    for (j, track) in tracks.iter().enumerate() {
+        if let Some(t) = track {
+            let y = rows.channel[bands[j].min(bands[j + 1])] + *t as f64 * rows.track;
+            points.push(Point::new(xs[j], y));
+            points.push(Point::new(xs[j + 1], y));
+        }
+    }
+    points.push(Point::new(xs[xs.len() - 1], if down { b.y } else { b.bottom() }));
+    points
+}

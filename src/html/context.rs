@@ -1,0 +1,176 @@
+//! The template context of one page: what every page shows (navigation, breadcrumbs,
+//! previous/next, feedback) and what its item shows.
+
+use serde::Serialize;
+
+use super::links::{Link, Linker};
+use super::plan::{Item, Job, SECTIONS, section_intro};
+use super::theme::Theme;
+use super::views::{self, Prose};
+use super::{items, urls};
+use crate::model::Model;
+use crate::search::SearchDocument;
+
+/// A rendered page's context and, for pages worth finding, its search document.
+pub struct PageContext {
+    pub context: tera::Context,
+    pub search: Option<SearchDocument>,
+}
+
+/// The parts every page template uses.
+#[derive(Debug, Serialize)]
+struct PageView {
+    title: String,
+    path: String,
+    section: String,
+    updated: Option<String>,
+    crumbs: Vec<Link>,
+    previous: Option<Link>,
+    next: Option<Link>,
+    nav: Vec<NavEntry>,
+    background: Vec<NavEntry>,
+    feedback_href: Option<String>,
+    accessibility_href: Option<String>,
+    search_href: String,
+    home_href: String,
+    assets: String,
+    /// Show the banner: the page shows example portfolio data.
+    example: bool,
+    toc: Vec<crate::markdown::Heading>,
+}
+
+#[derive(Debug, Serialize)]
+struct NavEntry {
+    title: String,
+    href: String,
+    current: bool,
+}
+
+pub fn build(theme: &Theme, model: &Model, jobs: &[Job], index: usize) -> PageContext {
+    let job = &jobs[index];
+    let linker = Linker::new(model, &job.path);
+    let label = |key: &str| theme.labels.get(key).cloned().unwrap_or_else(|| key.to_owned());
+    let item = items::build(&linker, model, job, &label);
+    let nav = SECTIONS
+        .iter()
+        .map(|(slug, key)| NavEntry { title: label(key), href: linker.href(&urls::section(slug)), current: *slug == job.section })
+        .collect();
+    let background = jobs
+        .iter()
+        .filter(|j| matches!(j.item, Item::Page(_)))
+        .map(|j| NavEntry { title: j.title.clone(), href: linker.href(&j.path), current: j.path == job.path })
+        .collect();
+    let (previous, next) = neighbours(&linker, jobs, index);
+    let page = PageView {
+        title: job.title.clone(),
+        path: job.path.clone(),
+        section: job.section.to_owned(),
+        updated: job.updated.or_else(|| model.config.as_ref().and_then(|c| c.updated.as_ref().map(|d| *d.get_ref()))).map(views::german_date),
+        crumbs: crumbs(&linker, job, &label),
+        previous,
+        next,
+        nav,
+        background,
+        feedback_href: feedback(model, &job.title),
+        accessibility_href: linker.entity(crate::model::EntityKind::Page, "barrierefreiheit").map(|l| l.href),
+        search_href: linker.href("suche/index.html"),
+        home_href: linker.href("index.html"),
+        assets: linker.href("assets/"),
+        example: item.example && model.config.as_ref().is_some_and(|c| c.example_data),
+        toc: item.toc.clone(),
+    };
+    let mut context = tera::Context::new();
+    context.insert("page", &page);
+    context.insert("root", &linker.root);
+    for (key, value) in &item.values {
+        context.insert_value(key.clone(), value.clone());
+    }
+    let search = item.text.map(|text| SearchDocument {
+        url: job.path.clone(),
+        title: job.title.clone(),
+        section: SECTIONS.iter().find(|(slug, _)| *slug == job.section).map_or_else(|| label("nav_background"), |(_, key)| label(key)),
+        headings: item.toc.iter().map(|h| h.title.clone()).collect(),
+        text,
+    });
+    PageContext { context, search }
+}
+
+/// Previous and next page within the same section, in plan order (entity pages only).
+fn neighbours(linker: &Linker<'_>, jobs: &[Job], index: usize) -> (Option<Link>, Option<Link>) {
+    let job = &jobs[index];
+    let is_entity = |j: &Job| {
+        matches!(j.item, Item::Role(_) | Item::Body(_) | Item::Premise(_) | Item::Paper(_) | Item::Page(_))
+    };
+    if !is_entity(job) {
+        return (None, None);
+    }
+    let siblings: Vec<&Job> = jobs.iter().filter(|j| j.section == job.section && is_entity(j)).collect();
+    let position = siblings.iter().position(|j| j.path == job.path).unwrap_or_default();
+    let link = |j: &&Job| Link { title: j.title.clone(), href: linker.href(&j.path) };
+    let previous = position.checked_sub(1).and_then(|p| siblings.get(p)).map(link);
+    let next = siblings.get(position + 1).map(link);
+    (previous, next)
+}
+
+fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec<Link> {
+    let mut crumbs = vec![Link { title: label("nav_start"), href: linker.href("index.html") }];
+    if job.item == Item::Start {
+        return Vec::new();
+    }
+    if let Some((slug, key)) = SECTIONS.iter().find(|(slug, _)| !slug.is_empty() && *slug == job.section) {
+        if job.path != urls::section(slug) {
+            crumbs.push(linker.section(&label(key), slug));
+        }
+    }
+    crumbs
+}
+
+/// `mailto:` with the page title as subject, or the site's feedback URL as is.
+fn feedback(model: &Model, title: &str) -> Option<String> {
+    let address = model.config.as_ref()?.feedback.clone()?;
+    if let Some(mail) = address.strip_prefix("mailto:") {
+        let subject: String = format!("Rückmeldung zur Seite „{title}“")
+            .bytes()
+            .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+            .collect();
+        return Some(format!("mailto:{mail}?subject={subject}"));
+    }
+    Some(address)
+}
+
+/// What an item contributes to its page.
+pub struct ItemContext {
+    pub values: Vec<(String, tera::Value)>,
+    pub toc: Vec<crate::markdown::Heading>,
+    /// Plain text for the search index; `None` for pages not worth finding (404, search).
+    pub text: Option<String>,
+    /// The page shows example data.
+    pub example: bool,
+}
+
+impl ItemContext {
+    pub fn empty() -> ItemContext {
+        ItemContext { values: Vec::new(), toc: Vec::new(), text: None, example: false }
+    }
+
+    pub fn with(mut self, key: &str, value: &impl Serialize) -> ItemContext {
+        self.values.push((key.to_owned(), tera::Value::from_serializable(value)));
+        self
+    }
+
+    pub fn searchable(mut self, text: String) -> ItemContext {
+        self.text = Some(text);
+        self
+    }
+
+    pub fn prose(mut self, prose: &Prose) -> ItemContext {
+        self.toc = prose.toc.clone();
+        self.with("prose", prose)
+    }
+}
+
+/// The intro text of a section page, if `pages/<slug>.md` exists.
+pub fn intro(linker: &Linker<'_>, model: &Model, slug: &str) -> Option<(Prose, String)> {
+    let page = &model.pages[section_intro(model, slug)?];
+    Some(views::prose(linker, &page.body.text, views::RESERVED))
+}

@@ -1,0 +1,403 @@
+//! What each kind of page shows, as view models for its template.
+
+use serde::Serialize;
+
+use super::context::{ItemContext, intro};
+use super::links::Linker;
+use super::plan::{Item, Job, anchor};
+use super::views::{self, Named, number};
+use crate::model::{EntityKind as K, Model, UnitKind};
+
+pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, label: &dyn Fn(&str) -> String) -> ItemContext {
+    let empty = ItemContext::empty();
+    match job.item {
+        Item::Start => start(linker, model),
+        Item::Model => steering_model(linker, model),
+        Item::Roles => roles(linker, model),
+        Item::Role(index) => {
+            let (view, text) = views::role(linker, model, &model.roles[index]);
+            let context = empty.with("role", &view).searchable(text);
+            match &view.prose {
+                Some(prose) => context.prose(prose),
+                None => context,
+            }
+        }
+        Item::Bodies => bodies(linker, model),
+        Item::Body(index) => {
+            let (view, text) = views::body(linker, model, &model.bodies[index]);
+            empty.with("body", &view).searchable(text)
+        }
+        Item::Premises => premises(linker, model),
+        Item::Premise(index) => {
+            let (view, text) = views::premise(linker, model, &model.premises[index]);
+            let example = view.decisions.iter().any(|d| d.example);
+            let mut context = empty.prose(&view.prose).with("premise", &view).searchable(text);
+            context.example = example;
+            context
+        }
+        Item::Raci => raci(linker, model),
+        Item::Challenges => challenges(linker, model),
+        Item::Staffing => staffing(linker, model),
+        Item::Papers => papers(linker, model),
+        Item::Paper(index) => super::paper::paper(linker, model, &model.papers[index]),
+        Item::Glossary => glossary(model),
+        Item::Decisions => {
+            let list: Vec<_> = model.decisions.iter().map(|d| views::decision(linker, d)).collect();
+            let mut context = empty.with("decisions", &list).searchable(String::new());
+            context.example = model.decisions.iter().any(|d| d.example);
+            context
+        }
+        Item::Unit(index) => unit(linker, model, index),
+        Item::Project(index) => project(linker, model, index),
+        Item::Page(index) => {
+            let page = &model.pages[index];
+            let (prose, text) = views::prose(linker, &page.body.text, views::RESERVED);
+            empty.prose(&prose).with("description", &page.description).searchable(text)
+        }
+        Item::Search | Item::NotFound => {
+            let _ = label;
+            empty
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct LevelView {
+    id: String,
+    name: String,
+    description: String,
+    bodies: Vec<Named>,
+    roles: Vec<Named>,
+    units: Vec<Named>,
+}
+
+fn levels(linker: &Linker<'_>, model: &Model) -> Vec<LevelView> {
+    let on = |level: &str, reference: &str| model.lookup(K::Level, reference).is_some_and(|e| e.canonical == level);
+    model
+        .levels
+        .iter()
+        .map(|level| {
+            let id = level.id.get_ref();
+            LevelView {
+                id: id.clone(),
+                name: level.name.clone(),
+                description: level.description.clone(),
+                bodies: model.bodies.iter().filter(|b| on(id, b.level.get_ref())).filter_map(|b| named(linker, K::Body, &b.id)).collect(),
+                roles: model
+                    .roles
+                    .iter()
+                    .filter(|r| r.card && r.levels.iter().any(|l| on(id, l.get_ref())))
+                    .filter_map(|r| named(linker, K::Role, &r.id))
+                    .collect(),
+                units: model
+                    .units
+                    .iter()
+                    .filter(|u| u.level.as_ref().is_some_and(|l| on(id, l.get_ref())))
+                    .filter_map(|u| named(linker, K::Unit, u.id.get_ref()))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn named(linker: &Linker<'_>, kind: K, id: &str) -> Option<Named> {
+    linker.entity(kind, id).map(|link| Named { title: link.title, href: Some(link.href) })
+}
+
+fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let (prose, text) = intro(linker, model, "").unwrap_or_default();
+    let page = |id: &str| named(linker, K::Page, id);
+    let context = ItemContext::empty()
+        .with("levels", &levels(linker, model))
+        .with("intro", &prose)
+        .with("easy_language", &page("leichte-sprache"))
+        .with("background", &page("ausgangslage"))
+        .with("accessibility", &page("barrierefreiheit"));
+    context.searchable(text)
+}
+
+fn steering_model(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let (prose, text) = intro(linker, model, "steuerungsmodell").unwrap_or_default();
+    let flows: Vec<_> = model.flows.iter().map(|f| views::flow(linker, f)).collect();
+    let diagram = String::new();
+    ItemContext::empty()
+        .prose(&prose)
+        .with("levels", &levels(linker, model))
+        .with("flows", &flows)
+        .with("diagram", &diagram)
+        .searchable(text)
+}
+
+#[derive(Serialize)]
+struct RoleSummary {
+    link: Named,
+    level_text: Option<String>,
+    unit: Option<Named>,
+    pay_grade: Option<String>,
+    card: bool,
+}
+
+fn roles(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let (prose, text) = intro(linker, model, "rollen").unwrap_or_default();
+    let list: Vec<RoleSummary> = model
+        .roles
+        .iter()
+        .filter_map(|role| {
+            Some(RoleSummary {
+                link: named(linker, K::Role, &role.id)?,
+                level_text: role.level_text.clone(),
+                unit: role.unit.as_ref().and_then(|u| named(linker, K::Unit, u.get_ref())),
+                pay_grade: role.pay_grade.clone(),
+                card: role.card,
+            })
+        })
+        .collect();
+    ItemContext::empty().prose(&prose).with("roles", &list).searchable(text)
+}
+
+fn bodies(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let (prose, text) = intro(linker, model, "gremien").unwrap_or_default();
+    ItemContext::empty().prose(&prose).with("levels", &levels(linker, model)).searchable(text)
+}
+
+#[derive(Serialize)]
+struct PremiseSummary {
+    number: u32,
+    link: Named,
+    summary: String,
+}
+
+fn premises(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let (prose, text) = intro(linker, model, "praemissen").unwrap_or_default();
+    let mut list: Vec<PremiseSummary> = model
+        .premises
+        .iter()
+        .filter_map(|p| Some(PremiseSummary { number: p.order, link: named(linker, K::Premise, &p.id)?, summary: p.summary.clone() }))
+        .collect();
+    list.sort_by_key(|p| p.number);
+    ItemContext::empty().prose(&prose).with("premises", &list).searchable(text)
+}
+
+#[derive(Serialize)]
+struct RaciMatrix {
+    actors: Vec<Named>,
+    rows: Vec<RaciRow>,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct RaciRow {
+    id: String,
+    name: String,
+    description: String,
+    body: Option<Named>,
+    cells: Vec<String>,
+}
+
+fn raci(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let tables = model
+        .roles
+        .iter()
+        .map(|r| (K::Role, r.id.as_str(), &r.raci))
+        .chain(model.bodies.iter().map(|b| (K::Body, b.id.as_str(), &b.raci)))
+        .chain(model.units.iter().map(|u| (K::Unit, u.id.get_ref().as_str(), &u.raci)))
+        .filter(|(_, _, table)| !table.is_empty())
+        .collect::<Vec<_>>();
+    let actors = tables.iter().filter_map(|(kind, id, _)| named(linker, *kind, id)).collect();
+    let rows = model
+        .activities
+        .iter()
+        .map(|activity| RaciRow {
+            id: anchor(activity.id.get_ref()),
+            name: activity.name.clone(),
+            description: activity.description.clone(),
+            body: activity.body.as_ref().and_then(|b| named(linker, K::Body, b.get_ref())),
+            cells: tables.iter().map(|(_, _, table)| table.get(activity.id.get_ref()).map(|l| l.get_ref().label()).unwrap_or_default()).collect(),
+        })
+        .collect();
+    let text = model.activities.iter().map(|a| format!("{} {}", a.name, a.description)).collect::<Vec<_>>().join(" ");
+    ItemContext::empty().with("raci", &RaciMatrix { actors, rows, note: model.raci_note.clone() }).searchable(text)
+}
+
+#[derive(Serialize)]
+struct ChallengeView {
+    id: String,
+    title: String,
+    text: String,
+    area: Option<String>,
+    addressed_by: Vec<Named>,
+}
+
+fn challenges(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let list: Vec<ChallengeView> = model
+        .challenges
+        .iter()
+        .map(|c| ChallengeView {
+            id: anchor(c.id.get_ref()),
+            title: c.title.clone(),
+            text: c.text.clone(),
+            area: c.area.clone(),
+            addressed_by: c
+                .addressed_by
+                .iter()
+                .filter_map(|r| [K::Role, K::Body, K::Premise, K::Unit, K::Page].iter().find_map(|&k| named(linker, k, r.get_ref())))
+                .collect(),
+        })
+        .collect();
+    let text = model.challenges.iter().map(|c| format!("{} {}", c.title, c.text)).collect::<Vec<_>>().join(" ");
+    ItemContext::empty().with("challenges", &list).searchable(text)
+}
+
+#[derive(Serialize)]
+struct StaffingView {
+    note: String,
+    rows: Vec<views::StaffingLine>,
+    total_target: String,
+    total_current: String,
+    evp_fte: Option<String>,
+    coordinator_fte: Option<String>,
+    fachamt_note: String,
+    chart: String,
+}
+
+fn staffing(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let _ = linker;
+    let Some(staffing) = &model.staffing else { return ItemContext::empty() };
+    let target: f64 = staffing.position.iter().filter_map(|p| p.target.as_ref()).map(|t| *t.get_ref()).sum();
+    let current: f64 = staffing.position.iter().map(|p| *p.current.get_ref()).sum();
+    let view = StaffingView {
+        note: staffing.note.clone(),
+        rows: staffing.position.iter().map(views::staffing_line).collect(),
+        total_target: number(target),
+        total_current: number(current),
+        evp_fte: staffing.fachamt.as_ref().map(|f| number(*f.evp_fte.get_ref())),
+        coordinator_fte: staffing.fachamt.as_ref().map(|f| number(*f.coordinator_fte.get_ref())),
+        fachamt_note: staffing.fachamt.as_ref().map(|f| f.note.clone()).unwrap_or_default(),
+        chart: String::new(),
+    };
+    let text = staffing.position.iter().map(|p| p.label.clone()).collect::<Vec<_>>().join(" ");
+    ItemContext::empty().with("staffing", &view).searchable(format!("{} {text}", staffing.note))
+}
+
+#[derive(Serialize)]
+struct PaperSummary {
+    link: Named,
+    reference: Option<String>,
+    paper_type: String,
+    date: String,
+    example: bool,
+}
+
+fn papers(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let list: Vec<PaperSummary> = model
+        .papers
+        .iter()
+        .filter_map(|p| {
+            Some(PaperSummary {
+                link: named(linker, K::Paper, &p.id)?,
+                reference: p.reference.clone(),
+                paper_type: format!("{:?}", p.paper_type.get_ref()),
+                date: views::german_date(*p.date.get_ref()),
+                example: p.example,
+            })
+        })
+        .collect();
+    let mut context = ItemContext::empty().with("papers", &list).searchable(String::new());
+    context.example = model.papers.iter().any(|p| p.example);
+    context
+}
+
+#[derive(Serialize)]
+struct TermView {
+    id: String,
+    term: String,
+    definition: String,
+    aliases: Vec<String>,
+}
+
+fn glossary(model: &Model) -> ItemContext {
+    let mut terms: Vec<TermView> = model
+        .terms
+        .iter()
+        .map(|t| TermView {
+            id: anchor(t.term.get_ref()),
+            term: t.term.get_ref().clone(),
+            definition: t.definition.clone(),
+            aliases: t.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+        })
+        .collect();
+    terms.sort_by_key(|t| t.term.to_lowercase());
+    let text = terms.iter().map(|t| format!("{} {}", t.term, t.definition)).collect::<Vec<_>>().join(" ");
+    ItemContext::empty().with("terms", &terms).searchable(text)
+}
+
+#[derive(Serialize)]
+struct UnitView {
+    name: String,
+    id: String,
+    kind: &'static str,
+    description: String,
+    parent: Option<Named>,
+    children: Vec<Named>,
+    roles: Vec<Named>,
+    projects: Vec<Named>,
+    example: bool,
+}
+
+fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
+    let unit = &model.units[index];
+    let id = unit.id.get_ref();
+    let is_this = |reference: &str| model.lookup(K::Unit, reference).is_some_and(|e| e.canonical == *id);
+    let view = UnitView {
+        name: unit.name.clone(),
+        id: id.clone(),
+        kind: unit_kind(unit.kind.get_ref()),
+        description: unit.description.clone(),
+        parent: unit.parent.as_ref().and_then(|p| named(linker, K::Unit, p.get_ref())),
+        children: model.units.iter().filter(|u| u.parent.as_ref().is_some_and(|p| is_this(p.get_ref()))).filter_map(|u| named(linker, K::Unit, u.id.get_ref())).collect(),
+        roles: model.roles.iter().filter(|r| r.unit.as_ref().is_some_and(|u| is_this(u.get_ref()))).filter_map(|r| named(linker, K::Role, &r.id)).collect(),
+        projects: model.projects.iter().filter(|p| is_this(p.unit.get_ref())).filter_map(|p| named(linker, K::Project, &p.id)).collect(),
+        example: unit.example,
+    };
+    let mut context = ItemContext::empty().with("unit", &view).searchable(unit.description.clone());
+    context.example = unit.example || !view.projects.is_empty();
+    context
+}
+
+fn unit_kind(kind: &UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Dezernat => "Dezernat",
+        UnitKind::Amt => "Amt",
+        UnitKind::Abteilung => "Abteilung",
+        UnitKind::Sachgebiet => "Sachgebiet",
+        UnitKind::Dienstleister => "Dienstleister",
+        UnitKind::Eigenbetrieb => "Eigenbetrieb",
+        UnitKind::Gruppe => "Gruppe",
+        UnitKind::Team => "Team",
+    }
+}
+
+#[derive(Serialize)]
+struct ProjectView {
+    id: String,
+    title: String,
+    summary: String,
+    unit: Option<Named>,
+    lead: Option<Named>,
+    phase: String,
+}
+
+fn project(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
+    let project = &model.projects[index];
+    let view = ProjectView {
+        id: project.id.clone(),
+        title: project.title.clone(),
+        summary: project.summary.clone(),
+        unit: named(linker, K::Unit, project.unit.get_ref()),
+        lead: project.lead.as_ref().and_then(|l| named(linker, K::Role, l.get_ref())),
+        phase: format!("{:?}", project.phase.get_ref()),
+    };
+    let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
+    context.example = true;
+    context
+}

@@ -1,0 +1,105 @@
+//! The page of a committee paper (Vorlage): header data, Beratungsfolge, Beschlussvorschlag,
+//! Sachverhalt, Finanzielle Auswirkungen, and the decisions taken on it.
+
+use serde::Serialize;
+
+use super::context::ItemContext;
+use super::links::Linker;
+use super::views::{self, Named, number};
+use crate::model::{ConsultationRole, EntityKind as K, Model, Paper, PaperType};
+
+#[derive(Serialize)]
+struct PaperView {
+    name: String,
+    reference: Option<String>,
+    paper_type: &'static str,
+    date: String,
+    originator: Option<Named>,
+    consultations: Vec<ConsultationView>,
+    resolution: Option<String>,
+    finance: Option<FinanceView>,
+    attachments: Vec<String>,
+    decisions: Vec<views::DecisionView>,
+    example: bool,
+}
+
+#[derive(Serialize)]
+struct ConsultationView {
+    body: String,
+    date: String,
+    role: &'static str,
+    authoritative: bool,
+}
+
+#[derive(Serialize)]
+struct FinanceView {
+    budget_affected: bool,
+    amount: Option<String>,
+    covered: Option<bool>,
+    coverage: Option<String>,
+    follow_up_costs: Option<String>,
+    text: String,
+}
+
+pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
+    let (body, text) = views::prose(linker, &paper.body.text, views::RESERVED);
+    let view = PaperView {
+        name: paper.name.clone(),
+        reference: paper.reference.clone(),
+        paper_type: match paper.paper_type.get_ref() {
+            PaperType::Beschlussvorlage => "Beschlussvorlage",
+            PaperType::Informationsvorlage => "Informationsvorlage",
+            PaperType::Mitteilungsvorlage => "Mitteilungsvorlage",
+        },
+        date: views::german_date(*paper.date.get_ref()),
+        originator: linker.entity(K::Unit, paper.originator.get_ref()).map(|l| Named { title: l.title, href: Some(l.href) }),
+        consultations: paper
+            .consultations
+            .iter()
+            .map(|c| ConsultationView {
+                body: c.body.clone(),
+                date: views::german_date(*c.date.get_ref()),
+                role: match c.role {
+                    ConsultationRole::Vorberatung => "Vorberatung",
+                    ConsultationRole::Entscheidung => "Entscheidung",
+                    ConsultationRole::Kenntnisnahme => "Kenntnisnahme",
+                },
+                authoritative: c.authoritative.as_ref().is_some_and(|a| *a.get_ref()),
+            })
+            .collect(),
+        resolution: paper.resolution.as_ref().map(|r| crate::markdown::render(r.get_ref(), linker, views::RESERVED).html),
+        finance: paper.finance.as_ref().map(|f| FinanceView {
+            budget_affected: f.budget_affected,
+            amount: f.amount.as_ref().map(|a| euro(*a.get_ref())),
+            covered: f.covered,
+            coverage: f.coverage.clone(),
+            follow_up_costs: f.follow_up_costs.as_ref().map(|a| euro(*a.get_ref())),
+            text: f.text.clone(),
+        }),
+        attachments: paper.attachments.clone(),
+        decisions: model
+            .decisions
+            .iter()
+            .filter(|d| d.paper.as_ref().and_then(|p| model.lookup(K::Paper, p.get_ref())).is_some_and(|e| e.canonical == paper.id))
+            .map(|d| views::decision(linker, d))
+            .collect(),
+        example: paper.example,
+    };
+    let mut context = ItemContext::empty().prose(&body).with("paper", &view).searchable(text);
+    context.example = paper.example;
+    context
+}
+
+/// "1.850.000 €"
+pub fn euro(amount: f64) -> String {
+    let whole = number(amount.round());
+    let digits: Vec<char> = whole.chars().collect();
+    let mut grouped = String::new();
+    for (index, digit) in digits.iter().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(*digit);
+    }
+    format!("{grouped} €")
+}

@@ -1,0 +1,128 @@
+//! The page plan: every page of the site as a job, in navigation order.
+
+use super::urls;
+use crate::model::slug::slugify;
+use crate::model::{Date, EntityKind, Model};
+
+/// What a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Start,
+    Model,
+    Roles,
+    Role(usize),
+    Bodies,
+    Body(usize),
+    Premises,
+    Premise(usize),
+    Raci,
+    Challenges,
+    Staffing,
+    Papers,
+    Paper(usize),
+    Glossary,
+    Decisions,
+    Unit(usize),
+    Project(usize),
+    Page(usize),
+    Search,
+    NotFound,
+}
+
+/// One page to render.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub path: String,
+    pub template: &'static str,
+    pub title: String,
+    /// Slug of the navigation section the page belongs to ("" for the start page).
+    pub section: &'static str,
+    pub item: Item,
+    pub updated: Option<Date>,
+    /// Where the page's content comes from, for error messages.
+    pub origin: String,
+}
+
+/// The sections of the sidebar: slug and the label key of their title.
+pub const SECTIONS: &[(&str, &str)] = &[
+    ("", "nav_start"),
+    ("steuerungsmodell", "nav_model"),
+    ("rollen", "nav_roles"),
+    ("gremien", "nav_bodies"),
+    ("praemissen", "nav_premises"),
+    ("raci", "nav_raci"),
+    ("handlungsfelder", "nav_challenges"),
+    ("stellenplan", "nav_staffing"),
+    ("vorlagen", "nav_papers"),
+    ("glossar", "nav_glossary"),
+];
+
+/// Free pages whose id is a section slug are that section's introduction, not pages of their own.
+pub fn section_intro(model: &Model, slug: &str) -> Option<usize> {
+    model.pages.iter().position(|page| page.id == slug && !page.draft)
+}
+
+pub fn plan(model: &Model) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let mut add = |path: String, template: &'static str, title: String, section: &'static str, item: Item, updated: Option<Date>, origin: String| {
+        jobs.push(Job { path, template, title, section, item, updated, origin });
+    };
+    let site_title = model.config.as_ref().map_or_else(String::new, |c| c.title.clone());
+    add("index.html".into(), "index.html", site_title, "", Item::Start, None, "content/site.toml".into());
+    add(urls::section("steuerungsmodell"), "model.html", "Steuerungsmodell".into(), "steuerungsmodell", Item::Model, None, "content/flows.toml".into());
+    add(urls::section("rollen"), "roles.html", "Rollen".into(), "rollen", Item::Roles, None, "content/roles/".into());
+    for (index, role) in model.roles.iter().enumerate() {
+        let path = urls::entity(EntityKind::Role, &role.id).unwrap_or_default();
+        add(path, "role.html", role.name.clone(), "rollen", Item::Role(index), None, format!("Rolle `{}` (content/roles/{}.toml)", role.id, role.id));
+    }
+    add(urls::section("gremien"), "bodies.html", "Gremien".into(), "gremien", Item::Bodies, None, "content/bodies/".into());
+    for (index, body) in model.bodies.iter().enumerate() {
+        let path = urls::entity(EntityKind::Body, &body.id).unwrap_or_default();
+        add(path, "body.html", body.name.clone(), "gremien", Item::Body(index), None, format!("Gremium `{}` (content/bodies/{}.toml)", body.id, body.id));
+    }
+    add(urls::section("praemissen"), "premises.html", "Prämissen und Leitlinien".into(), "praemissen", Item::Premises, None, "content/premises/".into());
+    let mut premises: Vec<usize> = (0..model.premises.len()).collect();
+    premises.sort_by_key(|&i| model.premises[i].order);
+    for index in premises {
+        let premise = &model.premises[index];
+        let path = urls::entity(EntityKind::Premise, &premise.id).unwrap_or_default();
+        add(path, "premise.html", premise.title.clone(), "praemissen", Item::Premise(index), None, format!("Prämisse `{}`", premise.id));
+    }
+    add(urls::section("raci"), "raci.html", "RACI-Matrix".into(), "raci", Item::Raci, None, "content/raci.toml".into());
+    add(urls::section("handlungsfelder"), "challenges.html", "Handlungsfelder".into(), "handlungsfelder", Item::Challenges, None, "content/challenges.toml".into());
+    add(urls::section("stellenplan"), "staffing.html", "Stellenplan".into(), "stellenplan", Item::Staffing, None, "content/staffing.toml".into());
+    add(urls::section("vorlagen"), "papers.html", "Vorlagen".into(), "vorlagen", Item::Papers, None, "content/papers/".into());
+    for (index, paper) in model.papers.iter().enumerate() {
+        let path = urls::entity(EntityKind::Paper, &paper.id).unwrap_or_default();
+        add(path, "paper.html", paper.name.clone(), "vorlagen", Item::Paper(index), Some(*paper.date.get_ref()), format!("Vorlage `{}` (content/papers/{}.md)", paper.id, paper.id));
+    }
+    add(urls::section("glossar"), "glossary.html", "Glossar".into(), "glossar", Item::Glossary, None, "content/glossary.toml".into());
+    add(urls::section("entscheidungen"), "decisions.html", "Entscheidungen".into(), "praemissen", Item::Decisions, None, "content/decisions/".into());
+    for (index, unit) in model.units.iter().enumerate() {
+        let path = urls::entity(EntityKind::Unit, unit.id.get_ref()).unwrap_or_default();
+        add(path, "unit.html", unit.name.clone(), "", Item::Unit(index), None, format!("Organisationseinheit `{}` (content/units.toml)", unit.id.get_ref()));
+    }
+    for (index, project) in model.projects.iter().enumerate() {
+        let path = urls::entity(EntityKind::Project, &project.id).unwrap_or_default();
+        add(path, "project.html", project.title.clone(), "", Item::Project(index), None, format!("Projekt `{}` (content/projects/{}.toml)", project.id, project.id));
+    }
+    let mut pages: Vec<usize> = (0..model.pages.len()).filter(|&i| !model.pages[i].draft).collect();
+    pages.sort_by_key(|&i| (model.pages[i].weight, model.pages[i].title.clone()));
+    for index in pages {
+        let page = &model.pages[index];
+        if SECTIONS.iter().any(|(slug, _)| *slug == page.id) {
+            continue;
+        }
+        let path = urls::entity(EntityKind::Page, &page.id).unwrap_or_default();
+        let updated = page.updated.as_ref().map(|d| *d.get_ref());
+        add(path, "page.html", page.title.clone(), "seiten", Item::Page(index), updated, format!("Seite `{}` (content/pages/{}.md)", page.id, page.id));
+    }
+    add("suche/index.html".into(), "search.html", "Suche".into(), "suche", Item::Search, None, "Suche".into());
+    add("404.html".into(), "404.html", "Seite nicht gefunden".into(), "", Item::NotFound, None, "404".into());
+    jobs
+}
+
+/// The anchor id of a list entry (a challenge, a term).
+pub fn anchor(id: &str) -> String {
+    slugify(id)
+}

@@ -1,0 +1,81 @@
+//! Where each page lives: German slugs below the output root, and links between pages
+//! that work from a web server and from `file://` alike (relative, with `index.html`).
+
+use crate::model::slug::slugify;
+use crate::model::{EntityKind, Model};
+
+/// Site-relative path of a section's index page, e.g. `rollen/index.html`.
+pub fn section(slug: &str) -> String {
+    if slug.is_empty() { "index.html".to_owned() } else { format!("{slug}/index.html") }
+}
+
+/// The folder (slug) of the section that lists entities of a kind, if they have pages.
+pub fn section_of(kind: EntityKind) -> Option<&'static str> {
+    Some(match kind {
+        EntityKind::Role => "rollen",
+        EntityKind::Body => "gremien",
+        EntityKind::Premise => "praemissen",
+        EntityKind::Paper => "vorlagen",
+        EntityKind::Unit => "einheiten",
+        EntityKind::Project => "projekte",
+        EntityKind::Demand => "bedarfe",
+        EntityKind::Page => "",
+        EntityKind::Challenge => "handlungsfelder",
+        EntityKind::Activity => "raci",
+        EntityKind::Term => "glossar",
+        EntityKind::Decision => "entscheidungen",
+        _ => return None,
+    })
+}
+
+/// Site-relative path of an entity's page. Lists without pages of their own (challenges,
+/// RACI activities, glossary terms) point at an anchor on their section page.
+pub fn entity(kind: EntityKind, id: &str) -> Option<String> {
+    let section = section_of(kind)?;
+    let slug = slugify(id);
+    Some(match kind {
+        EntityKind::Page => format!("{}/index.html", id.split('/').map(slugify).collect::<Vec<_>>().join("/")),
+        EntityKind::Challenge | EntityKind::Activity | EntityKind::Term | EntityKind::Decision => {
+            format!("{section}/index.html#{slug}")
+        }
+        _ => format!("{section}/{slug}/index.html"),
+    })
+}
+
+/// Site-relative path of whatever `scheme:id` in Markdown names, following aliases.
+pub fn link(model: &Model, scheme: &str, id: &str) -> Option<String> {
+    let kind = match scheme {
+        "role" => EntityKind::Role,
+        "body" => EntityKind::Body,
+        "unit" => EntityKind::Unit,
+        "premise" => EntityKind::Premise,
+        "project" => EntityKind::Project,
+        "demand" => EntityKind::Demand,
+        "paper" => EntityKind::Paper,
+        "decision" => EntityKind::Decision,
+        "page" => EntityKind::Page,
+        _ => return None,
+    };
+    let entry = model.lookup(kind, id)?;
+    entity(kind, &entry.canonical)
+}
+
+/// The prefix that leads from a page at `path` back to the output root (`../../`).
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{entity, root_of};
+    use crate::model::EntityKind;
+
+    #[test]
+    fn german_slugs_and_relative_roots() {
+        assert_eq!(entity(EntityKind::Role, "digit-beraterin").unwrap(), "rollen/digit-beraterin/index.html");
+        assert_eq!(entity(EntityKind::Project, "P-2026-014").unwrap(), "projekte/p-2026-014/index.html");
+        assert_eq!(entity(EntityKind::Page, "anhang/kdz").unwrap(), "anhang/kdz/index.html");
+        assert_eq!(root_of("rollen/digit-beraterin/index.html"), "../../");
+        assert_eq!(root_of("index.html"), "");
+    }
+}
