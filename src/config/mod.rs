@@ -30,7 +30,7 @@ pub struct Config {
     /// When the content as a whole was last changed ("Stand"); pages may give their own date.
     pub updated: Option<Spanned<crate::model::Date>>,
     /// Where readers send feedback on the site (an e-mail address or an intranet URL).
-    pub feedback: Option<String>,
+    pub feedback: Option<Spanned<String>>,
     #[serde(default)]
     pub build: BuildSettings,
     #[serde(skip)]

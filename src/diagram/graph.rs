@@ -16,6 +16,8 @@ pub struct Node {
     pub members: Vec<String>,
     /// Index into [`Graph::bands`].
     pub band: usize,
+    /// Index into [`Graph::layers`]: the row the box is drawn in.
+    pub layer: usize,
 }
 
 /// A flow drawn as an arrow; `from` and `to` index [`Graph::nodes`].
@@ -32,6 +34,9 @@ pub struct Edge {
 pub struct Graph {
     /// Band names, top to bottom, in the order of `levels.toml`.
     pub bands: Vec<String>,
+    /// The rows of boxes, top to bottom, and the band each lies in; one per band until
+    /// [`super::layers::split`] gives a crowded band more.
+    pub layers: Vec<usize>,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
 }
@@ -47,7 +52,8 @@ pub fn build(model: &Model) -> Graph {
         // Without levels everything shares one unnamed band rather than vanishing.
         bands.push(String::new());
     }
-    let mut graph = Graph { bands, nodes: Vec::new(), edges: Vec::new() };
+    let layers = (0..bands.len()).collect();
+    let mut graph = Graph { bands, layers, nodes: Vec::new(), edges: Vec::new() };
     let mut seen: BTreeMap<(EntityKind, usize), usize> = BTreeMap::new();
     for flow in &model.flows {
         let (Some(from), Some(to)) = (resolve(model, &flow.from), resolve(model, &flow.to)) else { continue };
@@ -79,7 +85,8 @@ fn intern(model: &Model, graph: &mut Graph, seen: &mut BTreeMap<(EntityKind, usi
         EntityKind::Role => model.roles.get(key.1).map(|role| role_node(model, role, last)),
         _ => model.units.get(key.1).map(|unit| unit_node(model, unit, last)),
     };
-    let node = node.unwrap_or_else(|| Node { kind: key.0, id: String::new(), name: String::new(), members: Vec::new(), band: last });
+    let mut node = node.unwrap_or_else(|| Node { kind: key.0, id: String::new(), name: String::new(), members: Vec::new(), band: last, layer: 0 });
+    node.layer = node.band;
     graph.nodes.push(node);
     seen.insert(key, graph.nodes.len() - 1);
     graph.nodes.len() - 1
@@ -92,11 +99,12 @@ fn body_node(model: &Model, body: &Body, last: usize) -> Node {
         name: body.name.clone(),
         members: body.members.iter().filter_map(|member| seat(model, member)).collect(),
         band: level_band(model, &body.level).unwrap_or(last),
+        layer: 0,
     }
 }
 
 fn role_node(model: &Model, role: &Role, last: usize) -> Node {
-    Node { kind: EntityKind::Role, id: role.id.clone(), name: role.name.clone(), members: Vec::new(), band: role_band(model, role).unwrap_or(last) }
+    Node { kind: EntityKind::Role, id: role.id.clone(), name: role.name.clone(), members: Vec::new(), band: role_band(model, role).unwrap_or(last), layer: 0 }
 }
 
 fn unit_node(model: &Model, unit: &Unit, last: usize) -> Node {
@@ -106,6 +114,7 @@ fn unit_node(model: &Model, unit: &Unit, last: usize) -> Node {
         name: unit.name.clone(),
         members: Vec::new(),
         band: unit_band(model, unit).unwrap_or(last),
+        layer: 0,
     }
 }
 

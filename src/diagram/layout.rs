@@ -19,7 +19,7 @@ pub const MEMBER_GAP: f64 = 5.0;
 pub const BAND_SIZE: f64 = 14.0;
 pub const BAND_LEAD: f64 = 18.0;
 /// Widest text line in a box before it wraps.
-const TEXT_MAX: f64 = 168.0;
+const TEXT_MAX: f64 = 172.0;
 const PAD_X: f64 = 12.0;
 const MIN_BOX_WIDTH: f64 = 104.0;
 const BAND_TEXT_MAX: f64 = 120.0;

@@ -1,25 +1,25 @@
-//! The order of the boxes within each band: barycenter sweeps, then neighbour swaps
+//! The order of the boxes within each layer (row of boxes): barycenter sweeps, then neighbour swaps
 //! while they make the drawing cheaper (fewer crossings, shorter flows).
 
 use std::collections::BTreeMap;
 
 use super::graph::Graph;
 
-/// One place in a band: a box, or the point where a flow that skips the band passes through it.
+/// One place in a layer: a box, or the point where a flow that skips the layer passes through it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Slot {
     Node(usize),
-    /// Edge index: a flow between non-neighbouring bands crosses this band here.
+    /// Edge index: a flow between non-neighbouring layers crosses this layer here.
     Dummy(usize),
 }
 
-/// A band and a slot in it.
+/// A layer and a slot in it.
 pub type Spot = (usize, Slot);
 
 #[derive(Debug)]
 pub struct Order {
-    /// The slots of each band, left to right.
-    pub bands: Vec<Vec<Slot>>,
+    /// The slots of each layer, left to right.
+    pub layers: Vec<Vec<Slot>>,
     /// Per edge, the spots it passes from its source to its target.
     pub chains: Vec<Vec<Spot>>,
 }
@@ -32,9 +32,9 @@ const SWAP_ROUNDS: usize = 12;
 pub fn order(graph: &Graph) -> Order {
     let chains: Vec<Vec<Spot>> = graph.edges.iter().enumerate().map(|(e, _)| chain(graph, e)).collect();
     let links: Vec<(Spot, Spot)> = chains.iter().flat_map(|chain| chain.windows(2).map(|w| (w[0], w[1]))).collect();
-    let mut bands: Vec<Vec<Slot>> = vec![Vec::new(); graph.bands.len()];
+    let mut bands: Vec<Vec<Slot>> = vec![Vec::new(); graph.layers.len()];
     for (n, node) in graph.nodes.iter().enumerate() {
-        bands[node.band].push(Slot::Node(n));
+        bands[node.layer].push(Slot::Node(n));
     }
     for &(band, slot) in chains.iter().flat_map(|chain| chain.iter()) {
         if matches!(slot, Slot::Dummy(_)) {
@@ -54,13 +54,13 @@ pub fn order(graph: &Graph) -> Order {
     }
     let mut bands = best.1;
     improve(&mut bands, &links);
-    Order { bands, chains }
+    Order { layers: bands, chains }
 }
 
-/// The spots of edge `e`: its source, one dummy per band it skips, its target.
+/// The spots of edge `e`: its source, one dummy per layer it skips, its target.
 fn chain(graph: &Graph, e: usize) -> Vec<Spot> {
     let edge = &graph.edges[e];
-    let (from, to) = (graph.nodes[edge.from].band, graph.nodes[edge.to].band);
+    let (from, to) = (graph.nodes[edge.from].layer, graph.nodes[edge.to].layer);
     let mut spots = vec![(from, Slot::Node(edge.from))];
     let mut band = from;
     while band.abs_diff(to) > 1 {

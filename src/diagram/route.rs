@@ -1,7 +1,7 @@
 //! Routes of the flows: ports on the box sides, tracks in the channels between and below the
-//! bands, and the orthogonal polylines that result. Boxes never lie on a route: flows between
-//! bands run vertically in gaps and horizontally in channels, flows inside a band either
-//! straight to the neighbouring box or through the channel under the band's row.
+//! layers (rows of boxes), and the orthogonal polylines that result. Boxes never lie on a
+//! route: flows between layers run vertically in gaps and horizontally in channels, flows
+//! inside a layer either straight to the neighbouring box or through the channel under the row.
 
 use std::collections::BTreeMap;
 
@@ -20,22 +20,22 @@ const BESIDE_STEP: f64 = 16.0;
 /// How one flow runs, before the vertical positions are known.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
-    /// Neighbours in one band: a horizontal line `dy` below the middle of the row.
-    Beside { band: usize, dy: f64 },
-    /// Inside one band, around the boxes between: down from `xa`, along `track` in the
+    /// Neighbours in one layer: a horizontal line `dy` below the middle of the row.
+    Beside { layer: usize, dy: f64 },
+    /// Inside one layer, around the boxes between: down from `xa`, along `track` in the
     /// channel under the row, up into `xb`.
-    Under { band: usize, xa: f64, xb: f64, track: usize },
-    /// Across bands: the x of each spot of the chain (ports at both ends) and the track in
+    Under { layer: usize, xa: f64, xb: f64, track: usize },
+    /// Across layers: the x of each spot of the chain (ports at both ends) and the track in
     /// each channel passed; `None` where the flow goes straight down.
-    Across { xs: Vec<f64>, bands: Vec<usize>, tracks: Vec<Option<usize>> },
+    Across { xs: Vec<f64>, layers: Vec<usize>, tracks: Vec<Option<usize>> },
 }
 
 #[derive(Debug)]
 pub struct Plan {
     pub shapes: Vec<Shape>,
-    /// Tracks used in the channel between band k and band k + 1.
+    /// Tracks used in the channel between layer k and layer k + 1.
     pub channel_tracks: Vec<usize>,
-    /// Tracks used in the channel under band k's row.
+    /// Tracks used in the channel under layer k's row.
     pub under_tracks: Vec<usize>,
 }
 
@@ -43,9 +43,9 @@ pub struct Plan {
 #[derive(Debug)]
 pub struct Rows {
     pub row_mid: Vec<f64>,
-    /// y of track 0 under each band's row.
+    /// y of track 0 under each row.
     pub under: Vec<f64>,
-    /// y of track 0 in the channel below each band.
+    /// y of track 0 in the channel below each layer.
     pub channel: Vec<f64>,
     pub track: f64,
 }
@@ -71,7 +71,7 @@ struct Hop {
 
 pub fn plan(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)]) -> Plan {
     let index: BTreeMap<Spot, usize> =
-        order.bands.iter().enumerate().flat_map(|(k, slots)| slots.iter().enumerate().map(move |(i, s)| ((k, *s), i))).collect();
+        order.layers.iter().enumerate().flat_map(|(k, slots)| slots.iter().enumerate().map(move |(i, s)| ((k, *s), i))).collect();
     let beside: Vec<bool> = (0..graph.edges.len()).map(|e| is_beside(graph, order, &index, e)).collect();
     let ports = ports(graph, order, columns, sizes, &beside);
     let x_of = |spot: &Spot| columns.center.get(spot).copied().unwrap_or(0.0);
@@ -79,35 +79,35 @@ pub fn plan(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)
     for (e, edge) in graph.edges.iter().enumerate() {
         let chain = &order.chains[e];
         let (xa, xb) = (ports.get(&(e, End::From)).copied(), ports.get(&(e, End::To)).copied());
-        let band = graph.nodes[edge.from].band;
+        let layer = graph.nodes[edge.from].layer;
         shapes.push(match (beside[e], chain.len()) {
-            (true, _) => Shape::Beside { band, dy: beside_offset(graph, sizes, e) },
-            (false, 2) if chain[0].0 == chain[1].0 => Shape::Under { band, xa: xa.unwrap_or(0.0), xb: xb.unwrap_or(0.0), track: 0 },
+            (true, _) => Shape::Beside { layer, dy: beside_offset(graph, sizes, e) },
+            (false, 2) if chain[0].0 == chain[1].0 => Shape::Under { layer, xa: xa.unwrap_or(0.0), xb: xb.unwrap_or(0.0), track: 0 },
             _ => {
                 let mut xs: Vec<f64> = chain.iter().map(x_of).collect();
                 let last = xs.len() - 1;
                 xs[0] = xa.unwrap_or(xs[0]);
                 xs[last] = xb.unwrap_or(xs[last]);
-                Shape::Across { xs, bands: chain.iter().map(|spot| spot.0).collect(), tracks: vec![None; last] }
+                Shape::Across { xs, layers: chain.iter().map(|spot| spot.0).collect(), tracks: vec![None; last] }
             }
         });
     }
-    let channel_tracks = assign_channels(&mut shapes, graph.bands.len());
-    let under_tracks = assign_unders(&mut shapes, graph.bands.len());
+    let channel_tracks = assign_channels(&mut shapes, graph.layers.len());
+    let under_tracks = assign_unders(&mut shapes, graph.layers.len());
     Plan { shapes, channel_tracks, under_tracks }
 }
 
-/// Whether edge `e` joins two different boxes of one band with no box between them.
+/// Whether edge `e` joins two different boxes of one layer with no box between them.
 fn is_beside(graph: &Graph, order: &Order, index: &BTreeMap<Spot, usize>, e: usize) -> bool {
     let edge = &graph.edges[e];
-    let band = graph.nodes[edge.from].band;
-    if edge.from == edge.to || band != graph.nodes[edge.to].band {
+    let layer = graph.nodes[edge.from].layer;
+    if edge.from == edge.to || layer != graph.nodes[edge.to].layer {
         return false;
     }
-    let (Some(&a), Some(&b)) = (index.get(&(band, Slot::Node(edge.from))), index.get(&(band, Slot::Node(edge.to)))) else {
+    let (Some(&a), Some(&b)) = (index.get(&(layer, Slot::Node(edge.from))), index.get(&(layer, Slot::Node(edge.to)))) else {
         return false;
     };
-    order.bands[band][a.min(b) + 1..a.max(b)].iter().all(|slot| matches!(slot, Slot::Dummy(_)))
+    order.layers[layer][a.min(b) + 1..a.max(b)].iter().all(|slot| matches!(slot, Slot::Dummy(_)))
 }
 
 /// The vertical offset of a flow between neighbours: flows between the same pair are spread
@@ -127,7 +127,7 @@ fn beside_offset(graph: &Graph, sizes: &[(f64, f64)], e: usize) -> f64 {
 /// Spreads the ports on each top and bottom side evenly, ordered by where their flow goes.
 fn ports(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)], beside: &[bool]) -> BTreeMap<(usize, End), f64> {
     let x_of = |spot: &Spot| columns.center.get(spot).copied().unwrap_or(0.0);
-    let node_x = |n: usize| x_of(&(graph.nodes[n].band, Slot::Node(n)));
+    let node_x = |n: usize| x_of(&(graph.nodes[n].layer, Slot::Node(n)));
     let mut sides: BTreeMap<(usize, Side), Vec<(f64, usize, End)>> = BTreeMap::new();
     for (e, edge) in graph.edges.iter().enumerate() {
         let chain = &order.chains[e];
@@ -159,23 +159,23 @@ fn ports(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)], 
     ports
 }
 
-/// Gives every stretch of a flow between two bands a track; returns the tracks per channel.
-fn assign_channels(shapes: &mut [Shape], bands: usize) -> Vec<usize> {
-    let mut counts = vec![0; bands.saturating_sub(1)];
+/// Gives every stretch of a flow between two layers a track; returns the tracks per channel.
+fn assign_channels(shapes: &mut [Shape], layers: usize) -> Vec<usize> {
+    let mut counts = vec![0; layers.saturating_sub(1)];
     for (k, count) in counts.iter_mut().enumerate() {
         let mut members: Vec<(usize, usize)> = Vec::new();
         let mut hops: Vec<Hop> = Vec::new();
         for (e, shape) in shapes.iter().enumerate() {
-            let Shape::Across { xs, bands, .. } = shape else { continue };
-            for j in 0..bands.len() - 1 {
-                if bands[j].min(bands[j + 1]) == k {
-                    let (upper, lower) = if bands[j] < bands[j + 1] { (xs[j], xs[j + 1]) } else { (xs[j + 1], xs[j]) };
+            let Shape::Across { xs, layers, .. } = shape else { continue };
+            for j in 0..layers.len() - 1 {
+                if layers[j].min(layers[j + 1]) == k {
+                    let (upper, lower) = if layers[j] < layers[j + 1] { (xs[j], xs[j + 1]) } else { (xs[j + 1], xs[j]) };
                     members.push((e, j));
                     hops.push(Hop { upper, lower });
                 }
             }
         }
-        let (tracks, used) = assign(&hops, true);
+        let (tracks, used) = assign(&hops, Channel::Between);
         *count = used;
         for ((e, j), track) in members.into_iter().zip(tracks) {
             if let Shape::Across { tracks, .. } = &mut shapes[e] {
@@ -186,12 +186,12 @@ fn assign_channels(shapes: &mut [Shape], bands: usize) -> Vec<usize> {
     counts
 }
 
-/// Gives every flow under a band's row a track; returns the tracks per band.
-fn assign_unders(shapes: &mut [Shape], bands: usize) -> Vec<usize> {
-    let mut counts = vec![0; bands];
+/// Gives every flow under a row a track; returns the tracks per layer.
+fn assign_unders(shapes: &mut [Shape], layers: usize) -> Vec<usize> {
+    let mut counts = vec![0; layers];
     for (k, count) in counts.iter_mut().enumerate() {
         let members: Vec<usize> =
-            shapes.iter().enumerate().filter(|(_, s)| matches!(s, Shape::Under { band, .. } if *band == k)).map(|(e, _)| e).collect();
+            shapes.iter().enumerate().filter(|(_, s)| matches!(s, Shape::Under { layer, .. } if *layer == k)).map(|(e, _)| e).collect();
         let hops: Vec<Hop> = members
             .iter()
             .filter_map(|&e| match &shapes[e] {
@@ -199,7 +199,7 @@ fn assign_unders(shapes: &mut [Shape], bands: usize) -> Vec<usize> {
                 _ => None,
             })
             .collect();
-        let (tracks, used) = assign(&hops, false);
+        let (tracks, used) = assign(&hops, Channel::Under);
         *count = used;
         for (e, assigned) in members.into_iter().zip(tracks) {
             if let Shape::Under { track, .. } = &mut shapes[e] {
@@ -210,23 +210,32 @@ fn assign_unders(shapes: &mut [Shape], bands: usize) -> Vec<usize> {
     counts
 }
 
-/// Left-edge track assignment: fills tracks from the top, leftmost stretch first. With
-/// `constrained`, a stretch whose upper port lies above another's lower port gets the higher
-/// track, so their vertical legs do not run on top of each other. Straight stretches need no track
-/// (except without `constrained`, where both ends start at the top and always need one).
-fn assign(hops: &[Hop], constrained: bool) -> (Vec<Option<usize>>, usize) {
+/// Which kind of channel tracks are assigned in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Channel {
+    /// Between two layers: a flow comes down from its upper x and goes on down at its lower x.
+    Between,
+    /// Under a row: both ends of a flow come down from boxes in the row.
+    Under,
+}
+
+/// Left-edge track assignment: fills tracks from the top, leftmost stretch first, but puts a
+/// stretch only below those that should lie above it (fewer crossings, and never two vertical
+/// legs on top of each other). Straight stretches between layers need no track.
+fn assign(hops: &[Hop], channel: Channel) -> (Vec<Option<usize>>, usize) {
     let mut track: Vec<Option<usize>> = vec![None; hops.len()];
-    let straight = |h: &Hop| constrained && (h.upper - h.lower).abs() < 0.01;
-    let mut waiting: Vec<usize> = (0..hops.len()).filter(|&i| !straight(&hops[i])).collect();
+    let straight = |i: usize| channel == Channel::Between && (hops[i].upper - hops[i].lower).abs() < 0.01;
     let span = |i: usize| (hops[i].upper.min(hops[i].lower), hops[i].upper.max(hops[i].lower));
+    let mut waiting: Vec<usize> = (0..hops.len()).filter(|&i| !straight(i)).collect();
     waiting.sort_by(|&a, &b| span(a).0.total_cmp(&span(b).0).then(span(a).1.total_cmp(&span(b).1)).then(a.cmp(&b)));
-    let above = |i: usize, j: usize| constrained && i != j && (hops[i].upper - hops[j].lower).abs() < PIN_CLEAR;
+    let near = |i: usize, j: usize| span(i).0 <= span(j).1 + TRACK_SEP && span(j).0 <= span(i).1 + TRACK_SEP;
+    let above = |i: usize, j: usize| i != j && near(i, j) && cost(hops, channel, i, j) < cost(hops, channel, j, i);
     let mut t = 0;
     while !waiting.is_empty() {
         let mut reach = f64::NEG_INFINITY;
         let mut placed = Vec::new();
         for &i in &waiting {
-            let ready = (0..hops.len()).filter(|&p| above(p, i)).all(|p| track[p].is_some_and(|tp| tp < t) || straight(&hops[p]));
+            let ready = waiting.iter().all(|&p| !above(p, i) || track[p].is_some_and(|tp| tp < t));
             if ready && span(i).0 > reach + TRACK_SEP {
                 track[i] = Some(t);
                 reach = span(i).1;
@@ -234,7 +243,7 @@ fn assign(hops: &[Hop], constrained: bool) -> (Vec<Option<usize>>, usize) {
             }
         }
         if placed.is_empty() {
-            // A cycle of constraints: take the leftmost anyway rather than loop.
+            // A cycle of preferences: take the leftmost anyway rather than loop.
             track[waiting[0]] = Some(t);
             placed.push(waiting[0]);
         }
@@ -242,6 +251,21 @@ fn assign(hops: &[Hop], constrained: bool) -> (Vec<Option<usize>>, usize) {
         t += 1;
     }
     (track, t)
+}
+
+/// What it costs to put stretch `i` on a higher track than `j`: the crossings that causes,
+/// and far more for vertical legs that would run on top of each other.
+fn cost(hops: &[Hop], channel: Channel, i: usize, j: usize) -> u32 {
+    let inside = |x: f64, h: &Hop| x > h.upper.min(h.lower) + 0.01 && x < h.upper.max(h.lower) - 0.01;
+    let (a, b) = (&hops[i], &hops[j]);
+    match channel {
+        // Of `i` (higher) only the lower leg crosses `j`'s track; of `j` only the upper leg crosses `i`'s.
+        Channel::Between => {
+            u32::from(inside(a.lower, b)) + u32::from(inside(b.upper, a)) + 100 * u32::from((a.lower - b.upper).abs() < PIN_CLEAR)
+        }
+        // Both legs of `j` (lower) come down past `i`'s track.
+        Channel::Under => u32::from(inside(b.upper, a)) + u32::from(inside(b.lower, a)),
+    }
 }
 
 /// The polyline of every flow, from the border of its source box to the border of its target;
@@ -254,30 +278,30 @@ pub fn paths(graph: &Graph, plan: &Plan, boxes: &[Rect], rows: &Rows, left: f64)
         .map(|(edge, shape)| {
             let (a, b) = (boxes[edge.from], boxes[edge.to]);
             simplify(match shape {
-                Shape::Beside { band, dy } => {
-                    let y = rows.row_mid[*band] + dy;
+                Shape::Beside { layer, dy } => {
+                    let y = rows.row_mid[*layer] + dy;
                     if a.x < b.x { vec![Point::new(a.right(), y), Point::new(b.x, y)] } else { vec![Point::new(a.x, y), Point::new(b.right(), y)] }
                 }
-                Shape::Under { band, xa, xb, track } => {
-                    let y = rows.under[*band] + *track as f64 * rows.track;
+                Shape::Under { layer, xa, xb, track } => {
+                    let y = rows.under[*layer] + *track as f64 * rows.track;
                     let (xa, xb) = (xa + left, xb + left);
                     vec![Point::new(xa, a.bottom()), Point::new(xa, y), Point::new(xb, y), Point::new(xb, b.bottom())]
                 }
-                Shape::Across { xs, bands, tracks } => {
+                Shape::Across { xs, layers, tracks } => {
                     let xs: Vec<f64> = xs.iter().map(|x| x + left).collect();
-                    across(&xs, bands, tracks, a, b, rows)
+                    across(&xs, layers, tracks, a, b, rows)
                 }
             })
         })
         .collect()
 }
 
-fn across(xs: &[f64], bands: &[usize], tracks: &[Option<usize>], a: Rect, b: Rect, rows: &Rows) -> Vec<Point> {
-    let down = bands[bands.len() - 1] > bands[0];
+fn across(xs: &[f64], layers: &[usize], tracks: &[Option<usize>], a: Rect, b: Rect, rows: &Rows) -> Vec<Point> {
+    let down = layers[layers.len() - 1] > layers[0];
     let mut points = vec![Point::new(xs[0], if down { a.bottom() } else { a.y })];
     for (j, track) in tracks.iter().enumerate() {
         if let Some(t) = track {
-            let y = rows.channel[bands[j].min(bands[j + 1])] + *t as f64 * rows.track;
+            let y = rows.channel[layers[j].min(layers[j + 1])] + *t as f64 * rows.track;
             points.push(Point::new(xs[j], y));
             points.push(Point::new(xs[j + 1], y));
         }

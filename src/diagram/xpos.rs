@@ -31,7 +31,7 @@ pub fn place(graph: &Graph, order: &Order, widths: &[f64], loosen: f64) -> Colum
         Slot::Dummy(_) => 0.0,
     };
     let seps: Vec<Vec<f64>> =
-        order.bands.iter().map(|slots| separations(graph, slots, &slot_width, loosen)).collect();
+        order.layers.iter().map(|slots| separations(graph, slots, &slot_width, loosen)).collect();
     let width = order
         .bands
         .iter()
@@ -39,7 +39,7 @@ pub fn place(graph: &Graph, order: &Order, widths: &[f64], loosen: f64) -> Colum
         .map(|(slots, sep)| extent(slots, sep, &slot_width))
         .fold(0.0, f64::max);
     let mut center = BTreeMap::new();
-    for (k, slots) in order.bands.iter().enumerate() {
+    for (k, slots) in order.layers.iter().enumerate() {
         let start = (width - extent(slots, &seps[k], &slot_width)) / 2.0 + slots.first().map_or(0.0, |s| slot_width(s) / 2.0);
         let offsets = offsets(&seps[k]);
         for (slot, offset) in slots.iter().zip(offsets) {
@@ -48,10 +48,10 @@ pub fn place(graph: &Graph, order: &Order, widths: &[f64], loosen: f64) -> Colum
     }
     let links: Vec<(Spot, Spot)> =
         order.chains.iter().flat_map(|chain| chain.windows(2).map(|w| (w[0], w[1]))).filter(|(a, b)| a.0 != b.0).collect();
-    let sweep: Vec<usize> = (0..order.bands.len()).chain((0..order.bands.len()).rev()).collect();
+    let sweep: Vec<usize> = (0..order.layers.len()).chain((0..order.layers.len()).rev()).collect();
     for _ in 0..ROUNDS {
         for &k in &sweep {
-            pull(&mut center, k, &order.bands[k], &seps[k], &links, width, &slot_width);
+            pull(&mut center, k, &order.layers[k], &seps[k], &links, width, &slot_width);
         }
     }
     Columns { center, width }

@@ -57,7 +57,7 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], index: usize) -> PageCo
         .collect();
     let background = jobs
         .iter()
-        .filter(|j| matches!(j.item, Item::Page(_)))
+        .filter(|j| matches!(j.item, Item::Page(index) if model.pages[index].nav))
         .map(|j| NavEntry { title: j.title.clone(), href: linker.href(&j.path), current: j.path == job.path })
         .collect();
     let (previous, next) = neighbours(&linker, jobs, index);
@@ -71,7 +71,7 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], index: usize) -> PageCo
         next,
         nav,
         background,
-        feedback_href: feedback(model, &job.title),
+        feedback_href: feedback(&linker, model, &job.title),
         accessibility_href: linker.entity(crate::model::EntityKind::Page, "barrierefreiheit").map(|l| l.href),
         search_href: linker.href("suche/index.html"),
         home_href: linker.href("index.html"),
@@ -125,9 +125,12 @@ fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec
     crumbs
 }
 
-/// `mailto:` with the page title as subject, or the site's feedback URL as is.
-fn feedback(model: &Model, title: &str) -> Option<String> {
-    let address = model.config.as_ref()?.feedback.clone()?;
+/// `mailto:` with the page title as subject, a handbook page (`page:id`), or a URL as is.
+fn feedback(linker: &Linker<'_>, model: &Model, title: &str) -> Option<String> {
+    let address = model.config.as_ref()?.feedback.as_ref()?.get_ref().clone();
+    if let Some(page) = address.strip_prefix("page:") {
+        return linker.entity(crate::model::EntityKind::Page, page).map(|link| link.href);
+    }
     if let Some(mail) = address.strip_prefix("mailto:") {
         let subject: String = format!("Rückmeldung zur Seite „{title}“")
             .bytes()

@@ -64,7 +64,7 @@ pub fn render_site(root: &Path, model: &Model, files: &mut Files) -> Result<(), 
         organisation: config.map(|c| c.organisation.clone()).unwrap_or_default(),
         description: config.map(|c| c.description.clone()).unwrap_or_default(),
         language: language.to_owned(),
-        feedback: config.and_then(|c| c.feedback.clone()),
+        feedback: config.and_then(|c| c.feedback.as_ref().map(|f| f.get_ref().clone())),
         logo: config.and_then(|c| c.logo.clone()),
         example_data: config.is_some_and(|c| c.example_data),
     };

@@ -20,6 +20,9 @@ pub struct Page {
     pub weight: i64,
     #[serde(default)]
     pub draft: bool,
+    /// Listed in the navigation; `false` for pages reached from the footer.
+    #[serde(default = "listed")]
+    pub nav: bool,
     pub updated: Option<Spanned<Date>>,
     #[serde(skip)]
     pub body: Markdown,
@@ -115,4 +118,8 @@ pub struct Decision {
     pub example: bool,
     #[serde(skip)]
     pub origin: Origin,
+}
+
+fn listed() -> bool {
+    true
 }

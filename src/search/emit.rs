@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::SearchFile;
-use super::index::{BODY_WEIGHT, Index, Posting};
+use super::index::{BODY_WEIGHT, HEADING_WEIGHT, Index, Posting, SECTION_WEIGHT, TITLE_WEIGHT};
 
 /// Folder of the search files, relative to the output root.
 pub const DIR: &str = "suche";
@@ -30,6 +30,8 @@ struct Manifest<'a> {
     count: usize,
     /// Weight of one body occurrence: term frequency = weight / unit.
     unit: u32,
+    /// Field weights, for the record: title, headings, section, body.
+    weights: [u32; 4],
     /// Searchable words per document, for length normalisation.
     lengths: Vec<u32>,
     /// Shard key -> file name (in `suche/`). Stems go to the longest key they start with.
@@ -56,6 +58,7 @@ pub fn files(index: &Index) -> Vec<SearchFile> {
         version,
         count: index.docs.len(),
         unit: BODY_WEIGHT,
+        weights: [TITLE_WEIGHT, HEADING_WEIGHT, SECTION_WEIGHT, BODY_WEIGHT],
         lengths: index.docs.iter().map(|doc| doc.length).collect(),
         shards: shards.iter().map(|(key, name)| (key.as_str(), name.clone())).collect(),
     };
@@ -96,7 +99,7 @@ pub fn escape_for_script(json: &str) -> String {
     out
 }
 
-/// Postings as `[doc delta, weight, doc delta, weight, …]`: deltas keep the numbers short.
+/// Postings as `[doc delta, weight * 4 + fields, …]`: deltas keep the numbers short.
 fn shard_data<'a>(terms: &[(&'a str, &'a [Posting])]) -> BTreeMap<&'a str, Vec<u32>> {
     terms
         .iter()
@@ -105,7 +108,7 @@ fn shard_data<'a>(terms: &[(&'a str, &'a [Posting])]) -> BTreeMap<&'a str, Vec<u
             let mut previous = 0;
             for posting in *postings {
                 flat.push(posting.doc - previous);
-                flat.push(posting.weight);
+                flat.push(posting.encoded());
                 previous = posting.doc;
             }
             (*term, flat)
@@ -193,7 +196,7 @@ mod tests {
 
     #[test]
     fn large_groups_are_split_by_one_more_letter() {
-        let postings: Vec<Posting> = (0..20_000).map(|doc| Posting { doc, weight: 2 }).collect();
+        let postings: Vec<Posting> = (0..20_000).map(|doc| Posting { doc, weight: 2, fields: 0 }).collect();
         let terms: BTreeMap<String, Vec<Posting>> =
             ["pr", "projekt", "prozess"].iter().map(|term| ((*term).to_owned(), postings.clone())).collect();
         let keys: Vec<String> = shard(&terms).into_keys().collect();

@@ -18,6 +18,10 @@ pub const HEADING_WEIGHT: u32 = 6;
 pub const SECTION_WEIGHT: u32 = 4;
 /// Weight of one occurrence in the body text: the unit `search.js` counts term frequency in.
 pub const BODY_WEIGHT: u32 = 2;
+/// [`Posting::fields`] bit: the term occurs in the title.
+pub const IN_TITLE: u8 = 2;
+/// [`Posting::fields`] bit: the term occurs in a heading.
+pub const IN_HEADING: u8 = 1;
 /// The excerpt shown under a result (where no query word is found in the text) is cut
 /// at about this many characters.
 pub const EXCERPT_CHARS: usize = 160;
@@ -45,6 +49,30 @@ pub struct Posting {
     pub doc: u32,
     /// Sum of the field weights of all occurrences; compound parts count half.
     pub weight: u32,
+    /// [`IN_TITLE`] and [`IN_HEADING`]: the browser adds a bonus for them that, unlike
+    /// term frequency, does not saturate, so the page named like the query comes first.
+    pub fields: u8,
+}
+
+impl Posting {
+    /// The number written to the shard: `weight * 4 + fields`.
+    pub fn encoded(self) -> u32 {
+        self.weight.saturating_mul(4) | u32::from(self.fields & 3)
+    }
+}
+
+/// Summed weight and field bits of one word or term in one document.
+#[derive(Debug, Clone, Copy, Default)]
+struct Weight {
+    sum: u32,
+    fields: u8,
+}
+
+impl Weight {
+    fn add(&mut self, sum: u32, fields: u8) {
+        self.sum = self.sum.saturating_add(sum);
+        self.fields |= fields;
+    }
 }
 
 /// The inverted index.
@@ -58,7 +86,7 @@ pub struct Index {
 
 /// The words of one document with their summed field weights.
 struct Analysed {
-    words: BTreeMap<String, u32>,
+    words: BTreeMap<String, Weight>,
     length: u32,
 }
 
@@ -74,7 +102,8 @@ impl Index {
         for (doc, words) in analysed.iter().enumerate() {
             let doc = u32::try_from(doc).unwrap_or(u32::MAX);
             for (term, weight) in analyser.term_weights(words) {
-                terms.entry(term.to_owned()).or_default().push(Posting { doc, weight });
+                let posting = Posting { doc, weight: weight.sum, fields: weight.fields };
+                terms.entry(term.to_owned()).or_default().push(posting);
             }
         }
         let docs = order
@@ -129,25 +158,25 @@ fn sort_key(doc: &SearchDocument) -> (&str, &str, &str, &str, &[String]) {
 
 /// The searchable words of every field of `doc`, weighted by field.
 fn analyse(doc: &SearchDocument) -> Analysed {
-    let mut words: BTreeMap<String, u32> = BTreeMap::new();
+    let mut words: BTreeMap<String, Weight> = BTreeMap::new();
     let mut length = 0u32;
-    let mut add = |text: &str, weight: u32| {
+    let mut add = |text: &str, weight: u32, fields: u8| {
         for_each_word(text, |word| {
             length = length.saturating_add(1);
             match words.get_mut(word) {
-                Some(sum) => *sum = sum.saturating_add(weight),
+                Some(sum) => sum.add(weight, fields),
                 None => {
-                    words.insert(word.to_owned(), weight);
+                    words.insert(word.to_owned(), Weight { sum: weight, fields });
                 }
             }
         });
     };
-    add(&doc.title, TITLE_WEIGHT);
-    add(&doc.section, SECTION_WEIGHT);
+    add(&doc.title, TITLE_WEIGHT, IN_TITLE);
+    add(&doc.section, SECTION_WEIGHT, 0);
     for heading in &doc.headings {
-        add(heading, HEADING_WEIGHT);
+        add(heading, HEADING_WEIGHT, IN_HEADING);
     }
-    add(&doc.text, BODY_WEIGHT);
+    add(&doc.text, BODY_WEIGHT, 0);
     Analysed { words, length }
 }
 
@@ -172,15 +201,13 @@ impl<'a> WordAnalyser<'a> {
     }
 
     /// The terms of one document with their weights, sorted by term.
-    fn term_weights<'s>(&'s self, doc: &Analysed) -> BTreeMap<&'s str, u32> {
-        let mut terms: BTreeMap<&str, u32> = BTreeMap::new();
+    fn term_weights<'s>(&'s self, doc: &Analysed) -> BTreeMap<&'s str, Weight> {
+        let mut terms: BTreeMap<&str, Weight> = BTreeMap::new();
         for (word, weight) in &doc.words {
             let Some((stem, parts)) = self.words.get(word.as_str()) else { continue };
-            let sum = terms.entry(stem.as_str()).or_default();
-            *sum = sum.saturating_add(*weight);
+            terms.entry(stem.as_str()).or_default().add(weight.sum, weight.fields);
             for part in parts {
-                let sum = terms.entry(part.as_str()).or_default();
-                *sum = sum.saturating_add((*weight / 2).max(1));
+                terms.entry(part.as_str()).or_default().add((weight.sum / 2).max(1), weight.fields);
             }
         }
         terms

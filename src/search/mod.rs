@@ -7,13 +7,14 @@
 //!
 //! Files, all `window.lotseSearch.<function>(key, data);` with JSON data:
 //!
-//! - `suche/manifest.js`: `addManifest(1, {format, version, count, unit, lengths, shards})`,
+//! - `suche/manifest.js`: `addManifest(1, {format, version, count, unit, weights, lengths, shards})`,
 //!   the number of documents, their lengths and the shard keys with their file names;
 //! - `suche/docs/N.js`: `addDoc(N, [url, title, section, excerpt, text])`, document `N`
 //!   in URL order, with its text (cut at 20,000 characters) for excerpts around the query;
-//! - `suche/index-XX.js`: `addShard("xx", {stem: [doc delta, weight, …], …})`, the
-//!   postings of all stems whose longest shard key is `xx` (the first two letters of the
-//!   stem, or more where a shard would be too large).
+//! - `suche/index-XX.js`: `addShard("xx", {stem: [doc delta, weight * 4 + fields, …], …})`,
+//!   the postings of all stems whose longest shard key is `xx` (the first two letters of
+//!   the stem, or more where a shard would be too large); fields: 2 = the stem is in the
+//!   title, 1 = in a heading.
 //!
 //! A query loads the manifest, the shards of its terms and the files of the results it
 //! shows. Sizes grow linearly with the text: no file holds something per pair

@@ -27,15 +27,17 @@
  *   suche/index.html with GET; typing searches as you go and keeps ?q= up to date.
  *
  * Also exposed: search(query) -> Promise of {query, terms, mode: "all"|"any"|"none",
- *   hits: [{doc, score}]}; documents(hits) -> Promise of [{url, title, section, excerpt}];
+ *   hits: [{doc, score}]}; documents(hits) -> Promise of [{url, title, section, excerpt,
+ *   text}]; snippet(text, result.terms) -> the passage with most query words or null;
  *   words(text), stem(word), terms(text): the same analysis as the Rust side; and
- *   addManifest/addDocs/addShard, which the index files call.
+ *   addManifest/addDoc/addShard, which the index files call.
  *
  * Matching: a query word matches its stem (German Snowball, identical to rust-stemmers)
  * and, at half weight, longer stems starting with it ("Bedarf" finds "Bedarfsmeldung",
  * and typing "Projektan" already finds "Projektantrag"). Results must match every word;
  * if none does, those matching any word are shown, most words first. Ranking is BM25
- * over field-weighted term frequencies (title > headings > section > body).
+ * over field-weighted term frequencies (title > headings > section > body), plus a bonus
+ * for query words in the title or a heading.
  */
 (function (root) {
   "use strict";
@@ -43,10 +45,16 @@
   var FORMAT = 1;
   var K1 = 1.2;
   var B = 0.75;
+  // Bonuses (in units of a saturated term frequency) for a query word in the title or a
+  // heading: unlike frequency they do not saturate, so the page named like the query leads.
+  var TITLE_BONUS = 1.5;
+  var HEADING_BONUS = 0.75;
   var PREFIX_FACTOR = 0.5;
   var MIN_PREFIX_CHARS = 3;
   var MAX_PREFIX_TERMS = 60;
   var MIN_WORD_CHARS = 2;
+  var SNIPPET_CHARS = 200;
+  var SNIPPET_LEAD = 60;
 
   // --- Text analysis: twin of src/search/text.rs -------------------------------------
 
@@ -203,7 +211,7 @@
     error: null,
     keys: [],          // shard keys, sorted
     shards: Object.create(null),  // key -> {data, stems (sorted)}
-    docs: Object.create(null),    // chunk number -> rows
+    docs: Object.create(null),    // document number -> [url, title, section, excerpt, text]
     loads: Object.create(null),   // src -> Promise
     indexBase: "suche/",
     averageLength: 1
@@ -225,8 +233,8 @@
     store.shards[key] = { data: data, stems: Object.keys(data).sort() };
   }
 
-  function addDocs(chunk, rows) {
-    store.docs[chunk] = rows;
+  function addDoc(number, row) {
+    store.docs[number] = row;
   }
 
   function loadScript(src) {
@@ -275,11 +283,9 @@
   }
 
   function ensureDocs(docs) {
-    var chunks = {};
-    docs.forEach(function (doc) { chunks[Math.floor(doc / store.manifest.chunk)] = true; });
-    return Promise.all(Object.keys(chunks).map(function (chunk) {
-      if (store.docs[chunk]) return null;
-      return loadScript(versioned("docs-" + chunk + ".js"));
+    return Promise.all(docs.map(function (doc) {
+      if (store.docs[doc]) return null;
+      return loadScript(versioned("docs/" + doc + ".js"));
     }));
   }
 
@@ -366,9 +372,11 @@
       var doc = 0;
       for (var i = 0; i < postings.length; i += 2) {
         doc += postings[i];
-        var tf = postings[i + 1] / manifest.unit;
+        var fields = postings[i + 1] % 4;
+        var tf = Math.floor(postings[i + 1] / 4) / manifest.unit;
         var norm = K1 * (1 - B + B * manifest.lengths[doc] / store.averageLength);
-        var score = match.factor * idf * tf * (K1 + 1) / (tf + norm);
+        var bonus = (fields & 2 ? TITLE_BONUS : 0) + (fields & 1 ? HEADING_BONUS : 0);
+        var score = match.factor * idf * (tf * (K1 + 1) / (tf + norm) + bonus);
         var previous = best.get(doc);
         if (previous === undefined || score > previous) best.set(doc, score);
       }
@@ -411,8 +419,8 @@
     var docs = hits.map(function (hit) { return typeof hit === "number" ? hit : hit.doc; });
     return ensureManifest().then(function () { return ensureDocs(docs); }).then(function () {
       return docs.map(function (doc) {
-        var row = store.docs[Math.floor(doc / store.manifest.chunk)][doc % store.manifest.chunk];
-        return { doc: doc, url: row[0], title: row[1], section: row[2], excerpt: row[3] };
+        var row = store.docs[doc];
+        return { doc: doc, url: row[0], title: row[1], section: row[2], excerpt: row[3], text: row[4] };
       });
     });
   }
@@ -431,8 +439,7 @@
     var last = 0;
     forEachWord(composed, function (word, start, length) {
       var s = stem(word);
-      var hit = list.some(function (term) { return s === term.stem || (term.prefix && s.indexOf(term.stem) === 0); });
-      if (!hit) return;
+      if (matchesTerm(s, list) < 0) return;
       parent.appendChild(doc.createTextNode(composed.slice(last, start)));
       var mark = doc.createElement("mark");
       mark.textContent = composed.slice(start, start + length);
@@ -440,6 +447,44 @@
       last = start + length;
     });
     parent.appendChild(doc.createTextNode(composed.slice(last)));
+  }
+
+  function matchesTerm(s, list) {
+    for (var i = 0; i < list.length; i++) {
+      if (s === list[i].stem || (list[i].prefix && s.indexOf(list[i].stem) === 0)) return i;
+    }
+    return -1;
+  }
+
+  // The passage of about SNIPPET_CHARS characters of `text` with the most different query
+  // words (the first such): {text, before, after} (whether text was cut there), or null.
+  function snippet(text, list) {
+    var composed = composeUmlauts(String(text));
+    var hits = [];
+    forEachWord(composed, function (word, start) {
+      var term = matchesTerm(stem(word), list);
+      if (term >= 0) hits.push({ start: start, term: term });
+    });
+    if (!hits.length) return null;
+    var best = 0, bestCount = 0;
+    for (var i = 0; i < hits.length; i++) {
+      var seen = {}, count = 0;
+      for (var j = i; j < hits.length && hits[j].start < hits[i].start + SNIPPET_CHARS - SNIPPET_LEAD; j++) {
+        if (!seen[hits[j].term]) { seen[hits[j].term] = true; count++; }
+      }
+      if (count > bestCount) { best = i; bestCount = count; }
+    }
+    var from = Math.max(0, hits[best].start - SNIPPET_LEAD);
+    if (from > 0) {
+      var space = composed.indexOf(" ", from);
+      from = space >= 0 && space < hits[best].start ? space + 1 : hits[best].start;
+    }
+    var to = Math.min(composed.length, from + SNIPPET_CHARS);
+    if (to < composed.length) {
+      var back = composed.lastIndexOf(" ", to);
+      if (back > from) to = back;
+    }
+    return { text: composed.slice(from, to), before: from > 0, after: to < composed.length };
   }
 
   function resultItem(entry, list, base) {
@@ -458,10 +503,15 @@
       item.appendChild(doc.createTextNode(" "));
       item.appendChild(section);
     }
-    if (entry.excerpt) {
+    var passage = entry.text ? snippet(entry.text, list) : null;
+    if (passage || entry.excerpt) {
       var excerpt = doc.createElement("p");
       excerpt.className = "lotse-search-excerpt";
-      appendMarked(excerpt, entry.excerpt, list);
+      if (passage) {
+        appendMarked(excerpt, (passage.before ? "… " : "") + passage.text + (passage.after ? " …" : ""), list);
+      } else {
+        appendMarked(excerpt, entry.excerpt, list);
+      }
       item.appendChild(excerpt);
     }
     return item;
@@ -609,6 +659,7 @@
     terms: terms,
     addManifest: addManifest,
     addShard: addShard,
-    addDocs: addDocs
+    addDoc: addDoc,
+    snippet: snippet
   };
 })(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,211 @@
+//! The built handbook site: facts on pages, escaping, theme overrides, determinism and
+//! what a failed build leaves behind.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+fn lotse(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lotse")).arg("--root").arg(root).args(args).output().unwrap()
+}
+
+fn build(root: &Path, output: &Path) {
+    let result = lotse(root, &["build", "--output", output.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+}
+
+fn bundled() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn page(output: &Path, path: &str) -> Html {
+    Html::parse_document(&std::fs::read_to_string(output.join(path)).unwrap())
+}
+
+fn texts(html: &Html, selector: &str) -> Vec<String> {
+    let selector = Selector::parse(selector).unwrap();
+    html.select(&selector).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+}
+
+/// Copies a folder tree (a fixture site) so a test can change it.
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn minimal_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/minimal"), dir.path());
+    dir
+}
+
+fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            if entry.path().is_dir() {
+                pending.push(entry.path());
+            } else {
+                files.insert(entry.path().strip_prefix(root).unwrap().to_path_buf(), std::fs::read(entry.path()).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn the_digit_beraterin_page_lists_every_task_and_her_bodies() {
+    let out = tempfile::tempdir().unwrap();
+    build(bundled(), out.path());
+    let html = page(out.path(), "rollen/digit-beraterin/index.html");
+    let model = lotse::cli::load_and_validate(bundled()).unwrap().model;
+    let role = model.roles.iter().find(|r| r.id == "digit-beraterin").unwrap();
+    let items = texts(&html, "main li");
+    for group in &role.tasks {
+        assert!(texts(&html, "main h3").contains(&group.title), "task group {}", group.title);
+        for task in &group.items {
+            assert!(items.contains(task), "task `{task}` is on the page");
+        }
+    }
+    for competency in &role.competencies {
+        assert!(items.contains(competency), "competency `{competency}`");
+    }
+    let links = texts(&html, "main a");
+    assert!(links.iter().any(|l| l == "DigIT-Dialog"));
+    assert!(links.iter().any(|l| l == "Zentrales Anforderungsmanagement"));
+    assert_eq!(texts(&html, "h1"), ["DigIT-Berater:in"]);
+}
+
+#[test]
+fn every_page_has_feedback_accessibility_statement_and_skip_link() {
+    let out = tempfile::tempdir().unwrap();
+    build(bundled(), out.path());
+    let pages: Vec<_> = all_files(out.path()).into_keys().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    assert!(pages.len() > 60, "{} pages", pages.len());
+    for path in pages {
+        let html = page(out.path(), path.to_str().unwrap());
+        let links = texts(&html, "footer a");
+        assert!(links.contains(&"Rückmeldung zu dieser Seite".to_owned()), "feedback link on {}", path.display());
+        assert!(links.contains(&"Erklärung zur Barrierefreiheit".to_owned()), "accessibility statement on {}", path.display());
+        assert_eq!(texts(&html, ".skip-links a").first().map(String::as_str), Some("Zum Inhalt springen"), "{}", path.display());
+        assert_eq!(texts(&html, "h1").len(), 1, "one h1 on {}", path.display());
+    }
+}
+
+#[test]
+fn the_raci_matrix_is_an_accessible_table() {
+    let out = tempfile::tempdir().unwrap();
+    build(bundled(), out.path());
+    let html = page(out.path(), "raci/index.html");
+    let model = lotse::cli::load_and_validate(bundled()).unwrap().model;
+    assert_eq!(texts(&html, "table.raci tbody th[scope=row]").len(), model.activities.len());
+    assert!(texts(&html, "table.raci thead th[scope=col]").len() > 5);
+    assert!(texts(&html, "table.raci tbody td").iter().filter(|cell| cell.contains('A')).count() >= model.activities.len());
+}
+
+#[test]
+fn urls_are_german_slugs() {
+    let out = tempfile::tempdir().unwrap();
+    build(bundled(), out.path());
+    for path in ["rollen/digit-beraterin/index.html", "gremien/digit-steuerungsrunde/index.html", "praemissen/anschluss-und-benutzungszwang/index.html", "glossar/index.html", "steuerungsmodell/index.html"] {
+        assert!(out.path().join(path).is_file(), "{path}");
+    }
+}
+
+#[test]
+fn a_hostile_title_is_shown_literally() {
+    let site = minimal_site();
+    let roles = site.path().join("content/roles");
+    let role = std::fs::read_dir(&roles).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == "toml")).unwrap();
+    let text = std::fs::read_to_string(&role).unwrap();
+    let hostile = "<script>alert(1)</script> # ] \\\" $x$";
+    let changed: String = text
+        .lines()
+        .map(|line| if line.starts_with("name = ") { format!("name = \"{hostile}\"") } else { line.to_owned() })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&role, changed).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build(site.path(), out.path());
+    let id = role.file_stem().unwrap().to_str().unwrap();
+    let raw = std::fs::read_to_string(out.path().join(format!("rollen/{id}/index.html"))).unwrap();
+    assert!(!raw.contains("<script>alert(1)"), "no executable script");
+    assert!(raw.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let html = Html::parse_document(&raw);
+    assert_eq!(texts(&html, "h1"), ["<script>alert(1)</script> # ] \" $x$"]);
+    for (path, bytes) in all_files(out.path()) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("<script>alert(1)"), "escaped in {}", path.display());
+    }
+}
+
+#[test]
+fn a_template_in_the_site_replaces_the_theme_s() {
+    let site = minimal_site();
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/role.html"),
+        "{% extends \"base.html\" %}{% block content %}<p class=\"eigene-vorlage\">Eigene Vorlage: {{ role.name }}</p>{% endblock content %}",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build(site.path(), out.path());
+    let role = all_files(out.path()).into_keys().find(|p| p.starts_with("rollen") && p.components().count() == 3).unwrap();
+    let html = page(out.path(), role.to_str().unwrap());
+    assert_eq!(texts(&html, ".eigene-vorlage").len(), 1);
+    assert!(texts(&html, ".eigene-vorlage")[0].starts_with("Eigene Vorlage: "));
+    assert_eq!(texts(&html, "footer a").iter().filter(|l| *l == "Erklärung zur Barrierefreiheit").count(), 0, "the minimal site has no statement page");
+    let body = all_files(out.path()).into_keys().find(|p| p.starts_with("gremien") && p.components().count() == 3).unwrap();
+    assert!(texts(&page(out.path(), body.to_str().unwrap()), ".eigene-vorlage").is_empty(), "other templates stay the theme's");
+}
+
+#[test]
+fn the_same_content_builds_byte_identical_output() {
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    build(bundled(), first.path());
+    build(bundled(), second.path());
+    let a = all_files(first.path());
+    let b = all_files(second.path());
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{} differs between two builds", path.display());
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_untouched() {
+    let site = minimal_site();
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("output");
+    build(site.path(), &target);
+    let before = all_files(&target);
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(site.path().join("templates/role.html"), "{% extends \"base.html\" %}{% block content %}{{ role.name | nosuchfilter }}{% endblock content %}").unwrap();
+    let result = lotse(site.path(), &["build", "--output", target.to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("role.html"), "the error names the template: {stderr}");
+    assert_eq!(all_files(&target), before, "output unchanged");
+}
+
+#[test]
+fn the_output_folder_of_something_else_is_never_replaced() {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("bericht.docx"), "wichtig").unwrap();
+    let result = lotse(&minimal_site().path().to_path_buf(), &["build", "--output", out.path().to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(out.path().join("bericht.docx").exists());
+}
