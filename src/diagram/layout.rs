@@ -7,7 +7,7 @@ use super::legend::{self, Legend};
 use super::order::{self, Order, Slot};
 use super::place::{self, Marker, BADGE_HEIGHT};
 use super::route::{self, Plan, Rows};
-use super::{text, xpos};
+use super::{layers, text, xpos};
 
 pub const MARGIN: f64 = 16.0;
 pub const NAME_SIZE: f64 = 14.0;
@@ -69,9 +69,11 @@ pub struct Layout {
     pub stranded: usize,
 }
 
-/// Lays out the graph; `numbers[e]` is the text of edge `e`'s badge.
-pub fn layout(graph: &Graph, numbers: &[String]) -> Layout {
+/// Lays out the graph, splitting crowded bands into rows; `numbers[e]` is the text of edge `e`'s badge.
+pub fn layout(graph: &mut Graph, numbers: &[String]) -> Layout {
     let boxes: Vec<NodeBox> = graph.nodes.iter().map(measure).collect();
+    layers::split(graph, &boxes.iter().map(|b| b.rect.w).collect::<Vec<_>>());
+    let graph = &*graph;
     let order = order::order(graph);
     let mut last = None;
     for loosen in LOOSEN {
@@ -86,32 +88,21 @@ pub fn layout(graph: &Graph, numbers: &[String]) -> Layout {
 
 fn attempt(graph: &Graph, order: &Order, measured: &[NodeBox], numbers: &[String], loosen: f64) -> Layout {
     let sizes: Vec<(f64, f64)> = measured.iter().map(|b| (b.rect.w, b.rect.h)).collect();
-    let widths: Vec<f64> = sizes.iter().map(|s| s.0).collect();
-    let columns = xpos::place(graph, order, &widths, loosen);
+    let columns = xpos::place(graph, order, &sizes, loosen);
     let plan = route::plan(graph, order, &columns, &sizes);
     let labels: Vec<Vec<String>> = graph.bands.iter().map(|name| text::wrap(name, BAND_TEXT_MAX, BAND_SIZE)).collect();
     let column = MARGIN + column_width(&labels);
     let left = column + COLUMN_GAP;
-    let row_heights: Vec<f64> = (0..graph.bands.len())
-        .map(|k| graph.nodes.iter().enumerate().filter(|(_, n)| n.band == k).map(|(i, _)| sizes[i].1).fold(40.0, f64::max))
+    let row_heights: Vec<f64> = (0..graph.layers.len())
+        .map(|k| graph.nodes.iter().zip(&sizes).filter(|(n, _)| n.layer == k).map(|(_, size)| size.1).fold(40.0, f64::max))
         .collect();
     let (rows, spans) = rows(&plan, &row_heights, loosen);
-    let boxes: Vec<NodeBox> = graph
-        .nodes
-        .iter()
-        .zip(measured)
-        .enumerate()
-        .map(|(n, (node, b))| {
-            let x = left + columns.center.get(&(node.band, Slot::Node(n))).copied().unwrap_or(0.0) - b.rect.w / 2.0;
-            NodeBox { rect: Rect::new(x, rows.row_mid[node.band] - b.rect.h / 2.0, b.rect.w, b.rect.h), ..b.clone() }
-        })
-        .collect();
+    let boxes = place_boxes(graph, measured, &columns, &rows, left);
     let paths = route::paths(graph, &plan, &boxes.iter().map(|b| b.rect).collect::<Vec<_>>(), &rows, left);
     let entries = legend::entries(&graph.nodes.iter().map(|n| n.kind).collect::<Vec<_>>());
     let width = (left + columns.width + COLUMN_GAP + MARGIN).max(MARGIN * 2.0 + legend::min_width(&entries));
     let bottom = spans.last().map_or(MARGIN, |s| s.1);
-    let bands: Vec<Band> =
-        spans.iter().zip(labels).map(|(s, label)| Band { rect: Rect::new(MARGIN, s.0, width - 2.0 * MARGIN, s.1 - s.0), label }).collect();
+    let bands = bands(graph, &spans, labels, width);
     let mut obstacles: Vec<Rect> = boxes.iter().map(|b| b.rect).collect();
     obstacles.extend(frame(MARGIN, column, width - MARGIN, bottom));
     let badges = place::badges(&paths, numbers, &obstacles);
@@ -122,6 +113,34 @@ fn attempt(graph: &Graph, order: &Order, measured: &[NodeBox], numbers: &[String
     let legend = legend::layout(entries, MARGIN, width - MARGIN, bottom + LEGEND_GAP);
     let height = (legend.rect.bottom() + MARGIN).max(bottom + MARGIN);
     Layout { width, height, column, bands, boxes, paths, markers, legend, stranded }
+}
+
+/// The measured boxes at their places; `left` is where the drawing area begins.
+fn place_boxes(graph: &Graph, measured: &[NodeBox], columns: &xpos::Columns, rows: &Rows, left: f64) -> Vec<NodeBox> {
+    graph
+        .nodes
+        .iter()
+        .zip(measured)
+        .enumerate()
+        .map(|(n, (node, b))| {
+            let x = left + columns.center.get(&(node.layer, Slot::Node(n))).copied().unwrap_or(0.0) - b.rect.w / 2.0;
+            NodeBox { rect: Rect::new(x, rows.row_mid[node.layer] - b.rect.h / 2.0, b.rect.w, b.rect.h), ..b.clone() }
+        })
+        .collect()
+}
+
+/// Each band spans its layers, from the first one's top to the last one's bottom.
+fn bands(graph: &Graph, spans: &[(f64, f64)], labels: Vec<Vec<String>>, width: f64) -> Vec<Band> {
+    labels
+        .into_iter()
+        .enumerate()
+        .map(|(band, label)| {
+            let mine: Vec<&(f64, f64)> = spans.iter().zip(&graph.layers).filter(|(_, b)| **b == band).map(|(s, _)| s).collect();
+            let top = mine.first().map_or(MARGIN, |s| s.0);
+            let bottom = mine.last().map_or(top, |s| s.1);
+            Band { rect: Rect::new(MARGIN, top, width - 2.0 * MARGIN, bottom - top), label }
+        })
+        .collect()
 }
 
 /// A box's text and size, at the origin.
@@ -169,7 +188,7 @@ fn column_width(labels: &[Vec<String>]) -> f64 {
     (widest + 2.0 * COLUMN_PAD).max(90.0)
 }
 
-/// The vertical positions of rows, tracks and bands (top and bottom of each band).
+/// The vertical positions of rows and tracks, and the top and bottom of each layer.
 fn rows(plan: &Plan, row_heights: &[f64], loosen: f64) -> (Rows, Vec<(f64, f64)>) {
     let count = row_heights.len();
     let track = TRACK * loosen;

@@ -1,13 +1,15 @@
 //! The steering-model diagram: levels as bands, bodies and roles as boxes, flows as arrows; SVG from the model.
 //!
-//! The pipeline is pure and runs one way: [`graph`] picks the entities and flows,
-//! [`order`] orders the boxes in each band, [`xpos`] places them, [`route`] draws the flows
-//! around them, [`place`] finds a free spot for each flow's number, and [`svg`] writes it all.
+//! The pipeline is pure and runs one way: `graph` picks the entities and flows, `layers`
+//! gives a crowded band several rows, `order` orders the boxes in each row, `xpos` places
+//! them, `route` draws the flows around them, `place` finds a free spot for each flow's
+//! number (and label, where it fits), `layout` holds the result and `svg` writes it.
 //! Flow labels are long and many; the diagram numbers its arrows and the page lists the flows
 //! ([`Diagram::flows`]) under the same numbers, so that no label ever covers another.
 
 mod geom;
 mod graph;
+mod layers;
 mod layout;
 mod legend;
 mod order;
@@ -52,9 +54,9 @@ const TITLE: &str = "Schaubild des Steuerungsmodells";
 /// Draws the steering model. `href` gives the page of an entity (kind and canonical id), or
 /// `None` for a box without a link. The same model always gives the same bytes.
 pub fn steering_model(model: &Model, href: &dyn Fn(EntityKind, &str) -> Option<String>) -> Diagram {
-    let graph = graph::build(model);
+    let mut graph = graph::build(model);
     let numbers: Vec<String> = (1..=graph.edges.len()).map(|n| n.to_string()).collect();
-    let layout = layout::layout(&graph, &numbers);
+    let layout = layout::layout(&mut graph, &numbers);
     let svg = svg::render(&graph, &layout, &numbers, (TITLE, &description(&graph)), href);
     let flows = graph
         .edges

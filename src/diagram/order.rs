@@ -71,8 +71,11 @@ fn chain(graph: &Graph, e: usize) -> Vec<Spot> {
     spots
 }
 
-/// Index and relative position (0..1) of every spot.
-fn positions(bands: &[Vec<Slot>]) -> BTreeMap<Spot, (usize, f64)> {
+/// Index and relative position (0..1) of a spot in its layer.
+type Place = (usize, f64);
+
+/// Index and relative position of every spot.
+fn positions(bands: &[Vec<Slot>]) -> BTreeMap<Spot, Place> {
     let mut out = BTreeMap::new();
     for (k, slots) in bands.iter().enumerate() {
         for (i, slot) in slots.iter().enumerate() {
@@ -129,7 +132,8 @@ fn improve(bands: &mut [Vec<Slot>], links: &[(Spot, Spot)]) {
 fn cost(bands: &[Vec<Slot>], links: &[(Spot, Spot)]) -> f64 {
     let pos = positions(bands);
     let at = |spot: &Spot| pos.get(spot).copied().unwrap_or((0, 0.5));
-    let mut inter: Vec<(usize, (usize, f64), (usize, f64))> = Vec::new();
+    // (upper layer, (index, relative position) of the upper end, the same of the lower end)
+    let mut inter: Vec<(usize, Place, Place)> = Vec::new();
     let mut total = 0.0;
     for (a, b) in links {
         if a.0 == b.0 {

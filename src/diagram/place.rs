@@ -15,6 +15,9 @@ const CLEAR: f64 = 2.0;
 /// Badges keep this far (along the line) from the arrowhead and from the start.
 const HEAD_CLEAR: f64 = 20.0;
 const TAIL_CLEAR: f64 = 8.0;
+/// A label on its own line keeps this much of the line visible on either side, so that
+/// the line's corners stay clear.
+const INLINE_MARGIN: f64 = 8.0;
 /// Distance between tried spots along a line.
 const STEP: f64 = 3.0;
 
@@ -57,33 +60,46 @@ pub fn badges(paths: &[Vec<Point>], numbers: &[String], obstacles: &[Rect]) -> V
     out
 }
 
-/// Adds a label beside each badge where one fits without covering a box, a badge, another
-/// label or another flow's line.
+/// Gives each flow whose label fits a label beside its badge: at the badge's spot, or at the
+/// first free spot along its line where badge and label fit together. A badge only moves to a
+/// spot where it covers no more lines than before; without room it stays, and has no label.
 pub fn labels(paths: &[Vec<Point>], texts: &[String], badges: &[Rect], obstacles: &[Rect]) -> Vec<Marker> {
-    let mut taken: Vec<Rect> = obstacles.iter().chain(badges).copied().collect();
-    let mut markers = Vec::with_capacity(paths.len());
-    for (e, badge) in badges.iter().enumerate() {
-        let label = label_spot(paths, e, &texts[e], badge, &taken);
-        if let Some(rect) = label {
-            taken.push(rect);
+    let mut markers: Vec<Marker> = badges.iter().map(|badge| Marker { badge: *badge, label: None }).collect();
+    for (e, text) in texts.iter().enumerate() {
+        let width = text::regular_width(text, LABEL_SIZE) + 10.0;
+        if width > LABEL_MAX || text.trim().is_empty() {
+            continue;
         }
-        markers.push(Marker { badge: *badge, label });
+        let taken: Vec<Rect> = obstacles
+            .iter()
+            .copied()
+            .chain(markers.iter().enumerate().filter(|(o, _)| *o != e).flat_map(|(_, m)| std::iter::once(m.badge).chain(m.label)))
+            .collect();
+        let own = markers[e].badge;
+        let limit = crossings(paths, e, &own.grow(1.0));
+        let spots = std::iter::once(own.center()).chain(candidates(&paths[e]));
+        for point in spots {
+            let badge = Rect::centered(point, own.w, own.h);
+            let grown = badge.grow(CLEAR);
+            if taken.iter().any(|t| t.overlaps(&grown)) || crossings(paths, e, &badge.grow(1.0)) > limit {
+                continue;
+            }
+            if let Some(label) = label_spot(paths, e, width, &badge, &taken) {
+                markers[e] = Marker { badge, label: Some(label) };
+                break;
+            }
+        }
     }
     markers
 }
 
-fn label_spot(paths: &[Vec<Point>], e: usize, text: &str, badge: &Rect, taken: &[Rect]) -> Option<Rect> {
-    let width = text::regular_width(text, LABEL_SIZE) + 10.0;
-    if width > LABEL_MAX || text.trim().is_empty() {
-        return None;
-    }
+/// A label to the right of the badge, else to its left, if either is free.
+fn label_spot(paths: &[Vec<Point>], e: usize, width: f64, badge: &Rect, taken: &[Rect]) -> Option<Rect> {
     let y = badge.center().y - LABEL_HEIGHT / 2.0;
     let sides = [Rect::new(badge.right() + 1.0, y, width, LABEL_HEIGHT), Rect::new(badge.x - 1.0 - width, y, width, LABEL_HEIGHT)];
     sides.into_iter().find(|rect| {
         let grown = rect.grow(CLEAR);
-        !taken.iter().any(|t| t.overlaps(&grown) && t != badge)
-            && crossings(paths, e, &grown) == 0
-            && inline(&paths[e], badge, &grown)
+        !taken.iter().any(|t| t.overlaps(&grown)) && crossings(paths, e, &grown) == 0 && inline(&paths[e], badge, &grown)
     })
 }
 
@@ -100,7 +116,7 @@ fn inline(path: &[Point], badge: &Rect, label: &Rect) -> bool {
             return true;
         }
         let horizontal = (s[0].y - s[1].y).abs() < 0.01 && (s[0].y - c.y).abs() < 0.01;
-        horizontal && s[0].x.min(s[1].x) < label.x && s[0].x.max(s[1].x) > label.right()
+        horizontal && s[0].x.min(s[1].x) < label.x - INLINE_MARGIN && s[0].x.max(s[1].x) > label.right() + INLINE_MARGIN
     })
 }
 

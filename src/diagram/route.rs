@@ -14,8 +14,11 @@ use super::xpos::Columns;
 const TRACK_SEP: f64 = 24.0;
 /// Pins closer than this count as the same x when tracks are ordered.
 const PIN_CLEAR: f64 = 4.0;
-/// Vertical distance between flows drawn side by side between neighbouring boxes.
+/// Vertical distance between flows drawn side by side between neighbouring boxes, at most and at least.
 const BESIDE_STEP: f64 = 16.0;
+const BESIDE_MIN: f64 = 11.0;
+/// Flows side by side keep this far from the top and bottom corners of the smaller box.
+const BESIDE_EDGE: f64 = 9.0;
 
 /// How one flow runs, before the vertical positions are known.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,16 +66,20 @@ enum End {
     To,
 }
 
+/// A port before it has its x: where the flow heads for, the edge, and which end.
+type Port = (f64, usize, End);
+
 /// A stretch of a flow in one channel, between its upper and its lower x.
 struct Hop {
     upper: f64,
     lower: f64,
 }
 
+/// Decides how every flow runs: side by side, under its row, or across layers, with its ports and tracks.
 pub fn plan(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)]) -> Plan {
     let index: BTreeMap<Spot, usize> =
         order.layers.iter().enumerate().flat_map(|(k, slots)| slots.iter().enumerate().map(move |(i, s)| ((k, *s), i))).collect();
-    let beside: Vec<bool> = (0..graph.edges.len()).map(|e| is_beside(graph, order, &index, e)).collect();
+    let beside: Vec<bool> = (0..graph.edges.len()).map(|e| is_beside(graph, order, &index, sizes, e)).collect();
     let ports = ports(graph, order, columns, sizes, &beside);
     let x_of = |spot: &Spot| columns.center.get(spot).copied().unwrap_or(0.0);
     let mut shapes: Vec<Shape> = Vec::with_capacity(graph.edges.len());
@@ -97,9 +104,14 @@ pub fn plan(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)
     Plan { shapes, channel_tracks, under_tracks }
 }
 
-/// Whether edge `e` joins two different boxes of one layer with no box between them.
-fn is_beside(graph: &Graph, order: &Order, index: &BTreeMap<Spot, usize>, e: usize) -> bool {
+/// Whether edge `e` joins two different boxes of one layer with no box between them, and
+/// is among the first flows between them, as many as fit side by side.
+fn is_beside(graph: &Graph, order: &Order, index: &BTreeMap<Spot, usize>, sizes: &[(f64, f64)], e: usize) -> bool {
     let edge = &graph.edges[e];
+    let (rank, _) = pair_rank(graph, e);
+    if rank >= beside_capacity(sizes, edge.from, edge.to) {
+        return false;
+    }
     let layer = graph.nodes[edge.from].layer;
     if edge.from == edge.to || layer != graph.nodes[edge.to].layer {
         return false;
@@ -114,21 +126,33 @@ fn is_beside(graph: &Graph, order: &Order, index: &BTreeMap<Spot, usize>, e: usi
 /// over the smaller box's height, so that opposite directions never coincide.
 fn beside_offset(graph: &Graph, sizes: &[(f64, f64)], e: usize) -> f64 {
     let edge = &graph.edges[e];
-    let pair = (edge.from.min(edge.to), edge.from.max(edge.to));
-    let same: Vec<usize> =
-        graph.edges.iter().enumerate().filter(|(_, o)| (o.from.min(o.to), o.from.max(o.to)) == pair).map(|(i, _)| i).collect();
-    let n = same.len() as f64;
-    let i = same.iter().position(|&o| o == e).unwrap_or(0) as f64;
-    let room = sizes[pair.0].1.min(sizes[pair.1].1) - 16.0;
+    let (rank, count) = pair_rank(graph, e);
+    let n = count.min(beside_capacity(sizes, edge.from, edge.to)) as f64;
+    let room = sizes[edge.from].1.min(sizes[edge.to].1) - 2.0 * BESIDE_EDGE;
     let step = if n > 1.0 { BESIDE_STEP.min(room / (n - 1.0)) } else { 0.0 };
-    (i - (n - 1.0) / 2.0) * step
+    (rank as f64 - (n - 1.0) / 2.0) * step
+}
+
+/// The place of edge `e` among the edges between its two nodes (either direction), and their number.
+fn pair_rank(graph: &Graph, e: usize) -> (usize, usize) {
+    let pair = |from: usize, to: usize| (from.min(to), from.max(to));
+    let own = pair(graph.edges[e].from, graph.edges[e].to);
+    let same: Vec<usize> = (0..graph.edges.len()).filter(|&o| pair(graph.edges[o].from, graph.edges[o].to) == own).collect();
+    (same.iter().position(|&o| o == e).unwrap_or(0), same.len())
+}
+
+/// How many flows fit side by side between two boxes, [`BESIDE_MIN`] apart; the rest go under.
+pub fn beside_capacity(sizes: &[(f64, f64)], a: usize, b: usize) -> usize {
+    let room = sizes[a].1.min(sizes[b].1) - 2.0 * BESIDE_EDGE;
+    1 + (room.max(0.0) / BESIDE_MIN).floor() as usize
 }
 
 /// Spreads the ports on each top and bottom side evenly, ordered by where their flow goes.
 fn ports(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)], beside: &[bool]) -> BTreeMap<(usize, End), f64> {
     let x_of = |spot: &Spot| columns.center.get(spot).copied().unwrap_or(0.0);
     let node_x = |n: usize| x_of(&(graph.nodes[n].layer, Slot::Node(n)));
-    let mut sides: BTreeMap<(usize, Side), Vec<(f64, usize, End)>> = BTreeMap::new();
+    // Per box side: the x each flow heads for, the flow and which of its ends is here.
+    let mut sides: BTreeMap<(usize, Side), Vec<Port>> = BTreeMap::new();
     for (e, edge) in graph.edges.iter().enumerate() {
         let chain = &order.chains[e];
         if beside[e] {
@@ -147,16 +171,20 @@ fn ports(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)], 
         sides.entry((edge.to, to_side)).or_default().push((to_key, e, End::To));
     }
     let mut ports = BTreeMap::new();
-    for ((node, _), mut list) in sides {
-        list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for ((node, _), list) in sides {
         let width = sizes[node].0;
-        let left = node_x(node) - width / 2.0;
-        let n = list.len() as f64;
-        for (i, (_, e, end)) in list.into_iter().enumerate() {
-            ports.insert((e, end), left + width * (i as f64 + 1.0) / (n + 1.0));
-        }
+        spread(&mut ports, list, node_x(node) - width / 2.0, width);
     }
     ports
+}
+
+/// Spaces the ports of one side evenly along it, in the order of where their flows head.
+fn spread(ports: &mut BTreeMap<(usize, End), f64>, mut list: Vec<Port>, left: f64, width: f64) {
+    list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let n = list.len() as f64;
+    for (i, (_, e, end)) in list.into_iter().enumerate() {
+        ports.insert((e, end), left + width * (i as f64 + 1.0) / (n + 1.0));
+    }
 }
 
 /// Gives every stretch of a flow between two layers a track; returns the tracks per channel.

@@ -2,7 +2,7 @@
 //! the same bytes for the same layout.
 
 use super::geom::{Point, Rect};
-use super::graph::Graph;
+use super::graph::{Graph, Node};
 use super::layout::{Layout, NodeBox, BAND_LEAD, BAND_SIZE, MEMBER_GAP, MEMBER_LEAD, MEMBER_SIZE, NAME_LEAD, NAME_SIZE, PAD_Y};
 use super::legend::{self, Sample};
 use super::place::{BADGE_SIZE, LABEL_SIZE};
@@ -35,23 +35,32 @@ pub fn render(graph: &Graph, layout: &Layout, numbers: &[String], text: (&str, &
     out.push_str(&format!("<title id=\"{ID}-title\">{}</title>\n<desc id=\"{ID}-desc\">{}</desc>\n", escape(text.0), escape(text.1)));
     defs(&mut out);
     bands(&mut out, layout);
-    for (n, node) in graph.nodes.iter().enumerate() {
-        node_box(&mut out, node.kind, &layout.boxes[n], href(node.kind, &node.id));
+    // Reading order, row by row and left to right, is also the order of the keyboard focus.
+    let mut reading: Vec<usize> = (0..graph.nodes.len()).collect();
+    reading.sort_by(|&a, &b| graph.nodes[a].layer.cmp(&graph.nodes[b].layer).then(layout.boxes[a].rect.x.total_cmp(&layout.boxes[b].rect.x)));
+    for n in reading {
+        let node = &graph.nodes[n];
+        node_box(&mut out, node, &layout.boxes[n], href(node.kind, &node.id));
     }
-    out.push_str("<g class=\"lotse-flows\" aria-hidden=\"true\">\n");
-    for (edge, path) in graph.edges.iter().zip(&layout.paths) {
-        line(&mut out, edge.kind, path);
-    }
-    for (e, marker) in layout.markers.iter().enumerate() {
-        if let Some(rect) = &marker.label {
-            label(&mut out, &marker.badge, rect, &graph.edges[e].label);
-        }
-        badge(&mut out, graph.edges[e].kind, &marker.badge, &numbers[e]);
-    }
-    out.push_str("</g>\n");
+    flows(&mut out, graph, layout, numbers);
     legend(&mut out, layout);
     out.push_str("</svg>\n");
     out
+}
+
+/// Lines, numbers and labels; hidden from screen readers, which read the list of flows instead.
+fn flows(out: &mut String, graph: &Graph, layout: &Layout, numbers: &[String]) {
+    out.push_str("<g class=\"lotse-flows\" aria-hidden=\"true\">\n");
+    for (edge, path) in graph.edges.iter().zip(&layout.paths) {
+        line(out, edge.kind, path);
+    }
+    for (e, marker) in layout.markers.iter().enumerate() {
+        if let Some(rect) = &marker.label {
+            label(out, &marker.badge, rect, &graph.edges[e].label);
+        }
+        badge(out, graph.edges[e].kind, &marker.badge, &numbers[e]);
+    }
+    out.push_str("</g>\n");
 }
 
 /// A coordinate with at most one decimal, without a trailing ".0".
@@ -114,10 +123,14 @@ fn box_style(kind: EntityKind, height: f64) -> (f64, f64) {
     }
 }
 
-fn node_box(out: &mut String, kind: EntityKind, node: &NodeBox, href: Option<String>) {
-    let name = node.name.join(" ");
+/// A box and its text, inside a link named after the entity where it has a page.
+fn node_box(out: &mut String, entity: &Node, node: &NodeBox, href: Option<String>) {
+    let kind = entity.kind;
     match &href {
-        Some(href) => out.push_str(&format!("<a href=\"{}\" aria-label=\"{}\">\n", escape(href), escape(&format!("{name} ({})", kind.label())))),
+        Some(href) => {
+            let name = format!("{} ({})", entity.name, kind.label());
+            out.push_str(&format!("<a href=\"{}\" aria-label=\"{}\">\n", escape(href), escape(&name)));
+        }
         None => out.push_str("<g>\n"),
     }
     let r = node.rect;
@@ -223,4 +236,45 @@ fn legend(out: &mut String, layout: &Layout) {
         text_lines(out, item.text_x, legend::TEXT_SIZE, &lines, &format!("fill=\"{TEXT}\"{weight}"));
     }
     out.push_str("</g>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The WCAG contrast ratio of two `#rrggbb` colours.
+    fn contrast(a: &str, b: &str) -> f64 {
+        let luminance = |hex: &str| {
+            let channel = |i: usize| {
+                let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+                if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn every_text_colour_has_at_least_4_5_to_1_against_its_background() {
+        let mut pairs = vec![(TEXT, "#ffffff"), (MEMBER_TEXT, "#ffffff"), ("#ffffff", TEXT), ("#ffffff", FAST)];
+        for (band, column) in BAND_FILLS {
+            pairs.extend([(TEXT, band), (TEXT, column)]);
+        }
+        for (text, background) in pairs {
+            assert!(contrast(text, background) >= 4.5, "{text} on {background}: {:.2}", contrast(text, background));
+        }
+        // Lines and arrowheads are graphics: 3:1 against the bands.
+        for (band, _) in BAND_FILLS {
+            assert!(contrast(LINE, band) >= 3.0 && contrast(FAST, band) >= 3.0);
+        }
+    }
+
+    #[test]
+    fn coordinates_have_one_decimal_at_most() {
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(12.04), "12");
+        assert_eq!(num(12.06), "12.1");
+        assert_eq!(num(-0.01), "0");
+    }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::graph::Graph;
 use super::order::{Order, Slot, Spot};
+use super::route;
 
 /// Space between two boxes of a band that no flow runs between.
 const BOX_GAP: f64 = 36.0;
@@ -24,16 +25,16 @@ pub struct Columns {
     pub width: f64,
 }
 
-/// Places the slots; `widths[n]` is the width of node `n`'s box, `loosen` widens every gap.
-pub fn place(graph: &Graph, order: &Order, widths: &[f64], loosen: f64) -> Columns {
+/// Places the slots; `sizes[n]` is the width and height of node `n`'s box, `loosen` widens every gap.
+pub fn place(graph: &Graph, order: &Order, sizes: &[(f64, f64)], loosen: f64) -> Columns {
     let slot_width = |slot: &Slot| match slot {
-        Slot::Node(n) => widths[*n],
+        Slot::Node(n) => sizes[*n].0,
         Slot::Dummy(_) => 0.0,
     };
     let seps: Vec<Vec<f64>> =
-        order.layers.iter().map(|slots| separations(graph, slots, &slot_width, loosen)).collect();
+        order.layers.iter().map(|slots| separations(graph, slots, sizes, &slot_width, loosen)).collect();
     let width = order
-        .bands
+        .layers
         .iter()
         .zip(&seps)
         .map(|(slots, sep)| extent(slots, sep, &slot_width))
@@ -58,7 +59,7 @@ pub fn place(graph: &Graph, order: &Order, widths: &[f64], loosen: f64) -> Colum
 }
 
 /// Minimum centre-to-centre distances between neighbouring slots of one band.
-fn separations(graph: &Graph, slots: &[Slot], slot_width: &dyn Fn(&Slot) -> f64, loosen: f64) -> Vec<f64> {
+fn separations(graph: &Graph, slots: &[Slot], sizes: &[(f64, f64)], slot_width: &dyn Fn(&Slot) -> f64, loosen: f64) -> Vec<f64> {
     let mut seps: Vec<f64> = slots
         .windows(2)
         .map(|pair| {
@@ -72,7 +73,8 @@ fn separations(graph: &Graph, slots: &[Slot], slot_width: &dyn Fn(&Slot) -> f64,
         slots.iter().enumerate().filter_map(|(i, slot)| if let Slot::Node(n) = slot { Some((i, *n)) } else { None }).collect();
     for pair in nodes.windows(2) {
         let ((i, u), (j, v)) = (pair[0], pair[1]);
-        let flows = graph.edges.iter().filter(|e| (e.from, e.to) == (u, v) || (e.from, e.to) == (v, u)).count();
+        let all = graph.edges.iter().filter(|e| (e.from, e.to) == (u, v) || (e.from, e.to) == (v, u)).count();
+        let flows = all.min(route::beside_capacity(sizes, u, v));
         if flows == 0 {
             continue;
         }

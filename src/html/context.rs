@@ -31,6 +31,7 @@ struct PageView {
     background: Vec<NavEntry>,
     feedback_href: Option<String>,
     accessibility_href: Option<String>,
+    easy_language_href: Option<String>,
     search_href: String,
     home_href: String,
     assets: String,
@@ -48,7 +49,13 @@ struct NavEntry {
 
 pub fn build(theme: &Theme, model: &Model, jobs: &[Job], index: usize) -> PageContext {
     let job = &jobs[index];
-    let linker = Linker::new(model, &job.path);
+    // 404.html is served in place of missing pages at any depth: relative links would
+    // resolve against the missing page's folder, so its links start at the base path.
+    let linker = if job.item == Item::NotFound {
+        Linker::absolute(model, model.config.as_ref().map_or("/", |c| c.base_url.as_str()))
+    } else {
+        Linker::new(model, &job.path)
+    };
     let label = |key: &str| theme.labels.get(key).cloned().unwrap_or_else(|| key.to_owned());
     let item = items::build(&linker, model, job, &label);
     let nav = SECTIONS
@@ -73,6 +80,7 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], index: usize) -> PageCo
         background,
         feedback_href: feedback(&linker, model, &job.title),
         accessibility_href: linker.entity(crate::model::EntityKind::Page, "barrierefreiheit").map(|l| l.href),
+        easy_language_href: linker.entity(crate::model::EntityKind::Page, "leichte-sprache").map(|l| l.href),
         search_href: linker.href("suche/index.html"),
         home_href: linker.href("index.html"),
         assets: linker.href("assets/"),

@@ -64,6 +64,8 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, label: &dyn Fn(&str)
 #[derive(Serialize)]
 struct LevelView {
     id: String,
+    /// The level's anchor on the steering-model page.
+    anchor: String,
     name: String,
     description: String,
     bodies: Vec<Named>,
@@ -80,6 +82,7 @@ fn levels(linker: &Linker<'_>, model: &Model) -> Vec<LevelView> {
             let id = level.id.get_ref();
             LevelView {
                 id: id.clone(),
+                anchor: super::urls::level_anchor(id),
                 name: level.name.clone(),
                 description: level.description.clone(),
                 bodies: model.bodies.iter().filter(|b| on(id, b.level.get_ref())).filter_map(|b| named(linker, K::Body, &b.id)).collect(),
@@ -104,22 +107,51 @@ fn named(linker: &Linker<'_>, kind: K, id: &str) -> Option<Named> {
     linker.entity(kind, id).map(|link| Named { title: link.title, href: Some(link.href) })
 }
 
+/// Where readers begin on the start page: links for each of the three entry questions;
+/// entities the content does not have are left out.
+#[derive(Serialize)]
+struct Begin {
+    need: Vec<Named>,
+    role: Vec<Named>,
+    rules: Vec<Named>,
+}
+
 fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "").unwrap_or_default();
     let page = |id: &str| named(linker, K::Page, id);
+    let begin = Begin {
+        need: [named(linker, K::Body, "digit-dialog"), named(linker, K::Role, "digit-beraterin"), named(linker, K::Term, "fast-lane")]
+            .into_iter()
+            .flatten()
+            .collect(),
+        role: [named(linker, K::Role, "digit-projektleitung"), named(linker, K::Page, "rollenabgrenzung")].into_iter().flatten().collect(),
+        rules: [page("ausgangslage")].into_iter().flatten().collect(),
+    };
     let context = ItemContext::empty()
         .with("levels", &levels(linker, model))
         .with("intro", &prose)
+        .with("model_summary", &model_summary(linker, model))
+        .with("begin", &begin)
         .with("easy_language", &page("leichte-sprache"))
         .with("background", &page("ausgangslage"))
         .with("accessibility", &page("barrierefreiheit"));
     context.searchable(text)
 }
 
+/// The first paragraph of the steering model's introduction: what the model is for, in a
+/// few lines, for the start page.
+fn model_summary(linker: &Linker<'_>, model: &Model) -> Option<views::Prose> {
+    let page = &model.pages[super::plan::section_intro(model, "steuerungsmodell")?];
+    let first = page.body.text.split("\n\n").map(str::trim).find(|block| {
+        !block.is_empty() && !block.starts_with(['#', '|', '-', '*', '>', '<', '`']) && !block.starts_with(|c: char| c.is_ascii_digit())
+    })?;
+    Some(views::prose(linker, first, views::RESERVED).0)
+}
+
 fn steering_model(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "steuerungsmodell").unwrap_or_default();
     let flows: Vec<_> = model.flows.iter().map(|f| views::flow(linker, f)).collect();
-    let diagram = String::new();
+    let diagram = crate::diagram::steering_model(model, &|kind, id| linker.entity(kind, id).map(|l| l.href)).svg;
     ItemContext::empty()
         .prose(&prose)
         .with("levels", &levels(linker, model))
@@ -257,7 +289,7 @@ struct StaffingView {
     evp_fte: Option<String>,
     coordinator_fte: Option<String>,
     fachamt_note: String,
-    chart: String,
+    chart: Option<crate::charts::Chart>,
 }
 
 fn staffing(linker: &Linker<'_>, model: &Model) -> ItemContext {
@@ -273,7 +305,7 @@ fn staffing(linker: &Linker<'_>, model: &Model) -> ItemContext {
         evp_fte: staffing.fachamt.as_ref().map(|f| number(*f.evp_fte.get_ref())),
         coordinator_fte: staffing.fachamt.as_ref().map(|f| number(*f.coordinator_fte.get_ref())),
         fachamt_note: staffing.fachamt.as_ref().map(|f| f.note.clone()).unwrap_or_default(),
-        chart: String::new(),
+        chart: Some(crate::charts::staffing_waves(staffing)).filter(|c| !c.table.rows.is_empty()),
     };
     let text = staffing.position.iter().map(|p| p.label.clone()).collect::<Vec<_>>().join(" ");
     ItemContext::empty().with("staffing", &view).searchable(format!("{} {text}", staffing.note))

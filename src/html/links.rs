@@ -23,6 +23,12 @@ impl<'m> Linker<'m> {
         Linker { model, root: urls::root_of(path) }
     }
 
+    /// A linker whose links start at the site's base path (`/`, `/handbuch/`), for pages
+    /// such as `404.html` that the server shows at any depth, where relative links break.
+    pub fn absolute(model: &'m Model, base_url: &str) -> Linker<'m> {
+        Linker { model, root: urls::base_path(base_url) }
+    }
+
     /// A site-relative path as seen from this page.
     pub fn href(&self, path: &str) -> String {
         format!("{}{path}", self.root)

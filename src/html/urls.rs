@@ -24,6 +24,7 @@ pub fn section_of(kind: EntityKind) -> Option<&'static str> {
         EntityKind::Activity => "raci",
         EntityKind::Term => "glossar",
         EntityKind::Decision => "entscheidungen",
+        EntityKind::Level => "steuerungsmodell",
         _ => return None,
     })
 }
@@ -38,8 +39,14 @@ pub fn entity(kind: EntityKind, id: &str) -> Option<String> {
         EntityKind::Challenge | EntityKind::Activity | EntityKind::Term | EntityKind::Decision => {
             format!("{section}/index.html#{slug}")
         }
+        EntityKind::Level => format!("{section}/index.html#{}", level_anchor(id)),
         _ => format!("{section}/{slug}/index.html"),
     })
+}
+
+/// The anchor of a level on the steering-model page, e.g. `ebene-operativ`.
+pub fn level_anchor(id: &str) -> String {
+    format!("ebene-{}", slugify(id))
 }
 
 /// Site-relative path of whatever `scheme:id` in Markdown names, following aliases.
@@ -60,6 +67,17 @@ pub fn link(model: &Model, scheme: &str, id: &str) -> Option<String> {
     entity(kind, &entry.canonical)
 }
 
+/// The path part of the site's `base_url`, ending in `/`: `https://intranet/handbuch` and
+/// `/handbuch/` both give `/handbuch/`, an empty value gives `/`.
+pub fn base_path(base_url: &str) -> String {
+    let path = match base_url.split_once("://") {
+        Some((_, rest)) => rest.find('/').map_or("/", |slash| &rest[slash..]),
+        None => base_url,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default().trim_matches('/');
+    if path.is_empty() { "/".to_owned() } else { format!("/{path}/") }
+}
+
 /// The prefix that leads from a page at `path` back to the output root (`../../`).
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -67,7 +85,7 @@ pub fn root_of(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{entity, root_of};
+    use super::{base_path, entity, root_of};
     use crate::model::EntityKind;
 
     #[test]
@@ -77,5 +95,15 @@ mod tests {
         assert_eq!(entity(EntityKind::Page, "anhang/kdz").unwrap(), "anhang/kdz/index.html");
         assert_eq!(root_of("rollen/digit-beraterin/index.html"), "../../");
         assert_eq!(root_of("index.html"), "");
+        assert_eq!(entity(EntityKind::Level, "operativ").unwrap(), "steuerungsmodell/index.html#ebene-operativ");
+    }
+
+    #[test]
+    fn not_found_page_links_start_at_the_base_path() {
+        assert_eq!(base_path("/"), "/");
+        assert_eq!(base_path(""), "/");
+        assert_eq!(base_path("/handbuch"), "/handbuch/");
+        assert_eq!(base_path("https://intranet.mainz.de/handbuch/"), "/handbuch/");
+        assert_eq!(base_path("https://intranet.mainz.de"), "/");
     }
 }

@@ -37,6 +37,8 @@ fn named(linker: &Linker<'_>, kinds: &[K], id: &str) -> Named {
 
 #[derive(Debug, Serialize)]
 pub struct FlowView {
+    /// The flow's number in `flows.toml` order: the badge on its arrow in the diagram.
+    pub number: usize,
     pub from: Named,
     pub to: Named,
     pub label: String,
@@ -46,7 +48,9 @@ pub struct FlowView {
 }
 
 pub fn flow(linker: &Linker<'_>, flow: &Flow) -> FlowView {
+    let number = linker.model.flows.iter().position(|f| std::ptr::eq(f, flow)).map_or(0, |i| i + 1);
     FlowView {
+        number,
         from: named(linker, ACTORS, flow.from.get_ref()),
         to: named(linker, ACTORS, flow.to.get_ref()),
         label: flow.label.clone(),
@@ -175,7 +179,12 @@ fn tasks_text(role: &Role) -> String {
 }
 
 /// Ids the page templates use for their own headings, kept free in Markdown bodies.
-pub const RESERVED: &[&str] = &["inhalt", "navigation", "suche", "aufgaben", "kompetenzen", "gremien", "mitglieder", "ablaeufe", "raci", "entscheidungen"];
+pub const RESERVED: &[&str] = &[
+    "inhalt", "navigation", "suche", "aufgaben", "kompetenzen", "gremien", "mitglieder", "ablaeufe", "raci", "entscheidungen",
+    "schnittstellen", "stellenplan", "eingehend", "ausgehend", "entscheidet", "ebenen", "aktivitaeten", "matrix", "toc-title",
+    "nav-background", "purpose-title", "begin-title", "levels-title", "beratungsfolge", "beschlussvorschlag", "finanzen", "anlagen",
+    "steckbriefe", "weitere-rollen", "fachaemter", "untereinheiten", "rollen", "projekte",
+];
 
 pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
     let waves = position
@@ -184,7 +193,11 @@ pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
         .map(|(year, fte)| format!("{} ({year})", number(*fte.get_ref())))
         .collect::<Vec<_>>()
         .join(", ");
-    let waves = if position.open_ended { format!("{waves} ff.").trim().to_owned() } else { waves };
+    let waves = match (waves.is_empty(), position.open_ended) {
+        (true, _) => "–".to_owned(),
+        (false, true) => format!("{waves} ff."),
+        (false, false) => waves,
+    };
     StaffingLine {
         label: position.label.clone(),
         pay_grade: position.pay_grade.clone(),

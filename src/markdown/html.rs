@@ -33,6 +33,9 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
     let mut headings = Vec::new();
     let mut text = String::new();
     let mut heading: Option<(usize, u8, String)> = None;
+    // A table's scroll region is named by the heading above it, so that several tables on
+    // one page are distinguishable landmarks for screen readers.
+    let mut last_heading: Option<String> = None;
     for event in parser {
         match &event {
             Event::Text(t) | Event::Code(t) => {
@@ -54,6 +57,7 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
                     let id = ids.claim(&title);
                     events[at] = Event::Html(format!("<h{level} id=\"{id}\">").into());
                     events.push(Event::Html(format!("</h{level}>").into()));
+                    last_heading = Some(id.clone());
                     headings.push(Heading { level, id, title: title.trim().to_owned() });
                 }
             }
@@ -62,7 +66,11 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
             Event::Start(Tag::Table(alignments)) => {
-                events.push(Event::Html("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabelle\">".into()));
+                let name = match last_heading.take() {
+                    Some(id) => format!("aria-labelledby=\"{id}\""),
+                    None => "aria-label=\"Tabelle\"".to_owned(),
+                };
+                events.push(Event::Html(format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" {name}>").into()));
                 events.push(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {

@@ -98,14 +98,17 @@ impl Index {
         order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
         let analysed: Vec<Analysed> = order.par_iter().map(|doc| analyse(doc)).collect();
         let analyser = WordAnalyser::new(&analysed);
-        let mut terms: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-        for (doc, words) in analysed.iter().enumerate() {
-            let doc = u32::try_from(doc).unwrap_or(u32::MAX);
-            for (term, weight) in analyser.term_weights(words) {
-                let posting = Posting { doc, weight: weight.sum, fields: weight.fields };
-                terms.entry(term.to_owned()).or_default().push(posting);
+        let per_doc: Vec<Vec<(u32, Weight)>> = analysed.par_iter().map(|doc| analyser.term_weights(doc)).collect();
+        let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); analyser.terms.len()];
+        for (doc, terms) in per_doc.into_iter().enumerate() {
+            for (term, weight) in terms {
+                if let Some(list) = postings.get_mut(term as usize) {
+                    list.push(Posting { doc: to_u32(doc), weight: weight.sum, fields: weight.fields });
+                }
             }
         }
+        // Sorted terms into a B-tree: built in bulk, no string comparisons per posting.
+        let terms = analyser.terms.into_iter().zip(postings).filter(|(_, list)| !list.is_empty()).collect();
         let docs = order
             .iter()
             .zip(&analysed)
@@ -180,10 +183,13 @@ fn analyse(doc: &SearchDocument) -> Analysed {
     Analysed { words, length }
 }
 
-/// Stems and compound parts of every distinct word of the index, computed once.
+/// Stems and compound parts of every distinct word of the index, computed once, as
+/// numbers into the sorted list of all terms.
 struct WordAnalyser<'a> {
-    /// word -> (its stem, the stems of its compound parts)
-    words: HashMap<&'a str, (String, Vec<String>)>,
+    /// All stems and compound parts, sorted: a term's number is its position.
+    terms: Vec<String>,
+    /// word -> (number of its stem, numbers of its compound parts)
+    words: HashMap<&'a str, (u32, Vec<u32>)>,
 }
 
 impl<'a> WordAnalyser<'a> {
@@ -196,22 +202,41 @@ impl<'a> WordAnalyser<'a> {
         let known: HashSet<String> = stems.iter().cloned().collect();
         let splitter = Splitter::new(&stemmer, &known);
         let parts: Vec<Vec<String>> = distinct.par_iter().map(|word| splitter.parts(word).into_iter().collect()).collect();
-        let words = distinct.into_iter().zip(stems.into_iter().zip(parts)).collect();
-        WordAnalyser { words }
+        let mut terms: Vec<String> = known.into_iter().chain(parts.iter().flatten().cloned()).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        let number = |term: &str| terms.binary_search_by(|probe| probe.as_str().cmp(term)).map_or(u32::MAX, to_u32);
+        let words = distinct
+            .iter()
+            .zip(stems.iter().zip(&parts))
+            .map(|(word, (stem, parts))| (*word, (number(stem), parts.iter().map(|part| number(part)).collect())))
+            .collect();
+        WordAnalyser { terms, words }
     }
 
-    /// The terms of one document with their weights, sorted by term.
-    fn term_weights<'s>(&'s self, doc: &Analysed) -> BTreeMap<&'s str, Weight> {
-        let mut terms: BTreeMap<&str, Weight> = BTreeMap::new();
+    /// The terms of one document by number, with their weights.
+    fn term_weights(&self, doc: &Analysed) -> Vec<(u32, Weight)> {
+        let mut terms: Vec<(u32, Weight)> = Vec::with_capacity(doc.words.len() * 2);
         for (word, weight) in &doc.words {
             let Some((stem, parts)) = self.words.get(word.as_str()) else { continue };
-            terms.entry(stem.as_str()).or_default().add(weight.sum, weight.fields);
-            for part in parts {
-                terms.entry(part.as_str()).or_default().add((weight.sum / 2).max(1), weight.fields);
-            }
+            terms.push((*stem, *weight));
+            let half = Weight { sum: (weight.sum / 2).max(1), fields: weight.fields };
+            terms.extend(parts.iter().map(|part| (*part, half)));
         }
+        terms.sort_unstable_by_key(|(term, _)| *term);
+        terms.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1.add(next.1.sum, next.1.fields);
+            }
+            same
+        });
         terms
     }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The start of `text` with whitespace collapsed, cut after a word near `limit`

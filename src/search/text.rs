@@ -67,13 +67,26 @@ fn compose_umlauts(text: &str) -> Cow<'_, str> {
 /// [`MIN_WORD_CHARS`] characters, not a stop word.
 pub fn for_each_word(text: &str, mut each: impl FnMut(&str)) {
     let text = compose_umlauts(text);
+    let mut ascii = String::new();
     for raw in text.split(|c: char| !is_word_char(c)) {
         if raw.is_empty() {
             continue;
         }
-        let word = raw.to_lowercase();
-        if word.chars().count() >= MIN_WORD_CHARS && !is_stop_word(&word) {
-            each(&word);
+        // Most words are ASCII: lowercase them without allocating.
+        let lower;
+        let word = if raw.is_ascii() {
+            ascii.clear();
+            ascii.push_str(raw);
+            ascii.make_ascii_lowercase();
+            ascii.as_str()
+        } else {
+            // `str::to_lowercase`, not per character: it writes a final sigma as
+            // JavaScript's `toLowerCase` does.
+            lower = raw.to_lowercase();
+            lower.as_str()
+        };
+        if word.chars().count() >= MIN_WORD_CHARS && !is_stop_word(word) {
+            each(word);
         }
     }
 }
