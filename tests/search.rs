@@ -203,7 +203,7 @@ fn ten_thousand_documents_size() {
         (state % below as u64) as usize
     };
     // Zipf-like: the square of a uniform number favours the first words.
-    let mut word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+    let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
         match next(20) {
             0 | 1 => format!("{}{}", nouns[next(nouns.len())], nouns[next(nouns.len())].to_lowercase()),
             2 => format!("{}", next(100_000)),

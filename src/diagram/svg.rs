@@ -123,14 +123,13 @@ fn box_style(kind: EntityKind, height: f64) -> (f64, f64) {
     }
 }
 
-/// A box and its text, inside a link named after the entity where it has a page.
+/// A box and its text, inside a link where the entity has a page.
 fn node_box(out: &mut String, entity: &Node, node: &NodeBox, href: Option<String>) {
     let kind = entity.kind;
     match &href {
-        Some(href) => {
-            let name = format!("{} ({})", entity.name, kind.label());
-            out.push_str(&format!("<a href=\"{}\" aria-label=\"{}\">\n", escape(href), escape(&name)));
-        }
+        // The link's name is its visible text (name and seats): an aria-label that said
+        // less would break WCAG 2.5.3 (label in name).
+        Some(href) => out.push_str(&format!("<a href=\"{}\">\n", escape(href))),
         None => out.push_str("<g>\n"),
     }
     let r = node.rect;

@@ -47,7 +47,7 @@ struct NavEntry {
     current: bool,
 }
 
-pub fn build(theme: &Theme, model: &Model, jobs: &[Job], index: usize) -> PageContext {
+pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation, index: usize) -> PageContext {
     let job = &jobs[index];
     // 404.html is served in place of missing pages at any depth: relative links would
     // resolve against the missing page's folder, so its links start at the base path.
@@ -62,12 +62,14 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], index: usize) -> PageCo
         .iter()
         .map(|(slug, key)| NavEntry { title: label(key), href: linker.href(&urls::section(slug)), current: *slug == job.section })
         .collect();
-    let background = jobs
+    let background = navigation
+        .background
         .iter()
-        .filter(|j| matches!(j.item, Item::Page(index) if model.pages[index].nav))
-        .map(|j| NavEntry { title: j.title.clone(), href: linker.href(&j.path), current: j.path == job.path })
+        .map(|&i| NavEntry { title: jobs[i].title.clone(), href: linker.href(&jobs[i].path), current: i == index })
         .collect();
-    let (previous, next) = neighbours(&linker, jobs, index);
+    let link = |i: usize| Link { title: jobs[i].title.clone(), href: linker.href(&jobs[i].path) };
+    let (previous, next) = navigation.neighbours[index];
+    let (previous, next) = (previous.map(link), next.map(link));
     let page = PageView {
         title: job.title.clone(),
         path: job.path.clone(),
@@ -103,21 +105,35 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], index: usize) -> PageCo
     PageContext { context, search }
 }
 
-/// Previous and next page within the same section, in plan order (entity pages only).
-fn neighbours(linker: &Linker<'_>, jobs: &[Job], index: usize) -> (Option<Link>, Option<Link>) {
-    let job = &jobs[index];
-    let is_entity = |j: &Job| {
-        matches!(j.item, Item::Role(_) | Item::Body(_) | Item::Premise(_) | Item::Paper(_) | Item::Page(_))
-    };
-    if !is_entity(job) {
-        return (None, None);
+/// What links pages to each other, worked out once for the whole site so that no page
+/// walks all the others (that would be quadratic in the number of pages).
+pub struct Navigation {
+    /// Jobs of the free pages listed in the sidebar: top-level pages only.
+    pub background: Vec<usize>,
+    /// Previous and next entity page within the same section, by job index.
+    pub neighbours: Vec<(Option<usize>, Option<usize>)>,
+}
+
+impl Navigation {
+    pub fn new(model: &Model, jobs: &[Job]) -> Navigation {
+        let background = (0..jobs.len())
+            .filter(|&i| matches!(jobs[i].item, Item::Page(page) if model.pages[page].nav && !model.pages[page].id.contains('/')))
+            .collect();
+        let mut neighbours = vec![(None, None); jobs.len()];
+        let mut last_in_group: std::collections::BTreeMap<(&str, String), usize> = std::collections::BTreeMap::new();
+        for (index, job) in jobs.iter().enumerate() {
+            if !matches!(job.item, Item::Role(_) | Item::Body(_) | Item::Premise(_) | Item::Paper(_) | Item::Page(_)) {
+                continue;
+            }
+            // Free pages are grouped by their folder; entity pages by their section.
+            let folder = job.path.rsplitn(3, '/').nth(2).unwrap_or_default().to_owned();
+            if let Some(previous) = last_in_group.insert((job.section, folder), index) {
+                neighbours[index].0 = Some(previous);
+                neighbours[previous].1 = Some(index);
+            }
+        }
+        Navigation { background, neighbours }
     }
-    let siblings: Vec<&Job> = jobs.iter().filter(|j| j.section == job.section && is_entity(j)).collect();
-    let position = siblings.iter().position(|j| j.path == job.path).unwrap_or_default();
-    let link = |j: &&Job| Link { title: j.title.clone(), href: linker.href(&j.path) };
-    let previous = position.checked_sub(1).and_then(|p| siblings.get(p)).map(link);
-    let next = siblings.get(position + 1).map(link);
-    (previous, next)
 }
 
 fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec<Link> {

@@ -72,8 +72,9 @@ pub fn render_site(root: &Path, model: &Model, files: &mut Files) -> Result<(), 
     global.insert("site", &site);
     global.insert("labels", &theme.labels);
     let jobs = plan(model);
+    let navigation = context::Navigation::new(model, &jobs);
     let rendered: Vec<Result<(String, String, Option<SearchDocument>), RenderError>> =
-        jobs.par_iter().enumerate().map(|(index, job)| render_job(&theme, model, &jobs, index, job)).collect();
+        jobs.par_iter().enumerate().map(|(index, job)| render_job(&theme, model, &jobs, &navigation, index, job)).collect();
     let mut documents = Vec::new();
     for result in rendered {
         let (path, html, document) = result?;
@@ -91,8 +92,8 @@ pub fn render_site(root: &Path, model: &Model, files: &mut Files) -> Result<(), 
     Ok(())
 }
 
-fn render_job(theme: &Theme, model: &Model, jobs: &[Job], index: usize, job: &Job) -> Result<(String, String, Option<SearchDocument>), RenderError> {
-    let page = context::build(theme, model, jobs, index);
+fn render_job(theme: &Theme, model: &Model, jobs: &[Job], navigation: &context::Navigation, index: usize, job: &Job) -> Result<(String, String, Option<SearchDocument>), RenderError> {
+    let page = context::build(theme, model, jobs, navigation, index);
     let html = theme.tera.render(job.template, &page.context).map_err(|error| RenderError::Page {
         origin: job.origin.clone(),
         template: job.template.to_owned(),
