@@ -16,6 +16,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod portfolio;
 pub mod search;
 pub mod source;
 pub mod validate;

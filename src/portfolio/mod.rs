@@ -1,0 +1,67 @@
+//! What the portfolio data says: counts per period, what changed between two periods,
+//! slipped milestones, KPIs against their targets, and the prioritisation ranking.
+//! Engine-free like the model: the site and the PDFs render these numbers.
+
+mod changes;
+mod ranking;
+
+pub use changes::{AmpelChange, Changes, KpiCrossing, Slip, changes};
+pub use ranking::{Contribution, Ranked, ranking};
+
+use crate::model::{Ampel, Better, Kpi, Model, Period};
+
+/// The periods in chronological order, up to and including `as_of` (all if `None`).
+pub fn timeline<'m>(model: &'m Model, as_of: Option<&str>) -> Vec<&'m Period> {
+    let mut periods: Vec<&Period> = model.periods.iter().collect();
+    periods.sort_by_key(|period| (*period.date.get_ref(), period.id.clone()));
+    if let Some(last) = as_of.and_then(|id| periods.iter().position(|period| period.id == id)) {
+        periods.truncate(last + 1);
+    }
+    periods
+}
+
+/// How many project statuses of a period are green, yellow and red.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct AmpelCounts {
+    pub green: usize,
+    pub yellow: usize,
+    pub red: usize,
+}
+
+impl AmpelCounts {
+    pub fn of(period: &Period) -> AmpelCounts {
+        let mut counts = AmpelCounts::default();
+        for status in &period.status {
+            match status.overall.get_ref() {
+                Ampel::Green => counts.green += 1,
+                Ampel::Yellow => counts.yellow += 1,
+                Ampel::Red => counts.red += 1,
+            }
+        }
+        counts
+    }
+
+    pub fn total(self) -> usize {
+        self.green + self.yellow + self.red
+    }
+}
+
+/// Whether a KPI value meets its target, in the direction the KPI wants.
+pub fn meets_target(kpi: &Kpi, value: f64) -> bool {
+    match kpi.better {
+        Better::Higher => value >= kpi.target,
+        Better::Lower => value <= kpi.target,
+    }
+}
+
+/// German word for an Ampel value, as readers see it.
+pub fn ampel_label(ampel: Ampel) -> &'static str {
+    match ampel {
+        Ampel::Green => "grün",
+        Ampel::Yellow => "gelb",
+        Ampel::Red => "rot",
+    }
+}
+
+#[cfg(test)]
+mod tests;
