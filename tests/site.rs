@@ -209,3 +209,58 @@ fn the_output_folder_of_something_else_is_never_replaced() {
     assert_eq!(result.status.code(), Some(1));
     assert!(out.path().join("bericht.docx").exists());
 }
+
+#[test]
+fn the_dashboard_shows_the_numbers_of_the_period() {
+    let out = tempfile::tempdir().unwrap();
+    build(bundled(), out.path());
+    let html = page(out.path(), "dashboard/2026-q3/index.html");
+    let figures = texts(&html, ".figure");
+    // Counted straight from the period file, not through the loader.
+    let text = std::fs::read_to_string(bundled().join("content/periods/2026-Q3.toml")).unwrap();
+    let value: toml::Value = toml::from_str(&text).unwrap();
+    let statuses = value["status"].as_array().unwrap();
+    let count = |ampel: &str| statuses.iter().filter(|s| s["overall"].as_str() == Some(ampel)).count();
+    assert_eq!(figures[0], format!("{} Projekte mit Statusbericht", statuses.len()));
+    assert_eq!(figures[1], format!("{} ● grün", count("green")));
+    assert_eq!(figures[2], format!("{} ▲ gelb", count("yellow")));
+    assert_eq!(figures[3], format!("{} ■ rot", count("red")));
+    let model = lotse::cli::load_and_validate(bundled()).unwrap().model;
+    let title = |id: &str| model.projects.iter().find(|p| p.id == id).unwrap().title.clone();
+    let section = Selector::parse("#ampelwechsel + ul li a").unwrap();
+    let changed: Vec<String> = html.select(&section).map(|a| a.text().collect()).collect();
+    let expected: Vec<String> = ["P-2025-007", "P-2025-008", "P-2025-009", "P-2026-001", "P-2026-002"].iter().map(|id| title(id)).collect();
+    assert_eq!(changed, expected, "exactly the projects whose Ampel changed");
+    let rows = Selector::parse("#verschobene-meilensteine + .table-scroll tbody tr").unwrap();
+    let cell = Selector::parse("td").unwrap();
+    let slipped: Vec<Vec<String>> =
+        html.select(&rows).map(|row| row.select(&cell).map(|c| c.text().collect::<String>()).collect()).collect();
+    assert!(slipped.iter().any(|row| row[1] == "Anbindung an die E-Akte" && row[4] == "45"), "{slipped:?}");
+    for kpi in &model.kpis {
+        assert!(texts(&html, "#kpi ~ .table-scroll th[scope=row]").contains(&kpi.name), "{}", kpi.name);
+    }
+}
+
+#[test]
+fn building_as_of_an_earlier_period_stops_there() {
+    let out = tempfile::tempdir().unwrap();
+    let result = lotse(bundled(), &["build", "--period", "2026-Q1", "--output", out.path().to_str().unwrap()]);
+    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    assert!(out.path().join("dashboard/2026-q1/index.html").is_file());
+    assert!(!out.path().join("dashboard/2026-q3").exists());
+    let start = page(out.path(), "index.html");
+    assert!(texts(&start, ".latest-dashboard a")[0].ends_with("2026-Q1"));
+    let unknown = lotse(bundled(), &["build", "--period", "2031-Q9", "--output", out.path().to_str().unwrap()]);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn the_ranking_page_follows_the_weighted_scores() {
+    let out = tempfile::tempdir().unwrap();
+    build(bundled(), out.path());
+    let html = page(out.path(), "priorisierung/index.html");
+    let model = lotse::cli::load_and_validate(bundled()).unwrap().model;
+    let expected: Vec<String> = lotse::portfolio::ranking(&model).iter().map(|r| format!("{}. {}", r.rank, r.title)).collect();
+    let headings: Vec<String> = texts(&html, ".ranked h3").iter().map(|h| h.split(" – ").next().unwrap().to_owned()).collect();
+    assert_eq!(headings, expected);
+}

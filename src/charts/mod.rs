@@ -1,21 +1,53 @@
-//! Charts as pure functions of model data: data in, accessible SVG out (plotters), shared
-//! by the site and the PDFs. Every chart comes with its numbers as a table.
+//! Charts as pure functions of plain input structs: data in, accessible SVG out (plotters),
+//! shared by the site and the PDFs. Every chart comes with its numbers as a table, lays
+//! out its own labels (so they never overlap) and has a "keine Daten" state.
 
+mod axis;
+mod bars;
+mod budget;
+mod canvas;
+mod empty;
+mod format;
+mod funnel;
+mod heat;
+mod kpi;
+mod legend;
+mod milestones;
+mod palette;
+mod portfolio;
 mod staffing;
 mod svg;
+mod text;
 
 use serde::Serialize;
 
+pub use format::{eur, short_date};
+pub use budget::{BudgetRow, budget};
+pub use funnel::demand_funnel;
+pub use heat::{AmpelCell, HeatRow, ampel_heat_table};
+pub use kpi::{KpiTrend, kpi_trend};
+pub use milestones::{MilestoneSeries, milestone_trend};
+pub use portfolio::{portfolio_by_ampel, portfolio_by_phase};
 pub use staffing::staffing_waves;
 
 /// A rendered chart and the same numbers as a table, for readers who cannot see it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
+    /// Element id prefix, unique per chart kind (and per KPI or project where there are
+    /// several): the SVG's `<title>` and `<desc>` are `{id}-title` and `{id}-desc`.
+    pub id: String,
     pub title: String,
     /// One or two sentences saying what the chart shows (the SVG's `<desc>` and caption).
     pub description: String,
     pub svg: String,
     pub table: DataTable,
+}
+
+impl Chart {
+    /// Wraps plotters' SVG with title, description and viewBox.
+    fn finish(id: &str, title: &str, description: String, svg: &str, (width, height): (u32, u32), table: DataTable) -> Chart {
+        Chart { svg: svg::accessible(svg, id, title, &description, width, height), id: id.to_owned(), title: title.to_owned(), description, table }
+    }
 }
 
 /// The chart's numbers: a header row and one row per category.
@@ -25,5 +57,8 @@ pub struct DataTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// The family the theme ships and the PDFs embed; generic fallback for other viewers.
-pub const FONT: &str = "Noto Sans";
+/// The family the theme ships and the PDFs embed, then the generic fallback.
+pub const FONT: &str = "Noto Sans, sans-serif";
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 
 use plotters::prelude::*;
 
-use super::svg::{accessible, number};
+use super::svg::number;
 use super::{Chart, DataTable, FONT};
 use crate::model::Staffing;
 
@@ -42,7 +42,7 @@ pub fn staffing_waves(staffing: &Staffing) -> Chart {
             .collect(),
     };
     let svg = draw(&positions, &years, &totals, &year_label).unwrap_or_default();
-    Chart { svg: accessible(&svg, "stellenplan-wellen", &title, &description, WIDTH, HEIGHT), title, description, table }
+    Chart::finish("stellenplan-wellen", &title, description, &svg, (WIDTH, HEIGHT), table)
 }
 
 fn draw(positions: &[&crate::model::Position], years: &[&str], totals: &[f64], year_label: &dyn Fn(&str) -> String) -> Result<String, Box<dyn std::error::Error>> {

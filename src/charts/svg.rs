@@ -17,6 +17,27 @@ pub fn escape(text: &str) -> String {
 
 /// German number formatting for labels: decimal comma, no trailing zeros.
 pub fn number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').replace('.', ",")
+    super::format::decimal(value, 2)
+}
+
+/// An element id from any text: lowercase ASCII letters, digits and single hyphens, so
+/// that hostile or umlaut-laden labels still give a valid, stable id.
+pub fn id(prefix: &str, key: &str) -> String {
+    let mut out = String::from(prefix);
+    for c in key.chars().flat_map(char::to_lowercase) {
+        let mapped = match c {
+            'a'..='z' | '0'..='9' => Some(c),
+            'ä' => Some('a'),
+            'ö' => Some('o'),
+            'ü' => Some('u'),
+            'ß' => Some('s'),
+            _ => None,
+        };
+        match mapped {
+            Some(c) => out.push(c),
+            None if !out.ends_with('-') => out.push('-'),
+            None => {}
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }

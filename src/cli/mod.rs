@@ -33,6 +33,9 @@ pub enum Command {
         /// Where to write the site (default: DIR/output).
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Build as of this reporting period (e.g. 2026-Q3) instead of `current_period`.
+        #[arg(long, value_name = "PERIOD")]
+        period: Option<String>,
     },
 }
 
@@ -59,13 +62,32 @@ pub fn run(args: Args) -> ExitCode {
     }
     match args.command {
         Command::Check => say(&summary::line(&checked)),
-        Command::Build { output } => {
+        Command::Build { output, period } => {
             say(&summary::line(&checked));
+            let mut checked = checked;
+            if let Some(period) = period {
+                if let Err(message) = as_of(&mut checked.model, &period) {
+                    say_error(&message);
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            }
             let target = output.unwrap_or_else(|| args.root.join("output"));
             return build(&args.root, &checked, &target);
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Makes `period` the site's current period, so that everything is built as of then.
+fn as_of(model: &mut crate::model::Model, period: &str) -> Result<(), String> {
+    if !model.periods.iter().any(|p| p.id == period) {
+        let known = model.periods.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ");
+        return Err(format!("Fehler: Die Berichtsperiode `{period}` gibt es nicht. Vorhanden sind: {known}."));
+    }
+    if let Some(config) = model.config.as_mut() {
+        config.current_period = Some(crate::model::Spanned::new(0..0, period.to_owned()));
+    }
+    Ok(())
 }
 
 /// Renders the site and swaps it into `target`; on any error the old output stays.

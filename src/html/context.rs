@@ -47,7 +47,7 @@ struct NavEntry {
     current: bool,
 }
 
-pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation, index: usize) -> PageContext {
+pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation<'_>, index: usize) -> PageContext {
     let job = &jobs[index];
     // 404.html is served in place of missing pages at any depth: relative links would
     // resolve against the missing page's folder, so its links start at the base path.
@@ -57,7 +57,7 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
         Linker::new(model, &job.path)
     };
     let label = |key: &str| theme.labels.get(key).cloned().unwrap_or_else(|| key.to_owned());
-    let item = items::build(&linker, model, job, &label);
+    let item = items::build(&linker, model, job, &navigation.statuses, &label);
     let nav = SECTIONS
         .iter()
         .map(|(slug, key)| NavEntry { title: label(key), href: linker.href(&urls::section(slug)), current: *slug == job.section })
@@ -107,15 +107,17 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
 
 /// What links pages to each other, worked out once for the whole site so that no page
 /// walks all the others (that would be quadratic in the number of pages).
-pub struct Navigation {
+pub struct Navigation<'m> {
+    /// Every project's statuses, for project pages.
+    pub statuses: crate::portfolio::StatusIndex<'m>,
     /// Jobs of the free pages listed in the sidebar: top-level pages only.
     pub background: Vec<usize>,
     /// Previous and next entity page within the same section, by job index.
     pub neighbours: Vec<(Option<usize>, Option<usize>)>,
 }
 
-impl Navigation {
-    pub fn new(model: &Model, jobs: &[Job]) -> Navigation {
+impl<'m> Navigation<'m> {
+    pub fn new(model: &'m Model, jobs: &[Job]) -> Navigation<'m> {
         let background = (0..jobs.len())
             .filter(|&i| matches!(jobs[i].item, Item::Page(page) if model.pages[page].nav && !model.pages[page].id.contains('/')))
             .collect();
@@ -132,7 +134,8 @@ impl Navigation {
                 neighbours[previous].1 = Some(index);
             }
         }
-        Navigation { background, neighbours }
+        let statuses = crate::portfolio::StatusIndex::new(model, model.current_period().map(|p| p.id.as_str()));
+        Navigation { statuses, background, neighbours }
     }
 }
 

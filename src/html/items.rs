@@ -8,7 +8,7 @@ use super::plan::{Item, Job, anchor};
 use super::views::{self, Named, number};
 use crate::model::{EntityKind as K, Model, UnitKind};
 
-pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, label: &dyn Fn(&str) -> String) -> ItemContext {
+pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::portfolio::StatusIndex<'_>, label: &dyn Fn(&str) -> String) -> ItemContext {
     let empty = ItemContext::empty();
     match job.item {
         Item::Start => start(linker, model),
@@ -48,7 +48,12 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, label: &dyn Fn(&str)
             context
         }
         Item::Unit(index) => unit(linker, model, index),
-        Item::Project(index) => project(linker, model, index),
+        Item::Project(index) => super::dashboard::project_page(linker, model, statuses, index),
+        Item::Portfolio => super::dashboard::overview(linker, model),
+        Item::Dashboards => super::dashboard::dashboards(linker, model),
+        Item::Dashboard(index) => super::dashboard::dashboard(linker, model, &model.periods[index].id),
+        Item::Demands => super::dashboard::demands(linker, model),
+        Item::Ranking => super::dashboard::ranking(linker, model),
         Item::Page(index) => {
             let page = &model.pages[index];
             let (prose, text) = views::prose(linker, &page.body.text, views::RESERVED);
@@ -134,7 +139,11 @@ fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
         .with("begin", &begin)
         .with("easy_language", &page("leichte-sprache"))
         .with("background", &page("ausgangslage"))
-        .with("accessibility", &page("barrierefreiheit"));
+        .with("accessibility", &page("barrierefreiheit"))
+        .with("dashboard", &model.current_period().map(|p| super::links::Link {
+            title: format!("DigIT-Dashboard {}", p.id),
+            href: linker.href(&format!("dashboard/{}/index.html", crate::model::slug::slugify(&p.id))),
+        }));
     context.searchable(text)
 }
 
@@ -373,6 +382,7 @@ struct UnitView {
     children: Vec<Named>,
     roles: Vec<Named>,
     projects: Vec<Named>,
+    demands: Vec<Named>,
     example: bool,
 }
 
@@ -389,6 +399,7 @@ fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
         children: model.units.iter().filter(|u| u.parent.as_ref().is_some_and(|p| is_this(p.get_ref()))).filter_map(|u| named(linker, K::Unit, u.id.get_ref())).collect(),
         roles: model.roles.iter().filter(|r| r.unit.as_ref().is_some_and(|u| is_this(u.get_ref()))).filter_map(|r| named(linker, K::Role, &r.id)).collect(),
         projects: model.projects.iter().filter(|p| is_this(p.unit.get_ref())).filter_map(|p| named(linker, K::Project, &p.id)).collect(),
+        demands: model.demands.iter().filter(|d| is_this(d.unit.get_ref())).filter_map(|d| named(linker, K::Demand, &d.id)).collect(),
         example: unit.example,
     };
     let mut context = ItemContext::empty().with("unit", &view).searchable(unit.description.clone());
@@ -407,29 +418,4 @@ fn unit_kind(kind: &UnitKind) -> &'static str {
         UnitKind::Gruppe => "Gruppe",
         UnitKind::Team => "Team",
     }
-}
-
-#[derive(Serialize)]
-struct ProjectView {
-    id: String,
-    title: String,
-    summary: String,
-    unit: Option<Named>,
-    lead: Option<Named>,
-    phase: String,
-}
-
-fn project(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
-    let project = &model.projects[index];
-    let view = ProjectView {
-        id: project.id.clone(),
-        title: project.title.clone(),
-        summary: project.summary.clone(),
-        unit: named(linker, K::Unit, project.unit.get_ref()),
-        lead: project.lead.as_ref().and_then(|l| named(linker, K::Role, l.get_ref())),
-        phase: format!("{:?}", project.phase.get_ref()),
-    };
-    let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
-    context.example = true;
-    context
 }

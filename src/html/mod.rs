@@ -2,6 +2,7 @@
 //! page, rendered in parallel, plus static assets, the search index and a sitemap.
 
 mod context;
+mod dashboard;
 mod items;
 mod paper;
 mod links;
@@ -92,7 +93,7 @@ pub fn render_site(root: &Path, model: &Model, files: &mut Files) -> Result<(), 
     Ok(())
 }
 
-fn render_job(theme: &Theme, model: &Model, jobs: &[Job], navigation: &context::Navigation, index: usize, job: &Job) -> Result<(String, String, Option<SearchDocument>), RenderError> {
+fn render_job(theme: &Theme, model: &Model, jobs: &[Job], navigation: &context::Navigation<'_>, index: usize, job: &Job) -> Result<(String, String, Option<SearchDocument>), RenderError> {
     let page = context::build(theme, model, jobs, navigation, index);
     let html = theme.tera.render(job.template, &page.context).map_err(|error| RenderError::Page {
         origin: job.origin.clone(),

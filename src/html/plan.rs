@@ -24,6 +24,12 @@ pub enum Item {
     Decisions,
     Unit(usize),
     Project(usize),
+    Portfolio,
+    Dashboards,
+    /// The dashboard of the period with this index in `model.periods`.
+    Dashboard(usize),
+    Demands,
+    Ranking,
     Page(usize),
     Search,
     NotFound,
@@ -53,6 +59,10 @@ pub const SECTIONS: &[(&str, &str)] = &[
     ("raci", "nav_raci"),
     ("handlungsfelder", "nav_challenges"),
     ("stellenplan", "nav_staffing"),
+    ("dashboard", "nav_dashboard"),
+    ("projekte", "nav_portfolio"),
+    ("bedarfe", "nav_demands"),
+    ("priorisierung", "nav_ranking"),
     ("vorlagen", "nav_papers"),
     ("glossar", "nav_glossary"),
 ];
@@ -102,10 +112,20 @@ pub fn plan(model: &Model) -> Vec<Job> {
         let path = urls::entity(EntityKind::Unit, unit.id.get_ref()).unwrap_or_default();
         add(path, "unit.html", unit.name.clone(), "", Item::Unit(index), None, format!("Organisationseinheit `{}` (content/units.toml)", unit.id.get_ref()));
     }
+    let current = model.current_period().map(|p| p.id.clone());
+    add(urls::section("dashboard"), "dashboards.html", "DigIT-Dashboard".into(), "dashboard", Item::Dashboards, None, "content/periods/".into());
+    for period in crate::portfolio::timeline(model, current.as_deref()) {
+        let index = model.periods.iter().position(|p| std::ptr::eq(p, period)).unwrap_or_default();
+        let path = format!("dashboard/{}/index.html", slugify(&period.id));
+        add(path, "dashboard.html", format!("DigIT-Dashboard {}", period.id), "dashboard", Item::Dashboard(index), Some(*period.date.get_ref()), format!("Berichtsperiode `{}` (content/periods/{}.toml)", period.id, period.id));
+    }
+    add(urls::section("projekte"), "portfolio.html", "Projektportfolio".into(), "projekte", Item::Portfolio, None, "content/projects/".into());
     for (index, project) in model.projects.iter().enumerate() {
         let path = urls::entity(EntityKind::Project, &project.id).unwrap_or_default();
-        add(path, "project.html", project.title.clone(), "", Item::Project(index), None, format!("Projekt `{}` (content/projects/{}.toml)", project.id, project.id));
+        add(path, "project.html", project.title.clone(), "projekte", Item::Project(index), None, format!("Projekt `{}` (content/projects/{}.toml)", project.id, project.id));
     }
+    add(urls::section("bedarfe"), "demands.html", "Bedarfe".into(), "bedarfe", Item::Demands, None, "content/demands/".into());
+    add(urls::section("priorisierung"), "ranking.html", "Priorisierung der Projektanträge".into(), "priorisierung", Item::Ranking, None, "content/goals.toml".into());
     let mut pages: Vec<usize> = (0..model.pages.len()).filter(|&i| !model.pages[i].draft).collect();
     pages.sort_by_key(|&i| (model.pages[i].weight, model.pages[i].title.clone()));
     for index in pages {

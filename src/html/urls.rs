@@ -36,7 +36,7 @@ pub fn entity(kind: EntityKind, id: &str) -> Option<String> {
     let slug = slugify(id);
     Some(match kind {
         EntityKind::Page => format!("{}/index.html", id.split('/').map(slugify).collect::<Vec<_>>().join("/")),
-        EntityKind::Challenge | EntityKind::Activity | EntityKind::Term | EntityKind::Decision => {
+        EntityKind::Challenge | EntityKind::Activity | EntityKind::Term | EntityKind::Decision | EntityKind::Demand => {
             format!("{section}/index.html#{slug}")
         }
         EntityKind::Level => format!("{section}/index.html#{}", level_anchor(id)),

@@ -65,3 +65,29 @@ pub fn ampel_label(ampel: Ampel) -> &'static str {
 
 #[cfg(test)]
 mod tests;
+
+/// Every project's statuses in timeline order, looked up once for the whole build: pages
+/// that show a project's history must not search every period's status list again.
+#[derive(Debug, Default)]
+pub struct StatusIndex<'m> {
+    by_project: std::collections::BTreeMap<&'m str, Vec<(&'m Period, &'m crate::model::Status)>>,
+}
+
+impl<'m> StatusIndex<'m> {
+    pub fn new(model: &'m Model, as_of: Option<&str>) -> StatusIndex<'m> {
+        let mut by_project: std::collections::BTreeMap<&'m str, Vec<(&'m Period, &'m crate::model::Status)>> = Default::default();
+        for period in timeline(model, as_of) {
+            for status in &period.status {
+                if let Some(entry) = model.lookup(crate::model::EntityKind::Project, status.project.get_ref()) {
+                    by_project.entry(entry.canonical.as_str()).or_default().push((period, status));
+                }
+            }
+        }
+        StatusIndex { by_project }
+    }
+
+    /// The project's statuses, oldest first.
+    pub fn of(&self, project: &str) -> &[(&'m Period, &'m crate::model::Status)] {
+        self.by_project.get(project).map_or(&[], Vec::as_slice)
+    }
+}

@@ -6,6 +6,7 @@
 //! "Bedarfsmeldung", the "en" of "Fachämtern") are removed by the stemmer itself.
 
 use std::collections::{BTreeSet, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::text::{GermanStemmer, is_stop_word};
 
@@ -17,11 +18,57 @@ const MAX_WORD_CHARS: usize = 40;
 /// "lich"), all ASCII, so at most this many bytes.
 const MAX_STRIPPED_BYTES: usize = 14;
 
+/// A set of stems. Splitting looks up a dozen slices per letter of every distinct word,
+/// so it hashes with Fx (as rustc does) rather than SipHash, four times faster here;
+/// nothing iterates it into output without sorting.
+pub type StemSet = HashSet<String, BuildHasherDefault<FxHasher>>;
+
+/// The Fx hash of rustc: multiply and rotate, eight bytes at a time. Not DoS-resistant,
+/// which does not matter for the words of one's own site.
+#[derive(Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut rest = [0u8; 8];
+        let tail = chunks.remainder();
+        if !tail.is_empty() {
+            rest[..tail.len()].copy_from_slice(tail);
+            self.add(u64::from_le_bytes(rest));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
 /// Finds the parts of compounds against the stems of all words of the index.
 pub struct Splitter<'a> {
     stemmer: &'a GermanStemmer,
-    known: &'a HashSet<String>,
+    known: &'a StemSet,
 }
+
+/// Letters the stemmer may remove from the end of a word: those of its suffixes.
+const SUFFIX_LETTERS: &[u8] = b"cdeghiklmnrstu";
 
 /// A word with its characters and their folded spelling (see [`fold`]).
 struct Word {
@@ -29,11 +76,14 @@ struct Word {
     folded: String,
     /// Byte offset in `folded` of each character of `chars`, and of the end.
     offsets: Vec<usize>,
+    /// For each byte offset in `folded`: where the run of suffix letters ending there
+    /// starts. A stem of `folded[a..b]` ends no earlier than `suffix_run[b]`.
+    suffix_run: Vec<usize>,
 }
 
 impl<'a> Splitter<'a> {
     /// `known` holds the stem of every word that occurs in the indexed text.
-    pub fn new(stemmer: &'a GermanStemmer, known: &'a HashSet<String>) -> Self {
+    pub fn new(stemmer: &'a GermanStemmer, known: &'a StemSet) -> Self {
         Splitter { stemmer, known }
     }
 
@@ -71,11 +121,11 @@ impl<'a> Splitter<'a> {
     /// The stem of characters `from..to` of `word` if it is a word of the index of its
     /// own and no stop word.
     fn part(&self, word: &Word, from: usize, to: usize) -> Option<String> {
-        // A stem is its word, folded, less at most MAX_STRIPPED_BYTES: if no such prefix
-        // is known, the (fifty times dearer) stemmer need not run.
-        let folded = &word.folded[word.offsets[from]..word.offsets[to]];
-        let shortest = folded.len().saturating_sub(MAX_STRIPPED_BYTES);
-        let possible = (shortest..=folded.len()).any(|end| folded.get(..end).is_some_and(|stem| self.known.contains(stem)));
+        // A stem is its word, folded, less a tail of suffix letters: if no such prefix is
+        // known, the (fifty times dearer) stemmer need not run.
+        let (start, end) = (word.offsets[from], word.offsets[to]);
+        let shortest = end.saturating_sub(MAX_STRIPPED_BYTES).max(word.suffix_run[end]).max(start + 1);
+        let possible = (shortest..=end).any(|stem_end| self.known.contains(&word.folded[start..stem_end]));
         if !possible {
             return None;
         }
@@ -98,7 +148,13 @@ impl Word {
             fold(c, &mut folded);
         }
         offsets.push(folded.len());
-        Word { chars, folded, offsets }
+        let mut suffix_run = Vec::with_capacity(folded.len() + 1);
+        suffix_run.push(0);
+        for (at, byte) in folded.bytes().enumerate() {
+            let run = if SUFFIX_LETTERS.contains(&byte) { suffix_run[at] } else { at + 1 };
+            suffix_run.push(run);
+        }
+        Word { chars, folded, offsets, suffix_run }
     }
 }
 
@@ -118,7 +174,7 @@ fn fold(c: char, out: &mut String) {
 mod tests {
     use super::*;
 
-    fn known(words: &[&str]) -> HashSet<String> {
+    fn known(words: &[&str]) -> StemSet {
         let stemmer = GermanStemmer::new();
         words.iter().map(|word| stemmer.stem(word)).collect()
     }
@@ -161,7 +217,9 @@ mod tests {
         for word in ["projektanträgen", "größtes", "häuser", "kenntnisse", "freundlichkeiten", "mäßigkeit", "feuer"] {
             let folded = Word::new(word).folded;
             let stem = stemmer.stem(word);
-            assert!(folded.starts_with(&stem) && folded.len() - stem.len() <= MAX_STRIPPED_BYTES, "{word} -> {stem}");
+            let tail = &folded.as_bytes()[stem.len()..];
+            assert!(folded.starts_with(&stem) && tail.len() <= MAX_STRIPPED_BYTES, "{word} -> {stem}");
+            assert!(tail.iter().all(|byte| SUFFIX_LETTERS.contains(byte)), "{word} -> {stem}");
         }
     }
 }

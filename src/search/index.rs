@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use rayon::prelude::*;
 
 use super::SearchDocument;
-use super::compound::Splitter;
+use super::compound::{Splitter, StemSet};
 use super::text::{GermanStemmer, for_each_word};
 
 /// Weight of one occurrence in the title.
@@ -96,12 +96,8 @@ impl Index {
     pub fn new(documents: &[SearchDocument]) -> Index {
         let mut order: Vec<&SearchDocument> = documents.iter().collect();
         order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-        let c = || { let mut u = unsafe_cpu(); u };
-        let t0 = c();
         let analysed: Vec<Analysed> = order.par_iter().map(|doc| analyse(doc)).collect();
-        eprintln!("analyse cpu {:?}", c() - t0);
         let analyser = WordAnalyser::new(&analysed);
-        eprintln!("words cpu {:?}", c() - t0);
         let per_doc: Vec<Vec<(u32, Weight)>> = analysed.par_iter().map(|doc| analyser.term_weights(doc)).collect();
         let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); analyser.terms.len()];
         for (doc, terms) in per_doc.into_iter().enumerate() {
@@ -203,8 +199,7 @@ impl<'a> WordAnalyser<'a> {
         distinct.sort_unstable();
         let stemmer = GermanStemmer::new();
         let stems: Vec<String> = distinct.par_iter().map(|word| stemmer.stem(word)).collect();
-        let known: HashSet<String> = stems.iter().cloned().collect();
-        eprintln!("distinct {} stems {}", distinct.len(), known.len());
+        let known: StemSet = stems.iter().cloned().collect();
         let splitter = Splitter::new(&stemmer, &known);
         let parts: Vec<Vec<String>> = distinct.par_iter().map(|word| splitter.parts(word).into_iter().collect()).collect();
         let mut terms: Vec<String> = known.into_iter().chain(parts.iter().flatten().cloned()).collect();
@@ -282,11 +277,4 @@ mod tests {
         assert_eq!(excerpt("eins zwei, drei vier", 12), "eins zwei …");
         assert_eq!(excerpt("Donaudampfschifffahrt", 5), "Donau…");
     }
-}
-
-fn unsafe_cpu() -> std::time::Duration {
-    let s = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let f: Vec<&str> = s.split_whitespace().collect();
-    let ticks: u64 = f.get(13).and_then(|x| x.parse().ok()).unwrap_or(0) + f.get(14).and_then(|x| x.parse().ok()).unwrap_or(0);
-    std::time::Duration::from_millis(ticks * 10)
 }

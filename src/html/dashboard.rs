@@ -1,0 +1,514 @@
+//! Portfolio pages: the DigIT-Dashboard per period, the portfolio overview, project pages,
+//! the demand pipeline and the prioritisation ranking.
+
+use serde::Serialize;
+
+use super::context::ItemContext;
+use super::links::Linker;
+use super::paper::euro;
+use super::views::{self, Named, number};
+use crate::model::{Ampel, EntityKind as K, Model, Period, Phase, Project, Stage};
+use crate::portfolio::{self, AmpelCounts, StatusIndex, ampel_label, meets_target};
+
+fn named(linker: &Linker<'_>, kind: K, id: &str) -> Named {
+    match linker.entity(kind, id) {
+        Some(link) => Named { title: link.title, href: Some(link.href) },
+        None => Named { title: id.to_owned(), href: None },
+    }
+}
+
+#[derive(Serialize, Clone)]
+struct AmpelView {
+    value: &'static str,
+    label: &'static str,
+}
+
+fn ampel(value: Ampel) -> AmpelView {
+    AmpelView {
+        value: match value {
+            Ampel::Green => "green",
+            Ampel::Yellow => "yellow",
+            Ampel::Red => "red",
+        },
+        label: ampel_label(value),
+    }
+}
+
+#[derive(Serialize)]
+struct KpiRow {
+    name: String,
+    value: String,
+    target: String,
+    unit: String,
+    meets: bool,
+    previous: Option<String>,
+    better: &'static str,
+}
+
+#[derive(Serialize)]
+struct ChangeRow {
+    project: Named,
+    from: Option<AmpelView>,
+    to: Option<AmpelView>,
+}
+
+#[derive(Serialize)]
+struct SlipRow {
+    project: Named,
+    milestone: String,
+    from: String,
+    to: String,
+    days: i64,
+}
+
+#[derive(Serialize)]
+struct CrossingRow {
+    kpi: String,
+    previous: String,
+    current: String,
+    now_meets: bool,
+}
+
+#[derive(Serialize)]
+struct StatusRow {
+    project: Named,
+    overall: AmpelView,
+    progress: Option<String>,
+    comment: String,
+    measures: Option<String>,
+}
+
+#[derive(Serialize)]
+struct DashboardView {
+    period: String,
+    date: String,
+    previous: Option<Named>,
+    counts: AmpelCounts,
+    reported: usize,
+    planned: String,
+    approved: String,
+    spent: String,
+    kpis: Vec<KpiRow>,
+    changes: Option<ChangesView>,
+    statuses: Vec<StatusRow>,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct ChangesView {
+    ampel: Vec<ChangeRow>,
+    new_projects: Vec<Named>,
+    closed_projects: Vec<Named>,
+    slipped: Vec<SlipRow>,
+    kpi_crossings: Vec<CrossingRow>,
+}
+
+/// The dashboard of the period at `index` of the timeline.
+pub fn dashboard(linker: &Linker<'_>, model: &Model, period_id: &str) -> ItemContext {
+    let timeline = portfolio::timeline(model, None);
+    let Some(position) = timeline.iter().position(|p| p.id == period_id) else { return ItemContext::empty() };
+    let period = timeline[position];
+    let previous = position.checked_sub(1).map(|p| timeline[p]);
+    let projects: Vec<&Project> = period.status.iter().filter_map(|s| project(model, s.project.get_ref())).collect();
+    let planned: f64 = projects.iter().filter_map(|p| p.budget.as_ref()).map(|b| *b.planned.get_ref()).sum();
+    let approved: f64 = projects.iter().filter_map(|p| p.budget.as_ref()?.approved.as_ref()).map(|a| *a.get_ref()).sum();
+    let spent: f64 = period.status.iter().filter_map(|s| s.spent.as_ref()).map(|s| *s.get_ref()).sum();
+    let view = DashboardView {
+        period: period.id.clone(),
+        date: views::german_date(*period.date.get_ref()),
+        previous: previous.map(|p| Named { title: p.id.clone(), href: Some(linker.href(&format!("dashboard/{}/index.html", slug(&p.id)))) }),
+        counts: AmpelCounts::of(period),
+        reported: period.status.len(),
+        planned: euro(planned),
+        approved: euro(approved),
+        spent: euro(spent),
+        kpis: kpi_rows(model, period, previous),
+        changes: previous.map(|before| changes_view(linker, model, before, period)),
+        statuses: status_rows(linker, model, period),
+        note: period.note.clone(),
+    };
+    let text = format!("DigIT-Dashboard {} {}", period.id, period.note);
+    let mut context = ItemContext::empty().with("dashboard", &view).searchable(text);
+    context.example = true;
+    context
+}
+
+fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
+    model.lookup(K::Project, id).map(|entry| &model.projects[entry.index])
+}
+
+fn slug(id: &str) -> String {
+    crate::model::slug::slugify(id)
+}
+
+fn kpi_rows(model: &Model, period: &Period, previous: Option<&Period>) -> Vec<KpiRow> {
+    model
+        .kpis
+        .iter()
+        .filter_map(|kpi| {
+            let value = *period.kpi.get(kpi.id.get_ref())?.get_ref();
+            Some(KpiRow {
+                name: kpi.name.clone(),
+                value: number(value),
+                target: number(kpi.target),
+                unit: kpi.unit.clone(),
+                meets: meets_target(kpi, value),
+                previous: previous.and_then(|p| p.kpi.get(kpi.id.get_ref())).map(|v| number(*v.get_ref())),
+                better: match kpi.better {
+                    crate::model::Better::Higher => "higher",
+                    crate::model::Better::Lower => "lower",
+                },
+            })
+        })
+        .collect()
+}
+
+fn changes_view(linker: &Linker<'_>, model: &Model, before: &Period, now: &Period) -> ChangesView {
+    let changes = portfolio::changes(model, before, now);
+    let kpi_name = |id: &str| model.kpis.iter().find(|k| k.id.get_ref() == id).map_or_else(|| id.to_owned(), |k| k.name.clone());
+    ChangesView {
+        ampel: changes
+            .ampel
+            .iter()
+            .map(|c| ChangeRow { project: named(linker, K::Project, &c.project), from: Some(ampel(c.from)), to: Some(ampel(c.to)) })
+            .collect(),
+        new_projects: changes.new_projects.iter().map(|p| named(linker, K::Project, p)).collect(),
+        closed_projects: changes.closed_projects.iter().map(|p| named(linker, K::Project, p)).collect(),
+        slipped: changes
+            .slipped
+            .iter()
+            .map(|s| SlipRow {
+                project: named(linker, K::Project, &s.project),
+                milestone: s.title.clone(),
+                from: views::german_date(s.from),
+                to: views::german_date(s.to),
+                days: s.days,
+            })
+            .collect(),
+        kpi_crossings: changes
+            .kpi_crossings
+            .iter()
+            .map(|c| CrossingRow { kpi: kpi_name(&c.kpi), previous: number(c.previous), current: number(c.current), now_meets: c.now_meets })
+            .collect(),
+    }
+}
+
+fn status_rows(linker: &Linker<'_>, model: &Model, period: &Period) -> Vec<StatusRow> {
+    let mut rows: Vec<StatusRow> = period
+        .status
+        .iter()
+        .map(|s| StatusRow {
+            project: named(linker, K::Project, s.project.get_ref()),
+            overall: ampel(*s.overall.get_ref()),
+            progress: s.progress.as_ref().map(|p| number(*p.get_ref())),
+            comment: s.comment.clone(),
+            measures: s.measures.clone(),
+        })
+        .collect();
+    // Red first, then yellow, then green: what needs attention leads.
+    rows.sort_by_key(|row| (match row.overall.value { "red" => 0, "yellow" => 1, _ => 2 }, row.project.title.clone()));
+    let _ = model;
+    rows
+}
+
+#[derive(Serialize)]
+struct PeriodEntry {
+    link: Named,
+    date: String,
+    counts: AmpelCounts,
+}
+
+pub fn dashboards(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let periods: Vec<PeriodEntry> = portfolio::timeline(model, model.current_period().map(|p| p.id.as_str()))
+        .iter()
+        .rev()
+        .map(|p| PeriodEntry {
+            link: Named { title: format!("DigIT-Dashboard {}", p.id), href: Some(linker.href(&format!("dashboard/{}/index.html", slug(&p.id)))) },
+            date: views::german_date(*p.date.get_ref()),
+            counts: AmpelCounts::of(p),
+        })
+        .collect();
+    let mut context = ItemContext::empty().with("periods", &periods).searchable(String::new());
+    context.example = true;
+    context
+}
+
+#[derive(Serialize, Clone)]
+struct ProjectRow {
+    link: Named,
+    id: String,
+    unit: Named,
+    phase: &'static str,
+    overall: Option<AmpelView>,
+    goals: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Group {
+    title: String,
+    projects: Vec<ProjectRow>,
+}
+
+#[derive(Serialize)]
+struct View {
+    title: String,
+    groups: Vec<Group>,
+}
+
+pub fn phase_label(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Antrag => "Antrag",
+        Phase::Priorisiert => "Priorisiert",
+        Phase::Beauftragt => "Beauftragt",
+        Phase::Umsetzung => "Umsetzung",
+        Phase::Abgeschlossen => "Abgeschlossen",
+        Phase::Betrieb => "Betrieb",
+        Phase::Gestoppt => "Gestoppt",
+    }
+}
+
+/// The portfolio overview: all projects, and the same list grouped by unit, phase, Ampel
+/// and goal in `<details>` views that work without JavaScript.
+pub fn overview(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let current = model.current_period();
+    let status = |id: &str| current.and_then(|p| p.status.iter().find(|s| s.project.get_ref() == id)).map(|s| *s.overall.get_ref());
+    let rows: Vec<ProjectRow> = model
+        .projects
+        .iter()
+        .map(|p| ProjectRow {
+            link: named(linker, K::Project, &p.id),
+            id: p.id.clone(),
+            unit: named(linker, K::Unit, p.unit.get_ref()),
+            phase: phase_label(*p.phase.get_ref()),
+            overall: status(&p.id).map(ampel),
+            goals: p.goals.iter().filter_map(|g| model.lookup(K::Goal, g.get_ref())).map(|e| model.goals[e.index].name.clone()).collect(),
+        })
+        .collect();
+    let group_by = |key: &dyn Fn(&ProjectRow) -> Vec<String>| -> Vec<Group> {
+        let mut groups: std::collections::BTreeMap<String, Vec<ProjectRow>> = std::collections::BTreeMap::new();
+        for row in &rows {
+            for title in key(row) {
+                groups.entry(title).or_default().push(row.clone());
+            }
+        }
+        groups.into_iter().map(|(title, projects)| Group { title, projects }).collect()
+    };
+    let views = [
+        ("Nach Organisationseinheit", group_by(&|r| vec![r.unit.title.clone()])),
+        ("Nach Phase", group_by(&|r| vec![r.phase.to_owned()])),
+        ("Nach Ampel (aktuelle Periode)", group_by(&|r| vec![r.overall.as_ref().map_or("ohne Statusmeldung".to_owned(), |a| a.label.to_owned())])),
+        ("Nach strategischem Ziel", group_by(&|r| if r.goals.is_empty() { vec!["ohne Ziel".to_owned()] } else { r.goals.clone() })),
+    ];
+    let views: Vec<View> = views.into_iter().map(|(title, groups)| View { title: title.to_owned(), groups }).collect();
+    let mut context = ItemContext::empty()
+        .with("projects", &rows)
+        .with("views", &views)
+        .with("period", &current.map(|p| p.id.clone()))
+        .searchable(String::new());
+    context.example = true;
+    context
+}
+
+#[derive(Serialize)]
+struct DemandRow {
+    id: String,
+    title: String,
+    unit: Named,
+    received: String,
+    project: Option<Named>,
+}
+
+#[derive(Serialize)]
+struct StageGroup {
+    stage: &'static str,
+    demands: Vec<DemandRow>,
+}
+
+pub fn stage_label(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Erfasst => "Erfasst",
+        Stage::Dialog => "Im DigIT-Dialog",
+        Stage::Antrag => "Projektantrag",
+        Stage::Vorlage => "Entscheidungsvorlage",
+        Stage::Priorisiert => "Priorisiert",
+        Stage::Abgelehnt => "Abgelehnt",
+        Stage::FastLane => "Fast Lane",
+    }
+}
+
+pub fn demands(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let order = [Stage::Erfasst, Stage::Dialog, Stage::Antrag, Stage::Vorlage, Stage::Priorisiert, Stage::FastLane, Stage::Abgelehnt];
+    let groups: Vec<StageGroup> = order
+        .iter()
+        .map(|&stage| StageGroup {
+            stage: stage_label(stage),
+            demands: model
+                .demands
+                .iter()
+                .filter(|d| *d.stage.get_ref() == stage)
+                .map(|d| DemandRow {
+                    id: slug(&d.id),
+                    title: d.title.clone(),
+                    unit: named(linker, K::Unit, d.unit.get_ref()),
+                    received: views::german_date(*d.received.get_ref()),
+                    project: d.project.as_ref().map(|p| named(linker, K::Project, p.get_ref())),
+                })
+                .collect(),
+        })
+        .collect();
+    let text = model.demands.iter().map(|d| format!("{} {}", d.title, d.summary)).collect::<Vec<_>>().join(" ");
+    let mut context = ItemContext::empty().with("stages", &groups).searchable(text);
+    context.example = true;
+    context
+}
+
+pub fn ranking(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    #[derive(Serialize)]
+    struct Part {
+        name: String,
+        rating: i64,
+        weight: String,
+        points: String,
+    }
+    #[derive(Serialize)]
+    struct Row {
+        rank: usize,
+        project: Named,
+        score: String,
+        parts: Vec<Part>,
+    }
+    #[derive(Serialize)]
+    struct CriterionRow {
+        name: String,
+        weight: String,
+        description: String,
+    }
+    let rows: Vec<Row> = portfolio::ranking(model)
+        .into_iter()
+        .map(|r| Row {
+            rank: r.rank,
+            project: named(linker, K::Project, &r.project),
+            score: format!("{:.2}", r.score).replace('.', ","),
+            parts: r
+                .contributions
+                .iter()
+                .map(|c| Part { name: c.name.clone(), rating: c.score, weight: format!("{:.0} %", c.weight * 100.0), points: format!("{:.2}", c.points).replace('.', ",") })
+                .collect(),
+        })
+        .collect();
+    let criteria: Vec<CriterionRow> = model
+        .criteria
+        .iter()
+        .map(|c| CriterionRow { name: c.name.clone(), weight: number(*c.weight.get_ref()), description: c.description.clone() })
+        .collect();
+    let mut context = ItemContext::empty().with("ranking", &rows).with("criteria", &criteria).searchable(String::new());
+    context.example = true;
+    context
+}
+
+#[derive(Serialize)]
+struct ProjectView {
+    id: String,
+    title: String,
+    summary: String,
+    unit: Named,
+    lead: Option<Named>,
+    provider: Option<Named>,
+    phase: &'static str,
+    fast_lane: bool,
+    goals: Vec<Named>,
+    planned: Option<String>,
+    approved: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    depends_on: Vec<Named>,
+    needed_by: Vec<Named>,
+    milestones: Vec<MilestoneRow>,
+    periods: Vec<PeriodStatus>,
+}
+
+#[derive(Serialize)]
+struct MilestoneRow {
+    title: String,
+    baseline: String,
+    forecast: Option<String>,
+    days: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct PeriodStatus {
+    period: String,
+    overall: AmpelView,
+    schedule: Option<AmpelView>,
+    cost: Option<AmpelView>,
+    scope: Option<AmpelView>,
+    resources: Option<AmpelView>,
+    progress: Option<String>,
+    spent: Option<String>,
+    comment: String,
+    risks: String,
+    measures: Option<String>,
+    escalated_to: Option<Named>,
+}
+
+pub fn project_page(linker: &Linker<'_>, model: &Model, history: &StatusIndex<'_>, index: usize) -> ItemContext {
+    let project = &model.projects[index];
+    let statuses = history.of(&project.id);
+    let latest = statuses.last().map(|(_, s)| *s);
+    let view = ProjectView {
+        id: project.id.clone(),
+        title: project.title.clone(),
+        summary: project.summary.clone(),
+        unit: named(linker, K::Unit, project.unit.get_ref()),
+        lead: project.lead.as_ref().map(|l| named(linker, K::Role, l.get_ref())),
+        provider: project.provider.as_ref().map(|p| named(linker, K::Unit, p.get_ref())),
+        phase: phase_label(*project.phase.get_ref()),
+        fast_lane: project.fast_lane,
+        goals: project.goals.iter().filter_map(|g| model.lookup(K::Goal, g.get_ref())).map(|e| Named { title: model.goals[e.index].name.clone(), href: None }).collect(),
+        planned: project.budget.as_ref().map(|b| euro(*b.planned.get_ref())),
+        approved: project.budget.as_ref().and_then(|b| b.approved.as_ref()).map(|a| euro(*a.get_ref())),
+        start: project.start.as_ref().map(|d| views::german_date(*d.get_ref())),
+        end: project.end.as_ref().map(|d| views::german_date(*d.get_ref())),
+        depends_on: project.depends_on.iter().map(|d| named(linker, K::Project, d.get_ref())).collect(),
+        needed_by: model
+            .projects
+            .iter()
+            .filter(|p| p.depends_on.iter().any(|d| model.lookup(K::Project, d.get_ref()).is_some_and(|e| e.canonical == project.id)))
+            .map(|p| named(linker, K::Project, &p.id))
+            .collect(),
+        milestones: project
+            .milestones
+            .iter()
+            .map(|m| {
+                let forecast = latest.and_then(|s| s.forecast.get(m.id.get_ref())).map(|d| *d.get_ref());
+                MilestoneRow {
+                    title: m.title.clone(),
+                    baseline: views::german_date(*m.baseline.get_ref()),
+                    forecast: forecast.map(views::german_date),
+                    days: forecast.map(|f| m.baseline.get_ref().days_until(f)),
+                }
+            })
+            .collect(),
+        periods: statuses
+            .iter()
+            .rev()
+            .map(|(period, s)| PeriodStatus {
+                period: period.id.clone(),
+                overall: ampel(*s.overall.get_ref()),
+                schedule: s.schedule.map(ampel),
+                cost: s.cost.map(ampel),
+                scope: s.scope.map(ampel),
+                resources: s.resources.map(ampel),
+                progress: s.progress.as_ref().map(|p| number(*p.get_ref())),
+                spent: s.spent.as_ref().map(|v| euro(*v.get_ref())),
+                comment: s.comment.clone(),
+                risks: s.risks.clone(),
+                measures: s.measures.clone(),
+                escalated_to: s.escalated_to.as_ref().map(|e| named(linker, K::Body, e.get_ref())),
+            })
+            .collect(),
+    };
+    let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
+    context.example = true;
+    context
+}
