@@ -92,6 +92,7 @@ struct DashboardView {
     changes: Option<ChangesView>,
     statuses: Vec<StatusRow>,
     note: String,
+    charts: Vec<crate::charts::Chart>,
 }
 
 #[derive(Serialize)]
@@ -126,6 +127,7 @@ pub fn dashboard(linker: &Linker<'_>, model: &Model, period_id: &str) -> ItemCon
         changes: previous.map(|before| changes_view(linker, model, before, period)),
         statuses: status_rows(linker, model, period),
         note: period.note.clone(),
+        charts: super::charts::dashboard(model, &timeline, position),
     };
     let text = format!("DigIT-Dashboard {} {}", period.id, period.note);
     let mut context = ItemContext::empty().with("dashboard", &view).searchable(text);
@@ -357,7 +359,7 @@ pub fn demands(linker: &Linker<'_>, model: &Model) -> ItemContext {
         })
         .collect();
     let text = model.demands.iter().map(|d| format!("{} {}", d.title, d.summary)).collect::<Vec<_>>().join(" ");
-    let mut context = ItemContext::empty().with("stages", &groups).searchable(text);
+    let mut context = ItemContext::empty().with("stages", &groups).with("funnel", &super::charts::demand_funnel(model)).searchable(text);
     context.example = true;
     context
 }
@@ -425,6 +427,7 @@ struct ProjectView {
     needed_by: Vec<Named>,
     milestones: Vec<MilestoneRow>,
     periods: Vec<PeriodStatus>,
+    trend: Option<crate::charts::Chart>,
 }
 
 #[derive(Serialize)]
@@ -507,6 +510,7 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, history: &StatusIndex<'_
                 escalated_to: s.escalated_to.as_ref().map(|e| named(linker, K::Body, e.get_ref())),
             })
             .collect(),
+        trend: (!project.milestones.is_empty()).then(|| super::charts::milestones(project, history)),
     };
     let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
     context.example = true;

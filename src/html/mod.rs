@@ -1,6 +1,7 @@
 //! The handbook site: tera templates from a theme, view models from the model, one job per
 //! page, rendered in parallel, plus static assets, the search index and a sitemap.
 
+mod charts;
 mod context;
 mod dashboard;
 mod items;

@@ -1,0 +1,118 @@
+//! Which charts the portfolio pages show, fed from the model and the portfolio analysis.
+
+use crate::charts::{self, AmpelCell, BudgetRow, Chart, HeatRow, KpiTrend, MilestoneSeries};
+use crate::model::{EntityKind as K, Model, Period, Phase, Project, Stage};
+use crate::portfolio::{AmpelCounts, StatusIndex};
+
+/// Budget bars beyond this many projects would make the chart unreadable; the table on the
+/// dashboard still lists every project.
+const BUDGET_TOP: usize = 12;
+
+pub fn dashboard(model: &Model, timeline: &[&Period], position: usize) -> Vec<Chart> {
+    let period = timeline[position];
+    let counts = AmpelCounts::of(period);
+    let mut charts = vec![charts::portfolio_by_ampel(&[
+        (crate::model::Ampel::Green, counts.green),
+        (crate::model::Ampel::Yellow, counts.yellow),
+        (crate::model::Ampel::Red, counts.red),
+    ])];
+    charts.push(charts::portfolio_by_phase(&phases(model)));
+    charts.push(heat(model, &timeline[..=position], period));
+    charts.push(budget(model, period));
+    charts.extend(kpis(model, &timeline[..=position]));
+    charts
+}
+
+fn phases(model: &Model) -> Vec<(String, usize)> {
+    [Phase::Antrag, Phase::Priorisiert, Phase::Beauftragt, Phase::Umsetzung, Phase::Abgeschlossen, Phase::Betrieb, Phase::Gestoppt]
+        .iter()
+        .map(|&phase| (super::dashboard::phase_label(phase).to_owned(), model.projects.iter().filter(|p| *p.phase.get_ref() == phase).count()))
+        .collect()
+}
+
+fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
+    model.lookup(K::Project, id).map(|entry| &model.projects[entry.index])
+}
+
+fn heat(model: &Model, periods: &[&Period], current: &Period) -> Chart {
+    let rows: Vec<HeatRow> = current
+        .status
+        .iter()
+        .filter_map(|status| {
+            let project = project(model, status.project.get_ref())?;
+            let cells = periods
+                .iter()
+                .map(|p| {
+                    p.status
+                        .iter()
+                        .find(|s| s.project.get_ref() == status.project.get_ref())
+                        .map(|s| AmpelCell { values: vec![Some(*s.overall.get_ref())] })
+                })
+                .collect();
+            Some(HeatRow { label: project.title.clone(), cells })
+        })
+        .collect();
+    let labels: Vec<String> = periods.iter().map(|p| p.id.clone()).collect();
+    charts::ampel_heat_table(&rows, &labels, &[])
+}
+
+fn budget(model: &Model, period: &Period) -> Chart {
+    let mut rows: Vec<BudgetRow> = period
+        .status
+        .iter()
+        .filter_map(|status| {
+            let project = project(model, status.project.get_ref())?;
+            let budget = project.budget.as_ref()?;
+            Some(BudgetRow {
+                label: project.title.clone(),
+                planned: *budget.planned.get_ref(),
+                approved: budget.approved.as_ref().map(|a| *a.get_ref()),
+                spent: status.spent.as_ref().map(|s| *s.get_ref()),
+            })
+        })
+        .collect();
+    rows.sort_by(|a, b| b.planned.total_cmp(&a.planned).then_with(|| a.label.cmp(&b.label)));
+    rows.truncate(BUDGET_TOP);
+    charts::budget(&rows)
+}
+
+fn kpis(model: &Model, periods: &[&Period]) -> Vec<Chart> {
+    model
+        .kpis
+        .iter()
+        .map(|kpi| {
+            charts::kpi_trend(&KpiTrend {
+                id: kpi.id.get_ref().clone(),
+                label: kpi.name.clone(),
+                unit: kpi.unit.clone(),
+                target: kpi.target,
+                better: kpi.better,
+                points: periods.iter().filter_map(|p| Some((p.id.clone(), *p.kpi.get(kpi.id.get_ref())?.get_ref()))).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The milestone trend analysis of one project.
+pub fn milestones(project: &Project, history: &StatusIndex<'_>) -> Chart {
+    let statuses = history.of(&project.id);
+    let series: Vec<MilestoneSeries> = project
+        .milestones
+        .iter()
+        .map(|m| MilestoneSeries {
+            label: m.title.clone(),
+            points: statuses.iter().filter_map(|(period, s)| Some((*period.date.get_ref(), *s.forecast.get(m.id.get_ref())?.get_ref()))).collect(),
+        })
+        .collect();
+    charts::milestone_trend(&project.id, &series)
+}
+
+pub fn demand_funnel(model: &Model) -> Chart {
+    let count = |stage: Stage| model.demands.iter().filter(|d| *d.stage.get_ref() == stage).count();
+    let stages: Vec<(String, usize)> = [Stage::Erfasst, Stage::Dialog, Stage::Antrag, Stage::Vorlage, Stage::Priorisiert]
+        .iter()
+        .map(|&s| (super::dashboard::stage_label(s).to_owned(), count(s)))
+        .collect();
+    let branches: Vec<(String, usize)> = [Stage::FastLane, Stage::Abgelehnt].iter().map(|&s| (super::dashboard::stage_label(s).to_owned(), count(s))).collect();
+    charts::demand_funnel(&stages, &branches)
+}
