@@ -34,21 +34,24 @@ fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
     model.lookup(K::Project, id).map(|entry| &model.projects[entry.index])
 }
 
+/// Rows of the heat table: more would not fit a page; the worst current Ampel comes first.
+const HEAT_ROWS: usize = 25;
+
 fn heat(model: &Model, periods: &[&Period], current: &Period) -> Chart {
-    let rows: Vec<HeatRow> = current
-        .status
+    // One lookup table per period, so that the table costs projects × periods, not more.
+    let lookups: Vec<std::collections::BTreeMap<&str, crate::model::Ampel>> = periods
+        .iter()
+        .map(|p| p.status.iter().map(|s| (s.project.get_ref().as_str(), *s.overall.get_ref())).collect())
+        .collect();
+    let mut statuses: Vec<&crate::model::Status> = current.status.iter().collect();
+    statuses.sort_by_key(|s| (std::cmp::Reverse(*s.overall.get_ref()), s.project.get_ref().clone()));
+    statuses.truncate(HEAT_ROWS);
+    let rows: Vec<HeatRow> = statuses
         .iter()
         .filter_map(|status| {
             let project = project(model, status.project.get_ref())?;
-            let cells = periods
-                .iter()
-                .map(|p| {
-                    p.status
-                        .iter()
-                        .find(|s| s.project.get_ref() == status.project.get_ref())
-                        .map(|s| AmpelCell { values: vec![Some(*s.overall.get_ref())] })
-                })
-                .collect();
+            let id = status.project.get_ref().as_str();
+            let cells = lookups.iter().map(|lookup| lookup.get(id).map(|a| AmpelCell { values: vec![Some(*a)] })).collect();
             Some(HeatRow { label: project.title.clone(), cells })
         })
         .collect();

@@ -196,9 +196,11 @@ fn changes_view(linker: &Linker<'_>, model: &Model, before: &Period, now: &Perio
 }
 
 fn status_rows(linker: &Linker<'_>, model: &Model, period: &Period) -> Vec<StatusRow> {
+    // Green projects are counted in the key figures; the list shows what needs attention.
     let mut rows: Vec<StatusRow> = period
         .status
         .iter()
+        .filter(|s| *s.overall.get_ref() != Ampel::Green)
         .map(|s| StatusRow {
             project: named(linker, K::Project, s.project.get_ref()),
             overall: ampel(*s.overall.get_ref()),
@@ -245,18 +247,6 @@ struct ProjectRow {
     goals: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct Group {
-    title: String,
-    projects: Vec<ProjectRow>,
-}
-
-#[derive(Serialize)]
-struct View {
-    title: String,
-    groups: Vec<Group>,
-}
-
 pub fn phase_label(phase: Phase) -> &'static str {
     match phase {
         Phase::Antrag => "Antrag",
@@ -269,44 +259,75 @@ pub fn phase_label(phase: Phase) -> &'static str {
     }
 }
 
-/// The portfolio overview: all projects, and the same list grouped by unit, phase, Ampel
-/// and goal in `<details>` views that work without JavaScript.
+#[derive(Serialize)]
+struct ViewLink {
+    title: String,
+    href: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct Dimension {
+    title: String,
+    views: Vec<ViewLink>,
+}
+
+/// The portfolio overview: the views by unit, phase, Ampel and goal with their counts, and
+/// the way to the full list; each view is a pre-rendered page (no JavaScript needed).
 pub fn overview(linker: &Linker<'_>, model: &Model) -> ItemContext {
-    let current = model.current_period();
-    let status = |id: &str| current.and_then(|p| p.status.iter().find(|s| s.project.get_ref() == id)).map(|s| *s.overall.get_ref());
-    let rows: Vec<ProjectRow> = model
-        .projects
-        .iter()
-        .map(|p| ProjectRow {
-            link: named(linker, K::Project, &p.id),
-            id: p.id.clone(),
-            unit: named(linker, K::Unit, p.unit.get_ref()),
-            phase: phase_label(*p.phase.get_ref()),
-            overall: status(&p.id).map(ampel),
-            goals: p.goals.iter().filter_map(|g| model.lookup(K::Goal, g.get_ref())).map(|e| model.goals[e.index].name.clone()).collect(),
-        })
-        .collect();
-    let group_by = |key: &dyn Fn(&ProjectRow) -> Vec<String>| -> Vec<Group> {
-        let mut groups: std::collections::BTreeMap<String, Vec<ProjectRow>> = std::collections::BTreeMap::new();
-        for row in &rows {
-            for title in key(row) {
-                groups.entry(title).or_default().push(row.clone());
-            }
+    let mut dimensions: Vec<Dimension> = Vec::new();
+    for group in super::groups::groups(model) {
+        let link = ViewLink { title: group.title, href: linker.href(&group.path), count: group.projects.len() };
+        match dimensions.last_mut() {
+            Some(last) if last.title == group.dimension => last.views.push(link),
+            _ => dimensions.push(Dimension { title: group.dimension.to_owned(), views: vec![link] }),
         }
-        groups.into_iter().map(|(title, projects)| Group { title, projects }).collect()
-    };
-    let views = [
-        ("Nach Organisationseinheit", group_by(&|r| vec![r.unit.title.clone()])),
-        ("Nach Phase", group_by(&|r| vec![r.phase.to_owned()])),
-        ("Nach Ampel (aktuelle Periode)", group_by(&|r| vec![r.overall.as_ref().map_or("ohne Statusmeldung".to_owned(), |a| a.label.to_owned())])),
-        ("Nach strategischem Ziel", group_by(&|r| if r.goals.is_empty() { vec!["ohne Ziel".to_owned()] } else { r.goals.clone() })),
-    ];
-    let views: Vec<View> = views.into_iter().map(|(title, groups)| View { title: title.to_owned(), groups }).collect();
+    }
+    let all = ViewLink { title: "Alle Projekte".to_owned(), href: linker.href(&super::groups::page_path(0)), count: model.projects.len() };
     let mut context = ItemContext::empty()
-        .with("projects", &rows)
-        .with("views", &views)
-        .with("period", &current.map(|p| p.id.clone()))
+        .with("dimensions", &dimensions)
+        .with("all", &all)
+        .with("period", &model.current_period().map(|p| p.id.clone()))
         .searchable(String::new());
+    context.example = true;
+    context
+}
+
+fn project_rows(linker: &Linker<'_>, model: &Model, indices: impl Iterator<Item = usize>) -> Vec<ProjectRow> {
+    let current = model.current_period();
+    let status: std::collections::BTreeMap<&str, Ampel> =
+        current.map(|p| p.status.iter().map(|s| (s.project.get_ref().as_str(), *s.overall.get_ref())).collect()).unwrap_or_default();
+    indices
+        .map(|i| {
+            let p = &model.projects[i];
+            ProjectRow {
+                link: named(linker, K::Project, &p.id),
+                id: p.id.clone(),
+                unit: named(linker, K::Unit, p.unit.get_ref()),
+                phase: phase_label(*p.phase.get_ref()),
+                overall: status.get(p.id.as_str()).copied().map(ampel),
+                goals: Vec::new(),
+            }
+        })
+        .collect()
+}
+
+pub fn project_group(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
+    let groups = super::groups::groups(model);
+    let Some(group) = groups.get(index) else { return ItemContext::empty() };
+    let rows = project_rows(linker, model, group.projects.iter().copied());
+    let mut context = ItemContext::empty().with("projects", &rows).with("overview", &linker.href("projekte/index.html"));
+    context.example = true;
+    context
+}
+
+pub fn project_page_list(linker: &Linker<'_>, model: &Model, n: usize) -> ItemContext {
+    let size = super::groups::PAGE_SIZE;
+    let rows = project_rows(linker, model, (n * size..((n + 1) * size).min(model.projects.len())).into_iter());
+    let pages: Vec<ViewLink> = (0..super::groups::page_count(model))
+        .map(|k| ViewLink { title: (k + 1).to_string(), href: linker.href(&super::groups::page_path(k)), count: usize::from(k == n) })
+        .collect();
+    let mut context = ItemContext::empty().with("projects", &rows).with("pages", &pages).with("overview", &linker.href("projekte/index.html"));
     context.example = true;
     context
 }

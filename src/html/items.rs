@@ -50,6 +50,8 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::po
         Item::Unit(index) => unit(linker, model, index),
         Item::Project(index) => super::dashboard::project_page(linker, model, statuses, index),
         Item::Portfolio => super::dashboard::overview(linker, model),
+        Item::ProjectGroup(index) => super::dashboard::project_group(linker, model, index),
+        Item::ProjectPage(n) => super::dashboard::project_page_list(linker, model, n),
         Item::Dashboards => super::dashboard::dashboards(linker, model),
         Item::Dashboard(index) => super::dashboard::dashboard(linker, model, &model.periods[index].id),
         Item::Demands => super::dashboard::demands(linker, model),

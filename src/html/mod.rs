@@ -4,6 +4,7 @@
 mod charts;
 mod context;
 mod dashboard;
+mod groups;
 mod items;
 mod paper;
 mod links;

@@ -25,6 +25,10 @@ pub enum Item {
     Unit(usize),
     Project(usize),
     Portfolio,
+    /// A pre-rendered view of the portfolio (index into `groups::groups`).
+    ProjectGroup(usize),
+    /// Page `n` (0-based) of the list of all projects.
+    ProjectPage(usize),
     Dashboards,
     /// The dashboard of the period with this index in `model.periods`.
     Dashboard(usize),
@@ -120,6 +124,14 @@ pub fn plan(model: &Model) -> Vec<Job> {
         add(path, "dashboard.html", format!("DigIT-Dashboard {}", period.id), "dashboard", Item::Dashboard(index), Some(*period.date.get_ref()), format!("Berichtsperiode `{}` (content/periods/{}.toml)", period.id, period.id));
     }
     add(urls::section("projekte"), "portfolio.html", "Projektportfolio".into(), "projekte", Item::Portfolio, None, "content/projects/".into());
+    for (index, group) in super::groups::groups(model).into_iter().enumerate() {
+        add(group.path, "project_list.html", format!("Projekte: {}", group.title), "projekte", Item::ProjectGroup(index), None, "content/projects/".into());
+    }
+    let pages = super::groups::page_count(model);
+    for n in 0..pages {
+        let title = if pages == 1 { "Alle Projekte".to_owned() } else { format!("Alle Projekte (Seite {} von {pages})", n + 1) };
+        add(super::groups::page_path(n), "project_list.html", title, "projekte", Item::ProjectPage(n), None, "content/projects/".into());
+    }
     for (index, project) in model.projects.iter().enumerate() {
         let path = urls::entity(EntityKind::Project, &project.id).unwrap_or_default();
         add(path, "project.html", project.title.clone(), "projekte", Item::Project(index), None, format!("Projekt `{}` (content/projects/{}.toml)", project.id, project.id));

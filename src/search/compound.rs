@@ -93,7 +93,7 @@ impl<'a> Splitter<'a> {
         let mut parts = BTreeSet::new();
         let word = Word::new(word);
         let n = word.chars.len();
-        if n < 2 * MIN_PART_CHARS || n > MAX_WORD_CHARS {
+        if !(2 * MIN_PART_CHARS..=MAX_WORD_CHARS).contains(&n) {
             return parts;
         }
         let splits = MIN_PART_CHARS..=n - MIN_PART_CHARS;

@@ -2,13 +2,13 @@
 //! that contain it with a field-weighted term frequency. Built once, then either
 //! queried (tests, diagnostics) or written out as shards by [`super::emit`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
 use super::SearchDocument;
-use super::compound::{Splitter, StemSet};
-use super::text::{GermanStemmer, for_each_word};
+use super::text::GermanStemmer;
+use super::vocabulary::{Corpus, Vocabulary, Weight, to_u32};
 
 /// Weight of one occurrence in the title.
 pub const TITLE_WEIGHT: u32 = 10;
@@ -61,20 +61,6 @@ impl Posting {
     }
 }
 
-/// Summed weight and field bits of one word or term in one document.
-#[derive(Debug, Clone, Copy, Default)]
-struct Weight {
-    sum: u32,
-    fields: u8,
-}
-
-impl Weight {
-    fn add(&mut self, sum: u32, fields: u8) {
-        self.sum = self.sum.saturating_add(sum);
-        self.fields |= fields;
-    }
-}
-
 /// The inverted index.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -84,22 +70,17 @@ pub struct Index {
     pub terms: BTreeMap<String, Vec<Posting>>,
 }
 
-/// The words of one document with their summed field weights.
-struct Analysed {
-    words: BTreeMap<String, Weight>,
-    length: u32,
-}
-
 impl Index {
-    /// Indexes `documents`. Linear in the size of the text (plus a B-tree lookup per
-    /// distinct word of each document).
+    /// Indexes `documents`. Linear in the size of the text: a B-tree lookup per word of
+    /// a document, a hash lookup per distinct word of a document, and the stemming and
+    /// compound splitting of every distinct word of the site once.
     pub fn new(documents: &[SearchDocument]) -> Index {
         let mut order: Vec<&SearchDocument> = documents.iter().collect();
         order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-        let analysed: Vec<Analysed> = order.par_iter().map(|doc| analyse(doc)).collect();
-        let analyser = WordAnalyser::new(&analysed);
-        let per_doc: Vec<Vec<(u32, Weight)>> = analysed.par_iter().map(|doc| analyser.term_weights(doc)).collect();
-        let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); analyser.terms.len()];
+        let corpus = Corpus::read(&order);
+        let vocabulary = Vocabulary::new(&corpus.words);
+        let per_doc: Vec<Vec<(u32, Weight)>> = corpus.docs.par_iter().map(|doc| vocabulary.term_weights(doc)).collect();
+        let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); vocabulary.terms.len()];
         for (doc, terms) in per_doc.into_iter().enumerate() {
             for (term, weight) in terms {
                 if let Some(list) = postings.get_mut(term as usize) {
@@ -108,10 +89,10 @@ impl Index {
             }
         }
         // Sorted terms into a B-tree: built in bulk, no string comparisons per posting.
-        let terms = analyser.terms.into_iter().zip(postings).filter(|(_, list)| !list.is_empty()).collect();
+        let terms = vocabulary.terms.into_iter().zip(postings).filter(|(_, list)| !list.is_empty()).collect();
         let docs = order
-            .iter()
-            .zip(&analysed)
+            .par_iter()
+            .zip(&corpus.docs)
             .map(|(doc, words)| DocEntry {
                 url: doc.url.clone(),
                 title: doc.title.clone(),
@@ -157,86 +138,6 @@ impl Index {
 
 fn sort_key(doc: &SearchDocument) -> (&str, &str, &str, &str, &[String]) {
     (&doc.url, &doc.title, &doc.section, &doc.text, &doc.headings)
-}
-
-/// The searchable words of every field of `doc`, weighted by field.
-fn analyse(doc: &SearchDocument) -> Analysed {
-    let mut words: BTreeMap<String, Weight> = BTreeMap::new();
-    let mut length = 0u32;
-    let mut add = |text: &str, weight: u32, fields: u8| {
-        for_each_word(text, |word| {
-            length = length.saturating_add(1);
-            match words.get_mut(word) {
-                Some(sum) => sum.add(weight, fields),
-                None => {
-                    words.insert(word.to_owned(), Weight { sum: weight, fields });
-                }
-            }
-        });
-    };
-    add(&doc.title, TITLE_WEIGHT, IN_TITLE);
-    add(&doc.section, SECTION_WEIGHT, 0);
-    for heading in &doc.headings {
-        add(heading, HEADING_WEIGHT, IN_HEADING);
-    }
-    add(&doc.text, BODY_WEIGHT, 0);
-    Analysed { words, length }
-}
-
-/// Stems and compound parts of every distinct word of the index, computed once, as
-/// numbers into the sorted list of all terms.
-struct WordAnalyser<'a> {
-    /// All stems and compound parts, sorted: a term's number is its position.
-    terms: Vec<String>,
-    /// word -> (number of its stem, numbers of its compound parts)
-    words: HashMap<&'a str, (u32, Vec<u32>)>,
-}
-
-impl<'a> WordAnalyser<'a> {
-    fn new(analysed: &'a [Analysed]) -> Self {
-        let distinct: HashSet<&str> = analysed.iter().flat_map(|doc| doc.words.keys()).map(String::as_str).collect();
-        let mut distinct: Vec<&str> = distinct.into_iter().collect();
-        distinct.sort_unstable();
-        let stemmer = GermanStemmer::new();
-        let stems: Vec<String> = distinct.par_iter().map(|word| stemmer.stem(word)).collect();
-        let known: StemSet = stems.iter().cloned().collect();
-        let splitter = Splitter::new(&stemmer, &known);
-        let parts: Vec<Vec<String>> = distinct.par_iter().map(|word| splitter.parts(word).into_iter().collect()).collect();
-        let mut terms: Vec<String> = known.into_iter().chain(parts.iter().flatten().cloned()).collect();
-        terms.sort_unstable();
-        terms.dedup();
-        let number = |term: &str| terms.binary_search_by(|probe| probe.as_str().cmp(term)).map_or(u32::MAX, to_u32);
-        let words = distinct
-            .iter()
-            .zip(stems.iter().zip(&parts))
-            .map(|(word, (stem, parts))| (*word, (number(stem), parts.iter().map(|part| number(part)).collect())))
-            .collect();
-        WordAnalyser { terms, words }
-    }
-
-    /// The terms of one document by number, with their weights.
-    fn term_weights(&self, doc: &Analysed) -> Vec<(u32, Weight)> {
-        let mut terms: Vec<(u32, Weight)> = Vec::with_capacity(doc.words.len() * 2);
-        for (word, weight) in &doc.words {
-            let Some((stem, parts)) = self.words.get(word.as_str()) else { continue };
-            terms.push((*stem, *weight));
-            let half = Weight { sum: (weight.sum / 2).max(1), fields: weight.fields };
-            terms.extend(parts.iter().map(|part| (*part, half)));
-        }
-        terms.sort_unstable_by_key(|(term, _)| *term);
-        terms.dedup_by(|next, kept| {
-            let same = next.0 == kept.0;
-            if same {
-                kept.1.add(next.1.sum, next.1.fields);
-            }
-            same
-        });
-        terms
-    }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The start of `text` with whitespace collapsed, cut after a word near `limit`

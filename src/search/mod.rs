@@ -24,6 +24,7 @@ mod compound;
 pub mod emit;
 pub mod index;
 pub mod text;
+mod vocabulary;
 
 pub use index::{DocEntry, Index, Posting};
 pub use text::GermanStemmer;

@@ -26,16 +26,24 @@
  *   The query in ?q=… is searched at once, so every page's header form can submit to
  *   suche/index.html with GET; typing searches as you go and keeps ?q= up to date.
  *
+ * Results: <ol class="lotse-search-results"> of <li class="lotse-search-result"> with
+ *   <a class="lotse-search-link"> (the title), <span class="lotse-search-section"> and
+ *   <p class="lotse-search-excerpt"> (the passage with the query words); query words in
+ *   <mark>; a <button class="lotse-search-more"> shows the next page. The status says
+ *   "N Treffer für „…“" or "Keine Treffer für „…“".
+ *
  * Also exposed: search(query) -> Promise of {query, terms, mode: "all"|"any"|"none",
- *   hits: [{doc, score}]}; documents(hits) -> Promise of [{url, title, section, excerpt,
- *   text}]; snippet(text, result.terms) -> the passage with most query words or null;
- *   words(text), stem(word), terms(text): the same analysis as the Rust side; and
- *   addManifest/addDoc/addShard, which the index files call.
+ *   complete (hits with every word), hits: [{doc, score, all}]};
+ *   documents(hits) -> Promise of [{url, title, section, excerpt, text}];
+ *   snippet(text, result.terms) -> {text, before, after}, the passage with the most
+ *   query words, or null; words(text), stem(word), terms(text): the same analysis as
+ *   the Rust side; addManifest/addDoc/addShard, which the index files call.
  *
  * Matching: a query word matches its stem (German Snowball, identical to rust-stemmers)
  * and, at half weight, longer stems starting with it ("Bedarf" finds "Bedarfsmeldung",
- * and typing "Projektan" already finds "Projektantrag"). Results must match every word;
- * if none does, those matching any word are shown, most words first. Ranking is BM25
+ * and typing "Projektan" already finds "Projektantrag"). Results matching every word come
+ * first; with fewer than five of them, pages matching some words follow (most words
+ * first), marked with the class lotse-search-result--partial. Ranking is BM25
  * over field-weighted term frequencies (title > headings > section > body), plus a bonus
  * for query words in the title or a heading.
  */
@@ -52,6 +60,8 @@
   var PREFIX_FACTOR = 0.5;
   var MIN_PREFIX_CHARS = 3;
   var MAX_PREFIX_TERMS = 60;
+  // With fewer pages than this containing every query word, pages with some of them follow.
+  var FILL_BELOW = 5;
   var MIN_WORD_CHARS = 2;
   var SNIPPET_CHARS = 200;
   var SNIPPET_LEAD = 60;
@@ -394,11 +404,15 @@
       });
     });
     var hits = Array.from(combined.values());
-    var all = hits.filter(function (hit) { return hit.matched === perTerm.length; });
-    var mode = all.length > 0 ? "all" : hits.length > 0 ? "any" : "none";
-    if (mode === "all") hits = all;
+    var complete = hits.filter(function (hit) { return hit.matched === perTerm.length; }).length;
+    var mode = complete > 0 ? "all" : hits.length > 0 ? "any" : "none";
+    if (complete >= FILL_BELOW) hits = hits.filter(function (hit) { return hit.matched === perTerm.length; });
     hits.sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; });
-    return { mode: mode, hits: hits.map(function (hit) { return { doc: hit.doc, score: hit.score }; }) };
+    return {
+      mode: mode,
+      complete: complete,
+      hits: hits.map(function (hit) { return { doc: hit.doc, score: hit.score, all: hit.matched === perTerm.length }; })
+    };
   }
 
   function search(query) {
@@ -409,8 +423,8 @@
       keys.forEach(function (some) { needed = needed.concat(some); });
       return ensureShards(needed).then(function () {
         var perTerm = list.map(function (term, i) { return scoreTerm(matches(term, keys[i])); });
-        var ranked = list.length ? rank(perTerm) : { mode: "none", hits: [] };
-        return { query: query, terms: list, mode: ranked.mode, hits: ranked.hits };
+        var ranked = list.length ? rank(perTerm) : { mode: "none", complete: 0, hits: [] };
+        return { query: query, terms: list, mode: ranked.mode, complete: ranked.complete, hits: ranked.hits };
       });
     });
   }
@@ -524,6 +538,9 @@
     if (result.mode === "any") {
       return "Keine Seite enthält alle Wörter. " + count + " Treffer für einzelne Wörter aus " + quoted;
     }
+    if (result.complete < count) {
+      return result.complete + " Treffer für " + quoted + ", dazu " + (count - result.complete) + " für einzelne Wörter";
+    }
     return count + " Treffer für " + quoted;
   }
 
@@ -556,7 +573,11 @@
       return documents(page).then(function (entries) {
         var old = results.querySelector(".lotse-search-more");
         if (old) old.parentNode.removeChild(old);
-        entries.forEach(function (entry) { list.appendChild(resultItem(entry, result.terms, base)); });
+        entries.forEach(function (entry, i) {
+          var item = resultItem(entry, result.terms, base);
+          if (!page[i].all) item.className += " lotse-search-result--partial";
+          list.appendChild(item);
+        });
         var next = from + page.length;
         if (next < result.hits.length) {
           var more = doc.createElement("button");
