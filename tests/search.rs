@@ -12,9 +12,19 @@ use serde_json::Value;
 mod common;
 use common::{bundled_roles, doc, three_pages};
 
-/// The call arguments of one generated script: `window.lotseSearch.f(key, data);`.
+/// The call arguments of a generated script with one call: `window.lotseSearch.f(key, data);`.
 fn arguments(file: &SearchFile) -> (String, Value, Value) {
-    let text = std::str::from_utf8(&file.contents).unwrap();
+    let mut calls = calls(file);
+    assert_eq!(calls.len(), 1, "{} holds one call", file.path);
+    calls.remove(0)
+}
+
+/// The calls of a generated script, one per line.
+fn calls(file: &SearchFile) -> Vec<(String, Value, Value)> {
+    std::str::from_utf8(&file.contents).unwrap().lines().map(call).collect()
+}
+
+fn call(text: &str) -> (String, Value, Value) {
     let open = text.find('(').unwrap();
     let function = text["window.lotseSearch.".len()..open].to_owned();
     let inner = text[open + 1..].trim_end().strip_suffix(");").unwrap();
@@ -30,11 +40,13 @@ fn query_files(files: &[SearchFile], query: &str) -> Vec<String> {
     let mut shards = BTreeMap::new();
     let mut docs = BTreeMap::new();
     for file in files {
-        match arguments(file) {
-            (f, _, data) if f == "addManifest" => manifest = data,
-            (f, Value::String(key), data) if f == "addShard" => drop(shards.insert(key, data)),
-            (f, Value::Number(number), row) if f == "addDoc" => drop(docs.insert(number.as_u64().unwrap(), row)),
-            other => panic!("unexpected script {other:?}"),
+        for script in calls(file) {
+            match script {
+                (f, _, data) if f == "addManifest" => manifest = data,
+                (f, Value::String(key), data) if f == "addShard" => drop(shards.insert(key, data)),
+                (f, Value::Number(number), row) if f == "addDoc" => drop(docs.insert(number.as_u64().unwrap(), row)),
+                other => panic!("unexpected script {other:?}"),
+            }
         }
     }
     let keys: Vec<&String> = manifest["shards"].as_object().unwrap().keys().collect();
@@ -92,8 +104,9 @@ fn files_are_the_manifest_document_chunks_and_shards() {
     let files = build(&three_pages());
     let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
     assert!(paths.contains(&"suche/manifest.js"));
-    assert!(paths.contains(&"suche/docs/0.js"));
-    assert!(paths.contains(&"suche/docs/2.js"));
+    assert!(paths.contains(&"suche/docs/0.js"), "three documents share one chunk");
+    let chunk = files.iter().find(|file| file.path == "suche/docs/0.js").unwrap();
+    assert_eq!(calls(chunk).len(), 3);
     assert!(paths.contains(&"suche/index-pr.js"));
     let manifest = files.iter().find(|file| file.path == "suche/manifest.js").unwrap();
     let (_, _, manifest) = arguments(manifest);
@@ -101,7 +114,8 @@ fn files_are_the_manifest_document_chunks_and_shards() {
         assert!(paths.contains(&format!("suche/{}", name.as_str().unwrap()).as_str()), "{name} is written");
     }
     assert_eq!(manifest["count"], 3);
-    assert_eq!(paths.len(), manifest["shards"].as_object().unwrap().len() + 3 + 1);
+    assert_eq!(manifest["docs_per_file"], lotse::search::DOCS_PER_FILE);
+    assert_eq!(paths.len(), manifest["shards"].as_object().unwrap().len() + 1 + 1);
 }
 
 #[test]
@@ -112,13 +126,13 @@ fn titles_and_text_cannot_break_out_of_the_script() {
         "Rollen",
         "Text mit </script><script>alert(2)</script> und <!-- und \u{2028} Zeilentrenner, Grüße.",
     );
-    let files = build(&[evil.clone()]);
+    let files = build(std::slice::from_ref(&evil));
     for file in &files {
         assert!(!file.contents.contains(&b'<'), "{} holds a raw <", file.path);
         assert!(file.contents.is_ascii(), "{} is ASCII", file.path);
     }
     let page = files.iter().find(|file| file.path == "suche/docs/0.js").unwrap();
-    let (_, _, row) = arguments(page);
+    let (_, _, row) = calls(page).remove(0);
     assert_eq!(row[1], "<script>alert(1)</script>", "the title survives unchanged");
     assert!(row[3].as_str().unwrap().starts_with("Text mit </script>"));
     assert!(row[4].as_str().unwrap().ends_with("Zeilentrenner, Grüße."));

@@ -108,7 +108,7 @@ fn browser_engine_finds_inflected_compound_and_partial_words() {
             { "query": "projektantrag", "mode": "all", "urls": [beraterin] },
             { "query": "Projektan", "mode": "all", "first": beraterin },
             { "query": "Antrag", "mode": "all", "urls": [konferenz, beraterin] },
-            { "query": "Bedarf melden", "mode": "all", "urls": [modell] },
+            { "query": "Bedarf melden", "mode": "all", "urls": [modell, beraterin] },
             { "query": "Konferenz Xylophon", "mode": "any", "urls": [konferenz] },
             { "query": "Xylophon", "mode": "none", "urls": [] },
             { "query": "die und", "mode": "none", "urls": [] },

@@ -205,7 +205,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 fn the_output_folder_of_something_else_is_never_replaced() {
     let out = tempfile::tempdir().unwrap();
     std::fs::write(out.path().join("bericht.docx"), "wichtig").unwrap();
-    let result = lotse(&minimal_site().path().to_path_buf(), &["build", "--output", out.path().to_str().unwrap()]);
+    let result = lotse(minimal_site().path(), &["build", "--output", out.path().to_str().unwrap()]);
     assert_eq!(result.status.code(), Some(1));
     assert!(out.path().join("bericht.docx").exists());
 }

@@ -65,12 +65,11 @@ pub fn run(args: Args) -> ExitCode {
         Command::Build { output, period } => {
             say(&summary::line(&checked));
             let mut checked = checked;
-            if let Some(period) = period {
-                if let Err(message) = as_of(&mut checked.model, &period) {
+            if let Some(period) = period
+                && let Err(message) = as_of(&mut checked.model, &period) {
                     say_error(&message);
                     return ExitCode::from(EXIT_USAGE);
                 }
-            }
             let target = output.unwrap_or_else(|| args.root.join("output"));
             return build(&args.root, &checked, &target);
         }

@@ -144,11 +144,10 @@ fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec
     if job.item == Item::Start {
         return Vec::new();
     }
-    if let Some((slug, key)) = SECTIONS.iter().find(|(slug, _)| !slug.is_empty() && *slug == job.section) {
-        if job.path != urls::section(slug) {
+    if let Some((slug, key)) = SECTIONS.iter().find(|(slug, _)| !slug.is_empty() && *slug == job.section)
+        && job.path != urls::section(slug) {
             crumbs.push(linker.section(&label(key), slug));
         }
-    }
     crumbs
 }
 

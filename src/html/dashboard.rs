@@ -323,7 +323,7 @@ pub fn project_group(linker: &Linker<'_>, model: &Model, index: usize) -> ItemCo
 
 pub fn project_page_list(linker: &Linker<'_>, model: &Model, n: usize) -> ItemContext {
     let size = super::groups::PAGE_SIZE;
-    let rows = project_rows(linker, model, (n * size..((n + 1) * size).min(model.projects.len())).into_iter());
+    let rows = project_rows(linker, model, n * size..((n + 1) * size).min(model.projects.len()));
     let pages: Vec<ViewLink> = (0..super::groups::page_count(model))
         .map(|k| ViewLink { title: (k + 1).to_string(), href: linker.href(&super::groups::page_path(k)), count: usize::from(k == n) })
         .collect();

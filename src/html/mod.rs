@@ -76,7 +76,7 @@ pub fn render_site(root: &Path, model: &Model, files: &mut Files) -> Result<(), 
     global.insert("labels", &theme.labels);
     let jobs = plan(model);
     let navigation = context::Navigation::new(model, &jobs);
-    let rendered: Vec<Result<(String, String, Option<SearchDocument>), RenderError>> =
+    let rendered: Vec<Result<RenderedPage, RenderError>> =
         jobs.par_iter().enumerate().map(|(index, job)| render_job(&theme, model, &jobs, &navigation, index, job)).collect();
     let mut documents = Vec::new();
     for result in rendered {
@@ -95,7 +95,10 @@ pub fn render_site(root: &Path, model: &Model, files: &mut Files) -> Result<(), 
     Ok(())
 }
 
-fn render_job(theme: &Theme, model: &Model, jobs: &[Job], navigation: &context::Navigation<'_>, index: usize, job: &Job) -> Result<(String, String, Option<SearchDocument>), RenderError> {
+/// A page's path, its HTML and, if it is worth finding, its search document.
+type RenderedPage = (String, String, Option<SearchDocument>);
+
+fn render_job(theme: &Theme, model: &Model, jobs: &[Job], navigation: &context::Navigation<'_>, index: usize, job: &Job) -> Result<RenderedPage, RenderError> {
     let page = context::build(theme, model, jobs, navigation, index);
     let html = theme.tera.render(job.template, &page.context).map_err(|error| RenderError::Page {
         origin: job.origin.clone(),

@@ -28,6 +28,8 @@ struct Manifest<'a> {
     /// Changes with every change of the index: appended to file URLs against stale caches.
     version: String,
     count: usize,
+    /// Documents per file `docs/K.js`: document `N` is in file `N / docs_per_file`.
+    docs_per_file: usize,
     /// Weight of one body occurrence: term frequency = weight / unit.
     unit: u32,
     /// Field weights, for the record: title, headings, section, body.
@@ -47,16 +49,26 @@ pub fn files(index: &Index) -> Vec<SearchFile> {
         files.push(script(&name, "addShard", &key, &shard_data(&terms)));
         shards.insert(key, name);
     }
-    // One file per document, as Pagefind's fragments: a result list loads only what it shows.
-    for (number, doc) in index.docs.iter().enumerate() {
-        let row = [&doc.url, &doc.title, &doc.section, &doc.excerpt, &doc.text];
-        files.push(script(&format!("docs/{number}.js"), "addDoc", &number, &row));
+    // Documents in small chunks, as Pagefind's fragments: a result list loads only what it
+    // shows, and a large site does not pay for one file per page (file creation dominates
+    // the build time of 10,000 pages).
+    for (chunk, docs) in index.docs.chunks(DOCS_PER_FILE).enumerate() {
+        let calls: String = docs
+            .iter()
+            .enumerate()
+            .map(|(offset, doc)| {
+                let row = [&doc.url, &doc.title, &doc.section, &doc.excerpt, &doc.text];
+                call("addDoc", &(chunk * DOCS_PER_FILE + offset), &row)
+            })
+            .collect();
+        files.push(SearchFile { path: format!("{DIR}/docs/{chunk}.js"), contents: calls.into_bytes() });
     }
     let version = version(&files);
     let manifest = Manifest {
         format: FORMAT,
         version,
         count: index.docs.len(),
+        docs_per_file: DOCS_PER_FILE,
         unit: BODY_WEIGHT,
         weights: [TITLE_WEIGHT, HEADING_WEIGHT, SECTION_WEIGHT, BODY_WEIGHT],
         lengths: index.docs.iter().map(|doc| doc.length).collect(),
@@ -67,10 +79,17 @@ pub fn files(index: &Index) -> Vec<SearchFile> {
     files
 }
 
+/// Documents per file of `docs/`.
+pub const DOCS_PER_FILE: usize = 32;
+
 /// One file: `window.lotseSearch.<function>(<key>,<data>);`.
 fn script(name: &str, function: &str, key: &impl Serialize, data: &impl Serialize) -> SearchFile {
-    let text = format!("window.lotseSearch.{function}({},{});\n", json(key), json(data));
-    SearchFile { path: format!("{DIR}/{name}"), contents: text.into_bytes() }
+    SearchFile { path: format!("{DIR}/{name}"), contents: call(function, key, data).into_bytes() }
+}
+
+/// One line: `window.lotseSearch.<function>(<key>,<data>);`.
+fn call(function: &str, key: &impl Serialize, data: &impl Serialize) -> String {
+    format!("window.lotseSearch.{function}({},{});\n", json(key), json(data))
 }
 
 /// JSON that is safe inside a script element and a JavaScript string literal, in ASCII.

@@ -9,7 +9,8 @@
 //!
 //! - `suche/manifest.js`: `addManifest(1, {format, version, count, unit, weights, lengths, shards})`,
 //!   the number of documents, their lengths and the shard keys with their file names;
-//! - `suche/docs/N.js`: `addDoc(N, [url, title, section, excerpt, text])`, document `N`
+//! - `suche/docs/K.js`: one `addDoc(N, [url, title, section, excerpt, text])` line per document
+//!   `N` of chunk `K = N / docs_per_file`; document `N`
 //!   in URL order, with its text (cut at 20,000 characters) for excerpts around the query;
 //! - `suche/index-XX.js`: `addShard("xx", {stem: [doc delta, weight * 4 + fields, …], …})`,
 //!   the postings of all stems whose longest shard key is `xx` (the first two letters of
@@ -27,6 +28,7 @@ pub mod text;
 mod vocabulary;
 
 pub use index::{DocEntry, Index, Posting};
+pub use emit::DOCS_PER_FILE;
 pub use text::GermanStemmer;
 
 /// One page of the site as the search sees it.

@@ -36,11 +36,10 @@ pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
     for (file, markdown) in documents {
         check_markdown(checker, file, &markdown.text, markdown.offset);
     }
-    if let Some(config) = &model.config {
-        if let Some(page) = config.feedback.as_ref().and_then(|f| Some((f.get_ref().strip_prefix("page:")?, f.span()))) {
+    if let Some(config) = &model.config
+        && let Some(page) = config.feedback.as_ref().and_then(|f| Some((f.get_ref().strip_prefix("page:")?, f.span()))) {
             checker.resolve_name(&[EntityKind::Page], page.0, config.origin.file, page.1);
         }
-    }
     let strings = model
         .papers
         .iter()

@@ -295,7 +295,7 @@
   function ensureDocs(docs) {
     return Promise.all(docs.map(function (doc) {
       if (store.docs[doc]) return null;
-      return loadScript(versioned("docs/" + doc + ".js"));
+      return loadScript(versioned("docs/" + Math.floor(doc / (store.manifest.docs_per_file || 1)) + ".js"));
     }));
   }
 
