@@ -57,7 +57,7 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
         Linker::new(model, &job.path)
     };
     let label = |key: &str| theme.labels.get(key).cloned().unwrap_or_else(|| key.to_owned());
-    let item = items::build(&linker, model, job, &navigation.statuses, &label);
+    let item = items::build(&linker, model, job, &navigation.statuses);
     let nav = SECTIONS
         .iter()
         .map(|(slug, key)| NavEntry { title: label(key), href: linker.href(&urls::section(slug)), current: *slug == job.section })

@@ -1,4 +1,4 @@
-//! Portfolio pages: the DigIT-Dashboard per period, the portfolio overview, project pages,
+//! Portfolio pages: the DigIT-Dashboard per period, the portfolio overview and its views,
 //! the demand pipeline and the prioritisation ranking.
 
 use serde::Serialize;
@@ -10,7 +10,7 @@ use super::views::{self, Named, number};
 use crate::model::{Ampel, EntityKind as K, Model, Period, Phase, Project, Stage};
 use crate::portfolio::{self, AmpelCounts, StatusIndex, ampel_label, meets_target};
 
-fn named(linker: &Linker<'_>, kind: K, id: &str) -> Named {
+pub(super) fn named(linker: &Linker<'_>, kind: K, id: &str) -> Named {
     match linker.entity(kind, id) {
         Some(link) => Named { title: link.title, href: Some(link.href) },
         None => Named { title: id.to_owned(), href: None },
@@ -18,12 +18,12 @@ fn named(linker: &Linker<'_>, kind: K, id: &str) -> Named {
 }
 
 #[derive(Serialize, Clone)]
-struct AmpelView {
+pub(super) struct AmpelView {
     value: &'static str,
     label: &'static str,
 }
 
-fn ampel(value: Ampel) -> AmpelView {
+pub(super) fn ampel(value: Ampel) -> AmpelView {
     AmpelView {
         value: match value {
             Ampel::Green => "green",
@@ -125,7 +125,7 @@ pub fn dashboard(linker: &Linker<'_>, model: &Model, period_id: &str) -> ItemCon
         spent: euro(spent),
         kpis: kpi_rows(model, period, previous),
         changes: previous.map(|before| changes_view(linker, model, before, period)),
-        statuses: status_rows(linker, model, period),
+        statuses: status_rows(linker, period),
         note: period.note.clone(),
         charts: super::charts::dashboard(model, &timeline, position),
     };
@@ -195,7 +195,7 @@ fn changes_view(linker: &Linker<'_>, model: &Model, before: &Period, now: &Perio
     }
 }
 
-fn status_rows(linker: &Linker<'_>, model: &Model, period: &Period) -> Vec<StatusRow> {
+fn status_rows(linker: &Linker<'_>, period: &Period) -> Vec<StatusRow> {
     // Green projects are counted in the key figures; the list shows what needs attention.
     let mut rows: Vec<StatusRow> = period
         .status
@@ -211,7 +211,6 @@ fn status_rows(linker: &Linker<'_>, model: &Model, period: &Period) -> Vec<Statu
         .collect();
     // Red first, then yellow, then green: what needs attention leads.
     rows.sort_by_key(|row| (match row.overall.value { "red" => 0, "yellow" => 1, _ => 2 }, row.project.title.clone()));
-    let _ = model;
     rows
 }
 
@@ -425,115 +424,6 @@ pub fn ranking(linker: &Linker<'_>, model: &Model) -> ItemContext {
         .map(|c| CriterionRow { name: c.name.clone(), weight: number(*c.weight.get_ref()), description: c.description.clone() })
         .collect();
     let mut context = ItemContext::empty().with("ranking", &rows).with("criteria", &criteria).searchable(String::new());
-    context.example = true;
-    context
-}
-
-#[derive(Serialize)]
-struct ProjectView {
-    id: String,
-    title: String,
-    summary: String,
-    unit: Named,
-    lead: Option<Named>,
-    provider: Option<Named>,
-    phase: &'static str,
-    fast_lane: bool,
-    goals: Vec<Named>,
-    planned: Option<String>,
-    approved: Option<String>,
-    start: Option<String>,
-    end: Option<String>,
-    depends_on: Vec<Named>,
-    needed_by: Vec<Named>,
-    milestones: Vec<MilestoneRow>,
-    periods: Vec<PeriodStatus>,
-    trend: Option<crate::charts::Chart>,
-}
-
-#[derive(Serialize)]
-struct MilestoneRow {
-    title: String,
-    baseline: String,
-    forecast: Option<String>,
-    days: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct PeriodStatus {
-    period: String,
-    overall: AmpelView,
-    schedule: Option<AmpelView>,
-    cost: Option<AmpelView>,
-    scope: Option<AmpelView>,
-    resources: Option<AmpelView>,
-    progress: Option<String>,
-    spent: Option<String>,
-    comment: String,
-    risks: String,
-    measures: Option<String>,
-    escalated_to: Option<Named>,
-}
-
-pub fn project_page(linker: &Linker<'_>, model: &Model, history: &StatusIndex<'_>, index: usize) -> ItemContext {
-    let project = &model.projects[index];
-    let statuses = history.of(&project.id);
-    let latest = statuses.last().map(|(_, s)| *s);
-    let view = ProjectView {
-        id: project.id.clone(),
-        title: project.title.clone(),
-        summary: project.summary.clone(),
-        unit: named(linker, K::Unit, project.unit.get_ref()),
-        lead: project.lead.as_ref().map(|l| named(linker, K::Role, l.get_ref())),
-        provider: project.provider.as_ref().map(|p| named(linker, K::Unit, p.get_ref())),
-        phase: phase_label(*project.phase.get_ref()),
-        fast_lane: project.fast_lane,
-        goals: project.goals.iter().filter_map(|g| model.lookup(K::Goal, g.get_ref())).map(|e| Named { title: model.goals[e.index].name.clone(), href: None }).collect(),
-        planned: project.budget.as_ref().map(|b| euro(*b.planned.get_ref())),
-        approved: project.budget.as_ref().and_then(|b| b.approved.as_ref()).map(|a| euro(*a.get_ref())),
-        start: project.start.as_ref().map(|d| views::german_date(*d.get_ref())),
-        end: project.end.as_ref().map(|d| views::german_date(*d.get_ref())),
-        depends_on: project.depends_on.iter().map(|d| named(linker, K::Project, d.get_ref())).collect(),
-        needed_by: model
-            .projects
-            .iter()
-            .filter(|p| p.depends_on.iter().any(|d| model.lookup(K::Project, d.get_ref()).is_some_and(|e| e.canonical == project.id)))
-            .map(|p| named(linker, K::Project, &p.id))
-            .collect(),
-        milestones: project
-            .milestones
-            .iter()
-            .map(|m| {
-                let forecast = latest.and_then(|s| s.forecast.get(m.id.get_ref())).map(|d| *d.get_ref());
-                MilestoneRow {
-                    title: m.title.clone(),
-                    baseline: views::german_date(*m.baseline.get_ref()),
-                    forecast: forecast.map(views::german_date),
-                    days: forecast.map(|f| m.baseline.get_ref().days_until(f)),
-                }
-            })
-            .collect(),
-        periods: statuses
-            .iter()
-            .rev()
-            .map(|(period, s)| PeriodStatus {
-                period: period.id.clone(),
-                overall: ampel(*s.overall.get_ref()),
-                schedule: s.schedule.map(ampel),
-                cost: s.cost.map(ampel),
-                scope: s.scope.map(ampel),
-                resources: s.resources.map(ampel),
-                progress: s.progress.as_ref().map(|p| number(*p.get_ref())),
-                spent: s.spent.as_ref().map(|v| euro(*v.get_ref())),
-                comment: s.comment.clone(),
-                risks: s.risks.clone(),
-                measures: s.measures.clone(),
-                escalated_to: s.escalated_to.as_ref().map(|e| named(linker, K::Body, e.get_ref())),
-            })
-            .collect(),
-        trend: (!project.milestones.is_empty()).then(|| super::charts::milestones(project, history)),
-    };
-    let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
     context.example = true;
     context
 }

@@ -8,7 +8,7 @@ use super::plan::{Item, Job, anchor};
 use super::views::{self, Named, number};
 use crate::model::{EntityKind as K, Model, UnitKind};
 
-pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::portfolio::StatusIndex<'_>, label: &dyn Fn(&str) -> String) -> ItemContext {
+pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::portfolio::StatusIndex<'_>) -> ItemContext {
     let empty = ItemContext::empty();
     match job.item {
         Item::Start => start(linker, model),
@@ -37,7 +37,7 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::po
         }
         Item::Raci => raci(linker, model),
         Item::Challenges => challenges(linker, model),
-        Item::Staffing => staffing(linker, model),
+        Item::Staffing => staffing(model),
         Item::Papers => papers(linker, model),
         Item::Paper(index) => super::paper::paper(linker, model, &model.papers[index]),
         Item::Glossary => glossary(model),
@@ -48,7 +48,7 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::po
             context
         }
         Item::Unit(index) => unit(linker, model, index),
-        Item::Project(index) => super::dashboard::project_page(linker, model, statuses, index),
+        Item::Project(index) => super::project::project_page(linker, model, statuses, index),
         Item::Portfolio => super::dashboard::overview(linker, model),
         Item::ProjectGroup(index) => super::dashboard::project_group(linker, model, index),
         Item::ProjectPage(n) => super::dashboard::project_page_list(linker, model, n),
@@ -61,10 +61,7 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::po
             let (prose, text) = views::prose(linker, &page.body.text, views::RESERVED);
             empty.prose(&prose).with("description", &page.description).searchable(text)
         }
-        Item::Search | Item::NotFound => {
-            let _ = label;
-            empty
-        }
+        Item::Search | Item::NotFound => empty,
     }
 }
 
@@ -303,8 +300,7 @@ struct StaffingView {
     chart: Option<crate::charts::Chart>,
 }
 
-fn staffing(linker: &Linker<'_>, model: &Model) -> ItemContext {
-    let _ = linker;
+fn staffing(model: &Model) -> ItemContext {
     let Some(staffing) = &model.staffing else { return ItemContext::empty() };
     let target: f64 = staffing.position.iter().filter_map(|p| p.target.as_ref()).map(|t| *t.get_ref()).sum();
     let current: f64 = staffing.position.iter().map(|p| *p.current.get_ref()).sum();

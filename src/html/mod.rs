@@ -9,6 +9,7 @@ mod items;
 mod paper;
 mod links;
 mod plan;
+mod project;
 mod theme;
 mod urls;
 mod views;
