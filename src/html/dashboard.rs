@@ -8,7 +8,7 @@ use super::links::Linker;
 use super::paper::euro;
 use super::views::{self, Named, number};
 use crate::model::{Ampel, EntityKind as K, Model, Period, Phase, Project, Stage};
-use crate::portfolio::{self, AmpelCounts, StatusIndex, ampel_label, meets_target};
+use crate::portfolio::{self, AmpelCounts, ampel_label, meets_target};
 
 pub(super) fn named(linker: &Linker<'_>, kind: K, id: &str) -> Named {
     match linker.entity(kind, id) {
