@@ -57,7 +57,7 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
         Linker::new(model, &job.path)
     };
     let label = |key: &str| theme.labels.get(key).cloned().unwrap_or_else(|| key.to_owned());
-    let item = items::build(&linker, model, job, &navigation.statuses);
+    let item = items::build(&linker, model, job, navigation);
     let nav = SECTIONS
         .iter()
         .map(|(slug, key)| NavEntry { title: label(key), href: linker.href(&urls::section(slug)), current: *slug == job.section })
@@ -110,6 +110,8 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
 pub struct Navigation<'m> {
     /// Every project's statuses, for project pages.
     pub statuses: crate::portfolio::StatusIndex<'m>,
+    /// The pre-rendered views of the portfolio.
+    pub groups: Vec<super::groups::Group>,
     /// Jobs of the free pages listed in the sidebar: top-level pages only.
     pub background: Vec<usize>,
     /// Previous and next entity page within the same section, by job index.
@@ -135,7 +137,7 @@ impl<'m> Navigation<'m> {
             }
         }
         let statuses = crate::portfolio::StatusIndex::new(model, model.current_period().map(|p| p.id.as_str()));
-        Navigation { statuses, background, neighbours }
+        Navigation { statuses, groups: super::groups::groups(model), background, neighbours }
     }
 }
 

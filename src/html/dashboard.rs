@@ -273,10 +273,10 @@ struct Dimension {
 
 /// The portfolio overview: the views by unit, phase, Ampel and goal with their counts, and
 /// the way to the full list; each view is a pre-rendered page (no JavaScript needed).
-pub fn overview(linker: &Linker<'_>, model: &Model) -> ItemContext {
+pub fn overview(linker: &Linker<'_>, model: &Model, groups: &[super::groups::Group]) -> ItemContext {
     let mut dimensions: Vec<Dimension> = Vec::new();
-    for group in super::groups::groups(model) {
-        let link = ViewLink { title: group.title, href: linker.href(&group.path), count: group.projects.len() };
+    for group in groups {
+        let link = ViewLink { title: group.title.clone(), href: linker.href(&group.path), count: group.projects.len() };
         match dimensions.last_mut() {
             Some(last) if last.title == group.dimension => last.views.push(link),
             _ => dimensions.push(Dimension { title: group.dimension.to_owned(), views: vec![link] }),
@@ -311,8 +311,7 @@ fn project_rows(linker: &Linker<'_>, model: &Model, indices: impl Iterator<Item 
         .collect()
 }
 
-pub fn project_group(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
-    let groups = super::groups::groups(model);
+pub fn project_group(linker: &Linker<'_>, model: &Model, groups: &[super::groups::Group], index: usize) -> ItemContext {
     let Some(group) = groups.get(index) else { return ItemContext::empty() };
     let rows = project_rows(linker, model, group.projects.iter().copied());
     let mut context = ItemContext::empty().with("projects", &rows).with("overview", &linker.href("projekte/index.html"));

@@ -8,7 +8,7 @@ use super::plan::{Item, Job, anchor};
 use super::views::{self, Named, number};
 use crate::model::{EntityKind as K, Model, UnitKind};
 
-pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::portfolio::StatusIndex<'_>) -> ItemContext {
+pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, navigation: &super::context::Navigation<'_>) -> ItemContext {
     let empty = ItemContext::empty();
     match job.item {
         Item::Start => start(linker, model),
@@ -48,9 +48,9 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, statuses: &crate::po
             context
         }
         Item::Unit(index) => unit(linker, model, index),
-        Item::Project(index) => super::project::project_page(linker, model, statuses, index),
-        Item::Portfolio => super::dashboard::overview(linker, model),
-        Item::ProjectGroup(index) => super::dashboard::project_group(linker, model, index),
+        Item::Project(index) => super::project::project_page(linker, model, &navigation.statuses, index),
+        Item::Portfolio => super::dashboard::overview(linker, model, &navigation.groups),
+        Item::ProjectGroup(index) => super::dashboard::project_group(linker, model, &navigation.groups, index),
         Item::ProjectPage(n) => super::dashboard::project_page_list(linker, model, n),
         Item::Dashboards => super::dashboard::dashboards(linker, model),
         Item::Dashboard(index) => super::dashboard::dashboard(linker, model, &model.periods[index].id),
