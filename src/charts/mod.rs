@@ -29,6 +29,7 @@ pub use kpi::{KpiTrend, kpi_trend};
 pub use milestones::{MilestoneSeries, milestone_trend};
 pub use portfolio::{portfolio_by_ampel, portfolio_by_phase};
 pub use staffing::staffing_waves;
+pub(crate) use text::width as text_width;
 
 /// A rendered chart and the same numbers as a table, for readers who cannot see it.
 #[derive(Debug, Clone, Serialize)]

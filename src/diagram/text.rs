@@ -1,60 +1,14 @@
 //! Text in the diagram: width estimates for wrapping, line wrapping and XML escaping.
 
-/// Advance widths of Noto Sans Bold for the printable ASCII characters (space to `~`), in
-/// thousandths of the font size.
-const BOLD: [u16; 95] = [
-    260, 286, 472, 646, 572, 901, 750, 266, 339, 339, 545, 572, 285, 322, 285, 413,
-    572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 285, 285, 572, 572, 572, 477,
-    897, 690, 672, 637, 740, 560, 549, 724, 765, 389, 331, 664, 565, 943, 813, 796,
-    628, 796, 660, 551, 579, 756, 650, 967, 667, 624, 579, 331, 413, 331, 572, 411,
-    362, 604, 633, 514, 633, 591, 387, 633, 657, 305, 305, 620, 305, 982, 657, 619,
-    633, 633, 454, 497, 434, 657, 569, 856, 578, 569, 488, 394, 551, 394, 572,
-];
-
-/// The same for Noto Sans Regular.
-const REGULAR: [u16; 95] = [
-    260, 269, 408, 646, 572, 831, 732, 225, 300, 300, 551, 572, 268, 322, 268, 372,
-    572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 268, 268, 572, 572, 572, 434,
-    899, 639, 650, 632, 730, 556, 519, 728, 741, 339, 273, 619, 524, 907, 760, 781,
-    605, 781, 622, 549, 556, 731, 600, 930, 586, 566, 572, 329, 372, 329, 572, 444,
-    281, 561, 615, 480, 615, 564, 344, 615, 618, 258, 258, 534, 258, 935, 618, 605,
-    615, 615, 413, 479, 361, 618, 508, 786, 529, 510, 470, 380, 551, 380, 572,
-];
-
-/// Extra room for fallback fonts (DejaVu Sans runs wider than Noto Sans) and rounding.
-const SAFETY: f64 = 1.04;
-
-/// The estimated width of `text` in bold at `size`, rather too wide than too narrow.
+/// The estimated width of `text` in bold at `size`, rather too wide than too narrow: the
+/// charts' Noto Sans table (the wider of Regular and Bold) serves the diagram too.
 pub fn width(text: &str, size: f64) -> f64 {
-    estimate(text, size, &BOLD)
+    crate::charts::text_width(text, size)
 }
 
-/// The estimated width of `text` in the regular weight.
+/// The estimated width of `text` in the regular weight (the same conservative table).
 pub fn regular_width(text: &str, size: f64) -> f64 {
-    estimate(text, size, &REGULAR)
-}
-
-fn estimate(text: &str, size: f64, ascii: &[u16; 95]) -> f64 {
-    let thousandths: u32 = text.chars().map(|c| char_width(c, ascii)).sum();
-    f64::from(thousandths) / 1000.0 * size * SAFETY
-}
-
-/// Non-ASCII letters take the bold widths of Noto Sans, slightly wide for regular text.
-fn char_width(c: char, ascii: &[u16; 95]) -> u32 {
-    match c {
-        ' '..='~' => u32::from(ascii[c as usize - 32]),
-        'ä' | 'à' | 'á' | 'â' => 604,
-        'ö' | 'ó' | 'ò' | 'ô' => 619,
-        'ü' | 'ú' | 'ù' | 'û' => 657,
-        'é' | 'è' | 'ê' => 591,
-        'Ä' => 690,
-        'Ö' => 796,
-        'Ü' => 756,
-        'ß' => 711,
-        '–' | '„' | '“' | '”' | '‚' | '‘' | '’' | '·' => 520,
-        // Anything else (CJK, symbols, emoji) counts as a full em.
-        _ => 1000,
-    }
+    crate::charts::text_width(text, size)
 }
 
 /// Breaks `text` into lines no wider than `max` where possible: at spaces, else after a
