@@ -33,6 +33,24 @@ fn call(text: &str) -> (String, Value, Value) {
     (function, pair.pop().unwrap(), data)
 }
 
+/// Every text file below `content/`: its path relative to `content/` and its text.
+fn content_files() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut files = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                files.push((path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"), text));
+            }
+        }
+    }
+    files
+}
+
 /// A query on the written files, as the browser reads them (exact stems, AND):
 /// proves that the files alone answer queries.
 fn query_files(files: &[SearchFile], query: &str) -> Vec<String> {
@@ -167,20 +185,7 @@ fn bundled_roles_answer_the_fachamt_queries() {
 /// Every content file as one document: the size of the index for the bundled site.
 #[test]
 fn index_of_all_bundled_content_is_small() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let mut documents = Vec::new();
-    let mut stack = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                let url = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
-                documents.push(doc(&url, &url, "Inhalt", &text));
-            }
-        }
-    }
+    let documents: Vec<lotse::search::SearchDocument> = content_files().iter().map(|(url, text)| doc(url, url, "Inhalt", text)).collect();
     let files = build(&documents);
     let total: usize = files.iter().map(|file| file.contents.len()).sum();
     let largest = files.iter().map(|file| file.contents.len()).max().unwrap();
@@ -194,18 +199,9 @@ fn index_of_all_bundled_content_is_small() {
 #[test]
 #[ignore = "benchmark: prints sizes, takes some seconds"]
 fn ten_thousand_documents_size() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let mut vocabulary = std::collections::BTreeSet::new();
-    let mut stack = vec![root];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(text) = std::fs::read_to_string(&path) {
-                vocabulary.extend(text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 1).map(str::to_owned));
-            }
-        }
+    for (_, text) in content_files() {
+        vocabulary.extend(text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() > 1).map(str::to_owned));
     }
     let vocabulary: Vec<String> = vocabulary.into_iter().collect();
     let nouns: Vec<&String> = vocabulary.iter().filter(|w| w.starts_with(char::is_uppercase)).collect();

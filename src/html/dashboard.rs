@@ -11,10 +11,7 @@ use crate::model::{Ampel, EntityKind as K, Model, Period, Phase, Project, Stage}
 use crate::portfolio::{self, AmpelCounts, ampel_label, meets_target};
 
 pub(super) fn named(linker: &Linker<'_>, kind: K, id: &str) -> Named {
-    match linker.entity(kind, id) {
-        Some(link) => Named { title: link.title, href: Some(link.href) },
-        None => Named { title: id.to_owned(), href: None },
-    }
+    views::named(linker, &[kind], id)
 }
 
 #[derive(Serialize, Clone)]

@@ -28,7 +28,7 @@ pub struct Named {
     pub href: Option<String>,
 }
 
-fn named(linker: &Linker<'_>, kinds: &[K], id: &str) -> Named {
+pub fn named(linker: &Linker<'_>, kinds: &[K], id: &str) -> Named {
     match linker.any(kinds, id) {
         Some(Link { title, href }) => Named { title, href: Some(href) },
         None => Named { title: id.to_owned(), href: None },
