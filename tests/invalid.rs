@@ -165,6 +165,7 @@ invalid_cases! {
     raci_no_responsible,
     raci_two_accountable,
     reference_by_alias,
+    reserved_file_name_index,
     resolution_missing,
     score_out_of_range,
     staffing_wave_not_a_year,

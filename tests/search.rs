@@ -98,21 +98,21 @@ fn projektantraege_and_projektantrag_share_a_stem() {
 #[test]
 fn inflected_query_finds_the_page() {
     let index = Index::new(&three_pages());
-    assert_eq!(index.query("Projektanträge"), ["rollen/digit-beraterin/index.html"]);
-    assert_eq!(index.query("Projektantrag"), ["rollen/digit-beraterin/index.html"]);
+    assert_eq!(index.query("Projektanträge"), ["rollen/digit-beraterin.html"]);
+    assert_eq!(index.query("Projektantrag"), ["rollen/digit-beraterin.html"]);
     assert_eq!(index.query("Bedarf")[0], "handbuch/steuerungsmodell/index.html", "two mentions beat one");
 }
 
 #[test]
 fn compound_parts_are_indexed() {
     let index = Index::new(&three_pages());
-    assert_eq!(index.query("Antrag"), ["gremien/digit-konferenz/index.html", "rollen/digit-beraterin/index.html"]);
+    assert_eq!(index.query("Antrag"), ["gremien/digit-konferenz.html", "rollen/digit-beraterin.html"]);
 }
 
 #[test]
 fn written_files_answer_queries() {
     let files = build(&three_pages());
-    assert_eq!(query_files(&files, "Projektanträge"), ["rollen/digit-beraterin/index.html"]);
+    assert_eq!(query_files(&files, "Projektanträge"), ["rollen/digit-beraterin.html"]);
     assert_eq!(query_files(&files, "DigIT Fachämter").len(), 2, "Fachämtern and Fachamt");
     assert!(query_files(&files, "Xylophon").is_empty());
 }
@@ -177,7 +177,7 @@ fn empty_site_gives_a_valid_empty_index() {
 fn bundled_roles_answer_the_fachamt_queries() {
     let index = Index::new(&bundled_roles());
     let found = index.query("Projektanträge");
-    assert_eq!(found.first(), Some(&"rollen/digit-beraterin/index.html"), "{found:?}");
+    assert_eq!(found.first(), Some(&"rollen/digit-beraterin.html"), "{found:?}");
     let total: usize = build(&bundled_roles()).iter().map(|file| file.contents.len()).sum();
     assert!(total < 64 * 1024, "index of the role cards is {total} bytes");
 }
@@ -227,7 +227,7 @@ fn ten_thousand_documents_size() {
         .map(|n| {
             let title: Vec<String> = (0..5).map(|_| word(&mut next)).collect();
             let text: Vec<String> = (0..600).map(|_| word(&mut next)).collect();
-            doc(&format!("projekte/p-{n:05}/index.html"), &title.join(" "), "Projekte", &text.join(" "))
+            doc(&format!("projekte/p-{n:05}.html"), &title.join(" "), "Projekte", &text.join(" "))
         })
         .collect();
     let started = std::time::Instant::now();

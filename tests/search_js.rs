@@ -98,8 +98,8 @@ fn run_cases(documents: &[lotse::search::SearchDocument], cases: &serde_json::Va
 
 #[test]
 fn browser_engine_finds_inflected_compound_and_partial_words() {
-    let beraterin = "rollen/digit-beraterin/index.html";
-    let konferenz = "gremien/digit-konferenz/index.html";
+    let beraterin = "rollen/digit-beraterin.html";
+    let konferenz = "gremien/digit-konferenz.html";
     let modell = "handbuch/steuerungsmodell/index.html";
     run_cases(
         &three_pages(),
@@ -124,10 +124,10 @@ fn browser_engine_on_the_bundled_role_cards() {
             {
                 "query": "Projektanträge",
                 "mode": "all",
-                "first": "rollen/digit-beraterin/index.html",
+                "first": "rollen/digit-beraterin.html",
                 "snippet": "Projektanträge",
             },
-            { "query": "Anwendungsmanager", "mode": "all", "first": "rollen/anwendungsmanagerin/index.html" },
+            { "query": "Anwendungsmanager", "mode": "all", "first": "rollen/anwendungsmanagerin.html" },
         ]),
     );
 }

@@ -69,7 +69,7 @@ fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 fn the_digit_beraterin_page_lists_every_task_and_her_bodies() {
     let out = tempfile::tempdir().unwrap();
     build(bundled(), out.path());
-    let html = page(out.path(), "rollen/digit-beraterin/index.html");
+    let html = page(out.path(), "rollen/digit-beraterin.html");
     let model = lotse::cli::load_and_validate(bundled()).unwrap().model;
     let role = model.roles.iter().find(|r| r.id == "digit-beraterin").unwrap();
     let items = texts(&html, "main li");
@@ -119,7 +119,7 @@ fn the_raci_matrix_is_an_accessible_table() {
 fn urls_are_german_slugs() {
     let out = tempfile::tempdir().unwrap();
     build(bundled(), out.path());
-    for path in ["rollen/digit-beraterin/index.html", "gremien/digit-steuerungsrunde/index.html", "praemissen/anschluss-und-benutzungszwang/index.html", "glossar/index.html", "steuerungsmodell/index.html"] {
+    for path in ["rollen/digit-beraterin.html", "gremien/digit-steuerungsrunde.html", "praemissen/anschluss-und-benutzungszwang.html", "glossar/index.html", "steuerungsmodell/index.html"] {
         assert!(out.path().join(path).is_file(), "{path}");
     }
 }
@@ -140,7 +140,7 @@ fn a_hostile_title_is_shown_literally() {
     let out = tempfile::tempdir().unwrap();
     build(site.path(), out.path());
     let id = role.file_stem().unwrap().to_str().unwrap();
-    let raw = std::fs::read_to_string(out.path().join(format!("rollen/{id}/index.html"))).unwrap();
+    let raw = std::fs::read_to_string(out.path().join(format!("rollen/{id}.html"))).unwrap();
     assert!(!raw.contains("<script>alert(1)"), "no executable script");
     assert!(raw.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     let html = Html::parse_document(&raw);
@@ -162,12 +162,12 @@ fn a_template_in_the_site_replaces_the_theme_s() {
     .unwrap();
     let out = tempfile::tempdir().unwrap();
     build(site.path(), out.path());
-    let role = all_files(out.path()).into_keys().find(|p| p.starts_with("rollen") && p.components().count() == 3).unwrap();
+    let role = all_files(out.path()).into_keys().find(|p| p.starts_with("rollen") && p.components().count() == 2 && !p.ends_with("index.html")).unwrap();
     let html = page(out.path(), role.to_str().unwrap());
     assert_eq!(texts(&html, ".eigene-vorlage").len(), 1);
     assert!(texts(&html, ".eigene-vorlage")[0].starts_with("Eigene Vorlage: "));
     assert_eq!(texts(&html, "footer a").iter().filter(|l| *l == "Erklärung zur Barrierefreiheit").count(), 0, "the minimal site has no statement page");
-    let body = all_files(out.path()).into_keys().find(|p| p.starts_with("gremien") && p.components().count() == 3).unwrap();
+    let body = all_files(out.path()).into_keys().find(|p| p.starts_with("gremien") && p.components().count() == 2 && !p.ends_with("index.html")).unwrap();
     assert!(texts(&page(out.path(), body.to_str().unwrap()), ".eigene-vorlage").is_empty(), "other templates stay the theme's");
 }
 

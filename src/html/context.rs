@@ -110,6 +110,8 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
 pub struct Navigation<'m> {
     /// Every project's statuses, for project pages.
     pub statuses: crate::portfolio::StatusIndex<'m>,
+    /// Every project's dependents, for project pages.
+    pub dependents: crate::portfolio::DependentIndex<'m>,
     /// The pre-rendered views of the portfolio.
     pub groups: Vec<super::groups::Group>,
     /// Jobs of the free pages listed in the sidebar: top-level pages only.
@@ -137,7 +139,7 @@ impl<'m> Navigation<'m> {
             }
         }
         let statuses = crate::portfolio::StatusIndex::new(model, model.current_period().map(|p| p.id.as_str()));
-        Navigation { statuses, groups: super::groups::groups(model), background, neighbours }
+        Navigation { statuses, dependents: crate::portfolio::DependentIndex::new(model), groups: super::groups::groups(model), background, neighbours }
     }
 }
 

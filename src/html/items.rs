@@ -48,7 +48,7 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, navigation: &super::
             context
         }
         Item::Unit(index) => unit(linker, model, index),
-        Item::Project(index) => super::project::project_page(linker, model, &navigation.statuses, index),
+        Item::Project(index) => super::project::project_page(linker, model, navigation, index),
         Item::Portfolio => super::dashboard::overview(linker, model, &navigation.groups),
         Item::ProjectGroup(index) => super::dashboard::project_group(linker, model, &navigation.groups, index),
         Item::ProjectPage(n) => super::dashboard::project_page_list(linker, model, n),

@@ -3,13 +3,12 @@
 
 use serde::Serialize;
 
-use super::context::ItemContext;
+use super::context::{ItemContext, Navigation};
 use super::dashboard::{AmpelView, ampel, named, phase_label};
 use super::links::Linker;
 use super::paper::euro;
 use super::views::{self, Named, number};
 use crate::model::{EntityKind as K, Model};
-use crate::portfolio::StatusIndex;
 
 #[derive(Serialize)]
 struct ProjectView {
@@ -57,9 +56,9 @@ struct PeriodStatus {
     escalated_to: Option<Named>,
 }
 
-pub fn project_page(linker: &Linker<'_>, model: &Model, history: &StatusIndex<'_>, index: usize) -> ItemContext {
+pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<'_>, index: usize) -> ItemContext {
     let project = &model.projects[index];
-    let statuses = history.of(&project.id);
+    let statuses = navigation.statuses.of(&project.id);
     let latest = statuses.last().map(|(_, s)| *s);
     let view = ProjectView {
         id: project.id.clone(),
@@ -76,12 +75,7 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, history: &StatusIndex<'_
         start: project.start.as_ref().map(|d| views::german_date(*d.get_ref())),
         end: project.end.as_ref().map(|d| views::german_date(*d.get_ref())),
         depends_on: project.depends_on.iter().map(|d| named(linker, K::Project, d.get_ref())).collect(),
-        needed_by: model
-            .projects
-            .iter()
-            .filter(|p| p.depends_on.iter().any(|d| model.lookup(K::Project, d.get_ref()).is_some_and(|e| e.canonical == project.id)))
-            .map(|p| named(linker, K::Project, &p.id))
-            .collect(),
+        needed_by: navigation.dependents.of(&project.id).iter().map(|&p| named(linker, K::Project, &model.projects[p].id)).collect(),
         milestones: project
             .milestones
             .iter()
@@ -113,7 +107,7 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, history: &StatusIndex<'_
                 escalated_to: s.escalated_to.as_ref().map(|e| named(linker, K::Body, e.get_ref())),
             })
             .collect(),
-        trend: (!project.milestones.is_empty()).then(|| super::charts::milestones(project, history)),
+        trend: (!project.milestones.is_empty()).then(|| super::charts::milestones(project, &navigation.statuses)),
     };
     let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
     context.example = true;

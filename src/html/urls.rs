@@ -40,7 +40,9 @@ pub fn entity(kind: EntityKind, id: &str) -> Option<String> {
             format!("{section}/index.html#{slug}")
         }
         EntityKind::Level => format!("{section}/index.html#{}", level_anchor(id)),
-        _ => format!("{section}/{slug}/index.html"),
+        // A file per entity rather than a folder: a portfolio of thousands of projects
+        // would otherwise cost a folder each to create and to delete on every build.
+        _ => format!("{section}/{slug}.html"),
     })
 }
 
@@ -90,10 +92,10 @@ mod tests {
 
     #[test]
     fn german_slugs_and_relative_roots() {
-        assert_eq!(entity(EntityKind::Role, "digit-beraterin").unwrap(), "rollen/digit-beraterin/index.html");
-        assert_eq!(entity(EntityKind::Project, "P-2026-014").unwrap(), "projekte/p-2026-014/index.html");
+        assert_eq!(entity(EntityKind::Role, "digit-beraterin").unwrap(), "rollen/digit-beraterin.html");
+        assert_eq!(entity(EntityKind::Project, "P-2026-014").unwrap(), "projekte/p-2026-014.html");
         assert_eq!(entity(EntityKind::Page, "anhang/kdz").unwrap(), "anhang/kdz/index.html");
-        assert_eq!(root_of("rollen/digit-beraterin/index.html"), "../../");
+        assert_eq!(root_of("rollen/digit-beraterin.html"), "../");
         assert_eq!(root_of("index.html"), "");
         assert_eq!(entity(EntityKind::Level, "operativ").unwrap(), "steuerungsmodell/index.html#ebene-operativ");
     }

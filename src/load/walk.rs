@@ -98,6 +98,14 @@ impl Loader<'_> {
             self.bad_name(relative, expected, id);
             return None;
         }
+        // `index` would become the section's own overview page.
+        if id.eq_ignore_ascii_case("index") {
+            self.diagnostics.push(
+                Diagnostic::error(format!("{}: der Dateiname `index` ist reserviert", shown(relative)))
+                    .hint("Unter diesem Namen steht die Übersichtsseite des Bereichs; wählen Sie einen anderen Dateinamen."),
+            );
+            return None;
+        }
         let mut full_id = prefix.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>();
         full_id.push(id.to_owned());
         Some(Entry { relative: relative.to_path_buf(), id: full_id.join("/"), order })

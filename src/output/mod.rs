@@ -89,15 +89,14 @@ impl Files {
     fn write_into(&self, folder: &Path) -> Result<(), OutputError> {
         create_dir(folder)?;
         std::fs::write(folder.join(MARKER), b"").map_err(|e| OutputError::Io(folder.join(MARKER), e))?;
-        // Folders first, once each; then the files on all cores (creating many small
-        // files is what a large build spends most of its time on).
+        // Folders first, once each; then the files from one thread: a second writer only
+        // spins on the folder's lock (ext4 serialises creation within a folder).
         let folders: std::collections::BTreeSet<&Path> =
             self.files.keys().filter_map(|path| Path::new(path).parent()).collect();
         for parent in folders {
             create_dir(&folder.join(parent))?;
         }
-        use rayon::prelude::*;
-        self.files.par_iter().try_for_each(|(path, contents)| {
+        self.files.iter().try_for_each(|(path, contents)| {
             let file = folder.join(path);
             std::fs::write(&file, contents).map_err(|e| OutputError::Io(file.clone(), e))
         })

@@ -91,3 +91,32 @@ impl<'m> StatusIndex<'m> {
         self.by_project.get(project).map_or(&[], Vec::as_slice)
     }
 }
+
+/// For every project, the projects that depend on it, found in one pass so that project
+/// pages need not scan the whole portfolio each.
+#[derive(Debug, Default)]
+pub struct DependentIndex<'m> {
+    by_project: std::collections::BTreeMap<&'m str, Vec<usize>>,
+}
+
+impl<'m> DependentIndex<'m> {
+    pub fn new(model: &'m Model) -> DependentIndex<'m> {
+        let mut by_project: std::collections::BTreeMap<&'m str, Vec<usize>> = Default::default();
+        for (index, project) in model.projects.iter().enumerate() {
+            for dependency in &project.depends_on {
+                if let Some(entry) = model.lookup(crate::model::EntityKind::Project, dependency.get_ref()) {
+                    let dependents = by_project.entry(entry.canonical.as_str()).or_default();
+                    if dependents.last() != Some(&index) {
+                        dependents.push(index);
+                    }
+                }
+            }
+        }
+        DependentIndex { by_project }
+    }
+
+    /// Indexes into `model.projects` of the projects that depend on `project`, in model order.
+    pub fn of(&self, project: &str) -> &[usize] {
+        self.by_project.get(project).map_or(&[], Vec::as_slice)
+    }
+}

@@ -103,3 +103,20 @@ fn rank_order_follows_the_weights() {
     let order: Vec<String> = after.iter().map(|r| r.project.clone()).collect();
     assert_ne!(before, order, "changing the weights changes the order");
 }
+
+#[test]
+fn dependents_are_the_projects_that_name_the_project_in_depends_on() {
+    let model = bundled();
+    let dependents = DependentIndex::new(&model);
+    let ids = |project: &str| dependents.of(project).iter().map(|&i| model.projects[i].id.as_str()).collect::<Vec<_>>();
+    // Counted independently: every project file that lists P-2025-010 in `depends_on`.
+    let expected: Vec<&str> = model
+        .projects
+        .iter()
+        .filter(|p| p.depends_on.iter().any(|d| d.get_ref() == "P-2025-010"))
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(expected.len() >= 3, "{expected:?}");
+    assert_eq!(ids("P-2025-010"), expected);
+    assert_eq!(ids("P-2026-009"), Vec::<&str>::new());
+}

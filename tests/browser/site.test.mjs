@@ -31,7 +31,7 @@ const CONCURRENCY = 2;
 const TIMEOUT_MS = 60_000; // one page load or wait; the machine has 2 cores
 const TEST_TIMEOUT_MS = 300_000;
 const SEARCH_QUERY = "Projektanträge";
-const SEARCH_EXPECT = "rollen/digit-beraterin/index.html";
+const SEARCH_EXPECT = "rollen/digit-beraterin.html";
 
 if (!fs.existsSync(path.join(SITE, "index.html"))) {
   throw new Error(`no built site at ${SITE} (set LOTSE_SITE or run scripts/test)`);
@@ -69,15 +69,17 @@ const DETAIL_SAMPLE = { rollen: 3, gremien: 2, praemissen: 2, vorlagen: 1 };
 /**
  * The pages axe checks, taken from the output so new pages are covered: the start page,
  * every section index (`x/index.html`), a spread of the detail pages of each section
- * (`x/y/index.html`), the search page with results, and the 404 page.
+ * (entities as `x/y.html`, sub-pages as `x/y/index.html`), the search page with results,
+ * and the 404 page.
  */
 function axeSample() {
   const sample = ["index.html"];
   const sectionIndexes = HTML_FILES.filter((f) => /^[^/]+\/index\.html$/.test(f));
   sample.push(...sectionIndexes);
-  const sections = [...new Set(HTML_FILES.map((f) => f.split("/")).filter((p) => p.length === 3).map((p) => p[0]))];
+  const isDetail = (p) => (p.length === 2 && p[1] !== "index.html") || (p.length === 3 && p[2] === "index.html");
+  const sections = [...new Set(HTML_FILES.map((f) => f.split("/")).filter(isDetail).map((p) => p[0]))];
   for (const s of sections) {
-    const details = HTML_FILES.filter((f) => f.startsWith(`${s}/`) && f.split("/").length === 3);
+    const details = HTML_FILES.filter((f) => f.startsWith(`${s}/`) && isDetail(f.split("/")));
     sample.push(...spread(details, DETAIL_SAMPLE[s] ?? 1));
   }
   const pages = sample.map((p) => ({ name: p, url: p }));
@@ -436,11 +438,11 @@ test("file://: start page → nav 'Rollen' → a role page, by clicking", { time
     // The first link in main (outside the breadcrumbs) to a role page.
     const links = page.locator("main a:not(nav a)");
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.href));
-    const i = hrefs.findIndex((h) => /\/rollen\/[^/]+\/index\.html$/.test(h));
+    const i = hrefs.findIndex((h) => /\/rollen\/[^/]+\.html$/.test(h) && !h.endsWith("/index.html"));
     assert.ok(i >= 0, `no role page link in main of rollen/index.html: ${hrefs.join(", ")}`);
     const linkText = (await links.nth(i).innerText()).trim();
     await links.nth(i).click();
-    await page.waitForURL(/\/rollen\/[^/]+\/index\.html$/);
+    await page.waitForURL((url) => /\/rollen\/[^/]+\.html$/.test(url.href) && !url.href.endsWith("/index.html"));
     const roleH1 = await h1(page);
     assert.notEqual(roleH1, rolesH1, "h1 did not change on the role page");
     assert.ok(roleH1.includes(linkText) || linkText.includes(roleH1),
@@ -455,7 +457,7 @@ test("file://: start page → nav 'Rollen' → a role page, by clicking", { time
 
 // --- JavaScript off --------------------------------------------------------------------
 
-const firstRolePage = () => HTML_FILES.find((f) => /^rollen\/[^/]+\/index\.html$/.test(f));
+const firstRolePage = () => HTML_FILES.find((f) => /^rollen\/[^/]+\.html$/.test(f) && f !== "rollen/index.html");
 
 for (const rel of ["index.html", firstRolePage()].filter(Boolean)) {
   test(`JavaScript off: ${rel} renders its main content`, { timeout: TEST_TIMEOUT_MS }, async () => {

@@ -14,14 +14,14 @@ pub fn doc(url: &str, title: &str, section: &str, text: &str) -> SearchDocument 
 pub fn three_pages() -> Vec<SearchDocument> {
     vec![
         doc(
-            "rollen/digit-beraterin/index.html",
+            "rollen/digit-beraterin.html",
             "DigIT-Berater:in",
             "Rollen",
             "Berät die Fachämter im DigIT-Dialog, nimmt IT-Bedarfe auf und schreibt die DigIT-Projektanträge \
              gemeinsam mit den Fachämtern.",
         ),
         doc(
-            "gremien/digit-konferenz/index.html",
+            "gremien/digit-konferenz.html",
             "DigIT-Konferenz",
             "Gremien",
             "Die DigIT-Konferenz beschließt die Strategie und priorisiert das Portfolio. Ein Antrag auf Mittel wird \
@@ -52,7 +52,7 @@ pub fn bundled_roles() -> Vec<SearchDocument> {
                 text.extend(group.items.iter().cloned());
             }
             SearchDocument {
-                url: format!("rollen/{}/index.html", role.id),
+                url: format!("rollen/{}.html", role.id),
                 title: role.name.clone(),
                 section: "Rollen".into(),
                 headings: role.tasks.iter().map(|group| group.title.clone()).collect(),
