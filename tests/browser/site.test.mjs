@@ -455,6 +455,51 @@ test("file://: start page → nav 'Rollen' → a role page, by clicking", { time
   }
 });
 
+// --- Portfolio list filter ------------------------------------------------------------
+
+const PROJECT_LIST = "projekte/alle/index.html";
+
+test("portfolio list: the filter narrows the rows without a page load", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  if (!HTML_FILES.includes(PROJECT_LIST)) return t.skip(`${PROJECT_LIST} not in this site`);
+  const context = await newContext();
+  try {
+    const { page, rec } = await openPage(context);
+    await page.goto(siteUrl(PROJECT_LIST));
+    const rows = page.locator("table[data-filterable] tbody tr");
+    const total = await rows.count();
+    assert.ok(total > 3, `only ${total} rows`);
+    const first = await page.locator("table[data-filterable] tbody tr:not([data-ampel=''])").first()
+      .evaluate((row) => ({ id: row.querySelector(".muted").textContent.trim(), ampel: row.dataset.ampel }));
+
+    await page.getByLabel("In dieser Liste suchen").fill(first.id);
+    assert.equal(await page.locator("table[data-filterable] tbody tr:not([hidden])").count(), 1);
+    assert.equal(await page.locator(".list-filter [role=status]").innerText(), `1 von ${total} Projekten angezeigt`);
+
+    await page.getByLabel("In dieser Liste suchen").fill("");
+    await page.locator("#filter-ampel").selectOption(first.ampel);
+    const expected = await rows.evaluateAll((all, ampel) => all.filter((r) => r.dataset.ampel === ampel).length, first.ampel);
+    assert.ok(expected >= 1 && expected < total, `${expected} of ${total} rows have Ampel ${first.ampel}`);
+    assert.equal(await page.locator("table[data-filterable] tbody tr:not([hidden])").count(), expected);
+    assertClean(rec);
+  } finally {
+    await context.close();
+  }
+});
+
+test("portfolio list: without JavaScript every row shows and the filter form stays hidden", { timeout: TEST_TIMEOUT_MS }, async (t) => {
+  if (!HTML_FILES.includes(PROJECT_LIST)) return t.skip(`${PROJECT_LIST} not in this site`);
+  const context = await newContext({ javaScriptEnabled: false });
+  try {
+    const { page } = await openPage(context);
+    await page.goto(siteUrl(PROJECT_LIST));
+    assert.equal(await page.locator(".list-filter").isVisible(), false);
+    const rows = page.locator("table[data-filterable] tbody tr");
+    assert.equal(await page.locator("table[data-filterable] tbody tr:visible").count(), await rows.count());
+  } finally {
+    await context.close();
+  }
+});
+
 // --- JavaScript off --------------------------------------------------------------------
 
 const firstRolePage = () => HTML_FILES.find((f) => /^rollen\/[^/]+\.html$/.test(f) && f !== "rollen/index.html");
