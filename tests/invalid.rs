@@ -179,6 +179,7 @@ invalid_cases! {
     unit_name_instead_of_id,
     unknown_activity_in_raci,
     unknown_body,
+    unknown_chart_name,
     unknown_criterion_in_scores,
     unknown_goal,
     unknown_key_typo,

@@ -9,6 +9,9 @@ use std::process::{Command, Output};
 
 use scraper::{Html, Selector};
 
+#[path = "fixtures/harness.rs"]
+mod harness;
+
 fn lotse(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lotse")).arg("--root").arg(root).args(args).output().unwrap()
 }
@@ -31,23 +34,8 @@ fn texts(html: &Html, selector: &str) -> Vec<String> {
     html.select(&selector).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
 }
 
-/// Copies a folder tree (a fixture site) so a test can change it.
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_tree(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn minimal_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/minimal"), dir.path());
-    dir
+    harness::copy_minimal()
 }
 
 fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {

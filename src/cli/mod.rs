@@ -93,7 +93,7 @@ fn as_of(model: &mut crate::model::Model, period: &str) -> Result<(), String> {
 fn build(root: &std::path::Path, checked: &Loaded, target: &std::path::Path) -> ExitCode {
     let started = std::time::Instant::now();
     let mut files = crate::output::Files::default();
-    if let Err(error) = crate::html::render_site(root, &checked.model, &mut files) {
+    if let Err(error) = render(root, &checked.model, &mut files) {
         say_error(&format!("Fehler: {error}"));
         say_error("Die Ausgabe wurde nicht verändert.");
         return ExitCode::from(EXIT_CONTENT);
@@ -109,6 +109,15 @@ fn build(root: &std::path::Path, checked: &Loaded, target: &std::path::Path) -> 
         started.elapsed().as_millis()
     ));
     ExitCode::SUCCESS
+}
+
+/// Renders the site and the PDFs with the site's theme.
+fn render(root: &std::path::Path, model: &crate::model::Model, files: &mut crate::output::Files) -> Result<(), String> {
+    let config = model.config.as_ref();
+    let language = config.map_or("de", |c| c.language.as_str());
+    let mut theme = crate::theme::Theme::load(root, config.map_or("default", |c| c.theme.as_str()), language).map_err(|e| e.to_string())?;
+    crate::pdf::render(model, &theme, files).map_err(|e| e.to_string())?;
+    crate::html::render_site(model, &mut theme, files).map_err(|e| e.to_string())
 }
 
 /// Prints a line to stdout; a closed pipe (`lotse check | head`) is not an error.

@@ -29,6 +29,9 @@ use crate::model::{EntityKind, FlowKind, Model};
 pub struct Diagram {
     /// An `<svg>` element with a `viewBox` and no fixed size, to be inlined into a page.
     pub svg: String,
+    /// The SVG's `<title>` and `<desc>`, for a caption or alternative text elsewhere.
+    pub title: String,
+    pub description: String,
     /// One entry per arrow, numbered as the badges on the arrows are.
     pub flows: Vec<FlowText>,
     /// The natural size in CSS pixels, for a page that wants to scroll rather than shrink it.
@@ -57,7 +60,8 @@ pub fn steering_model(model: &Model, href: &dyn Fn(EntityKind, &str) -> Option<S
     let mut graph = graph::build(model);
     let numbers: Vec<String> = (1..=graph.edges.len()).map(|n| n.to_string()).collect();
     let layout = layout::layout(&mut graph, &numbers);
-    let svg = svg::render(&graph, &layout, &numbers, (TITLE, &description(&graph)), href);
+    let description = description(&graph);
+    let svg = svg::render(&graph, &layout, &numbers, (TITLE, &description), href);
     let flows = graph
         .edges
         .iter()
@@ -71,7 +75,7 @@ pub fn steering_model(model: &Model, href: &dyn Fn(EntityKind, &str) -> Option<S
             description: edge.description.clone(),
         })
         .collect();
-    Diagram { svg, flows, width: layout.width, height: layout.height }
+    Diagram { svg, title: TITLE.to_owned(), description, flows, width: layout.width, height: layout.height }
 }
 
 /// The `<desc>`: what is in which band, and where the flows are explained.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::links::{Link, Linker};
 use super::plan::{Item, Job, SECTIONS, section_intro};
-use super::theme::Theme;
+use crate::theme::Theme;
 use super::views::{self, Prose};
 use super::{items, urls};
 use crate::model::Model;
@@ -54,7 +54,7 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
     let linker = if job.item == Item::NotFound {
         Linker::absolute(model, model.config.as_ref().map_or("/", |c| c.base_url.as_str()))
     } else {
-        Linker::new(model, &job.path)
+        Linker::new(model, &job.path).with_figures(&theme.tera)
     };
     let label = |key: &str| theme.labels.get(key).cloned().unwrap_or_else(|| key.to_owned());
     let item = items::build(&linker, model, job, navigation);

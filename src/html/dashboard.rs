@@ -90,6 +90,7 @@ struct DashboardView {
     statuses: Vec<StatusRow>,
     note: String,
     charts: Vec<crate::charts::Chart>,
+    pdf: String,
 }
 
 #[derive(Serialize)]
@@ -101,10 +102,24 @@ struct ChangesView {
     kpi_crossings: Vec<CrossingRow>,
 }
 
-/// The dashboard of the period at `index` of the timeline.
+/// The dashboard page of a period.
 pub fn dashboard(linker: &Linker<'_>, model: &Model, period_id: &str) -> ItemContext {
+    let Some(view) = view(linker, model, period_id) else { return ItemContext::empty() };
+    let text = format!("DigIT-Dashboard {} {}", view.period, view.note);
+    let mut context = ItemContext::empty().with("dashboard", &view).searchable(text);
+    context.example = true;
+    context
+}
+
+/// The dashboard of a period as data, for its PDF: the same numbers as its page.
+pub fn dashboard_data(model: &Model, period_id: &str) -> Option<serde_json::Value> {
+    let linker = Linker::new(model, &super::urls::dashboard(period_id));
+    serde_json::to_value(view(&linker, model, period_id)?).ok()
+}
+
+fn view(linker: &Linker<'_>, model: &Model, period_id: &str) -> Option<DashboardView> {
     let timeline = portfolio::timeline(model, None);
-    let Some(position) = timeline.iter().position(|p| p.id == period_id) else { return ItemContext::empty() };
+    let position = timeline.iter().position(|p| p.id == period_id)?;
     let period = timeline[position];
     let previous = position.checked_sub(1).map(|p| timeline[p]);
     let projects: Vec<&Project> = period.status.iter().filter_map(|s| project(model, s.project.get_ref())).collect();
@@ -114,7 +129,7 @@ pub fn dashboard(linker: &Linker<'_>, model: &Model, period_id: &str) -> ItemCon
     let view = DashboardView {
         period: period.id.clone(),
         date: views::german_date(*period.date.get_ref()),
-        previous: previous.map(|p| Named { title: p.id.clone(), href: Some(linker.href(&format!("dashboard/{}/index.html", slug(&p.id)))) }),
+        previous: previous.map(|p| Named { title: p.id.clone(), href: Some(linker.href(&super::urls::dashboard(&p.id))) }),
         counts: AmpelCounts::of(period),
         reported: period.status.len(),
         planned: euro(planned),
@@ -125,11 +140,9 @@ pub fn dashboard(linker: &Linker<'_>, model: &Model, period_id: &str) -> ItemCon
         statuses: status_rows(linker, period),
         note: period.note.clone(),
         charts: super::charts::dashboard(model, &timeline, position),
+        pdf: linker.href(&super::urls::dashboard_pdf(&period.id)),
     };
-    let text = format!("DigIT-Dashboard {} {}", period.id, period.note);
-    let mut context = ItemContext::empty().with("dashboard", &view).searchable(text);
-    context.example = true;
-    context
+    Some(view)
 }
 
 fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
@@ -223,7 +236,7 @@ pub fn dashboards(linker: &Linker<'_>, model: &Model) -> ItemContext {
         .iter()
         .rev()
         .map(|p| PeriodEntry {
-            link: Named { title: format!("DigIT-Dashboard {}", p.id), href: Some(linker.href(&format!("dashboard/{}/index.html", slug(&p.id)))) },
+            link: Named { title: format!("DigIT-Dashboard {}", p.id), href: Some(linker.href(&super::urls::dashboard(&p.id))) },
             date: views::german_date(*p.date.get_ref()),
             counts: AmpelCounts::of(p),
         })

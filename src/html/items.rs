@@ -141,7 +141,7 @@ fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
         .with("accessibility", &page("barrierefreiheit"))
         .with("dashboard", &model.current_period().map(|p| super::links::Link {
             title: format!("DigIT-Dashboard {}", p.id),
-            href: linker.href(&format!("dashboard/{}/index.html", crate::model::slug::slugify(&p.id))),
+            href: linker.href(&super::urls::dashboard(&p.id)),
         }));
     context.searchable(text)
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::urls;
-use crate::markdown::LinkResolver;
+use crate::markdown::{FigureKind, LinkResolver};
 use crate::model::{EntityKind, Model};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -16,17 +16,25 @@ pub struct Link {
 pub struct Linker<'m> {
     pub model: &'m Model,
     pub root: String,
+    /// The templates that draw named figures in Markdown bodies; without them the
+    /// blocks stay code.
+    figures: Option<&'m tera::Tera>,
 }
 
 impl<'m> Linker<'m> {
     pub fn new(model: &'m Model, path: &str) -> Linker<'m> {
-        Linker { model, root: urls::root_of(path) }
+        Linker { model, root: urls::root_of(path), figures: None }
     }
 
     /// A linker whose links start at the site's base path (`/`, `/handbuch/`), for pages
     /// such as `404.html` that the server shows at any depth, where relative links break.
     pub fn absolute(model: &'m Model, base_url: &str) -> Linker<'m> {
-        Linker { model, root: urls::base_path(base_url) }
+        Linker { model, root: urls::base_path(base_url), figures: None }
+    }
+
+    /// The same linker, drawing named figures with the theme's templates.
+    pub fn with_figures(self, tera: &'m tera::Tera) -> Linker<'m> {
+        Linker { figures: Some(tera), ..self }
     }
 
     /// A site-relative path as seen from this page.
@@ -59,5 +67,23 @@ impl LinkResolver for Linker<'_> {
             Some(fragment) if !path.contains('#') => format!("{}{path}#{fragment}", self.root),
             _ => self.href(&path),
         })
+    }
+
+    fn figure(&self, kind: FigureKind, name: &str) -> Option<String> {
+        let tera = self.figures?;
+        let mut context = tera::Context::new();
+        let template = match kind {
+            FigureKind::Chart => {
+                let href = |kind: EntityKind, id: &str| self.entity(kind, id).map(|link| link.href);
+                context.insert("chart", &crate::figures::chart(self.model, name, &href)?);
+                "chart.html"
+            }
+            FigureKind::Table => {
+                context.insert("table", &crate::figures::table(self.model, name)?);
+                context.insert("name", name);
+                "figure_table.html"
+            }
+        };
+        tera.render(template, &context).ok()
     }
 }

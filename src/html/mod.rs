@@ -10,11 +10,8 @@ mod paper;
 mod links;
 mod plan;
 mod project;
-mod theme;
-mod urls;
+pub mod urls;
 mod views;
-
-use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -23,13 +20,13 @@ use crate::model::Model;
 use crate::output::{Files, OutputError};
 use crate::search::SearchDocument;
 
+pub use dashboard::dashboard_data;
 pub use plan::{Item, Job, plan};
-pub use theme::{Theme, ThemeError};
+pub use crate::theme::Theme;
 
 /// Why the site could not be rendered; names the page and its content file.
 #[derive(Debug)]
 pub enum RenderError {
-    Theme(ThemeError),
     Page { origin: String, template: String, message: String },
     Output(OutputError),
 }
@@ -37,7 +34,6 @@ pub enum RenderError {
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RenderError::Theme(error) => write!(f, "{error}"),
             RenderError::Page { origin, template, message } => {
                 write!(f, "Die Seite für {origin} kann mit der Vorlage `{template}` nicht erzeugt werden:\n{message}")
             }
@@ -58,11 +54,10 @@ struct SiteView {
     example_data: bool,
 }
 
-/// Renders every page of the handbook into `files`.
-pub fn render_site(root: &Path, model: &Model, files: &mut Files) -> Result<(), RenderError> {
+/// Renders every page of the handbook into `files`; the theme's assets move there too.
+pub fn render_site(model: &Model, theme: &mut Theme, files: &mut Files) -> Result<(), RenderError> {
     let config = model.config.as_ref();
     let language = config.map_or("de", |c| c.language.as_str());
-    let mut theme = Theme::load(root, config.map_or("default", |c| c.theme.as_str()), language).map_err(RenderError::Theme)?;
     let site = SiteView {
         title: config.map(|c| c.title.clone()).unwrap_or_default(),
         organisation: config.map(|c| c.organisation.clone()).unwrap_or_default(),
@@ -78,7 +73,7 @@ pub fn render_site(root: &Path, model: &Model, files: &mut Files) -> Result<(), 
     let jobs = plan(model);
     let navigation = context::Navigation::new(model, &jobs);
     let rendered: Vec<Result<RenderedPage, RenderError>> =
-        jobs.par_iter().enumerate().map(|(index, job)| render_job(&theme, model, &jobs, &navigation, index, job)).collect();
+        jobs.par_iter().enumerate().map(|(index, job)| render_job(theme, model, &jobs, &navigation, index, job)).collect();
     let mut documents = Vec::new();
     for result in rendered {
         let (path, html, document) = result?;

@@ -5,8 +5,9 @@ use serde::Serialize;
 
 use super::context::ItemContext;
 use super::links::Linker;
-use super::views::{self, Named, number};
-use crate::model::{ConsultationRole, EntityKind as K, Model, Paper, PaperType};
+use super::views::{self, Named};
+pub use crate::german::euro;
+use crate::model::{EntityKind as K, Model, Paper};
 
 #[derive(Serialize)]
 struct PaperView {
@@ -21,6 +22,8 @@ struct PaperView {
     attachments: Vec<String>,
     decisions: Vec<views::DecisionView>,
     example: bool,
+    pdf: Option<String>,
+    oparl: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -46,11 +49,7 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
     let view = PaperView {
         name: paper.name.clone(),
         reference: paper.reference.clone(),
-        paper_type: match paper.paper_type.get_ref() {
-            PaperType::Beschlussvorlage => "Beschlussvorlage",
-            PaperType::Informationsvorlage => "Informationsvorlage",
-            PaperType::Mitteilungsvorlage => "Mitteilungsvorlage",
-        },
+        paper_type: paper.paper_type.get_ref().label(),
         date: views::german_date(*paper.date.get_ref()),
         originator: linker.entity(K::Unit, paper.originator.get_ref()).map(|l| Named { title: l.title, href: Some(l.href) }),
         consultations: paper
@@ -59,11 +58,7 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
             .map(|c| ConsultationView {
                 body: c.body.clone(),
                 date: views::german_date(*c.date.get_ref()),
-                role: match c.role {
-                    ConsultationRole::Vorberatung => "Vorberatung",
-                    ConsultationRole::Entscheidung => "Entscheidung",
-                    ConsultationRole::Kenntnisnahme => "Kenntnisnahme",
-                },
+                role: c.role.label(),
                 authoritative: c.authoritative.as_ref().is_some_and(|a| *a.get_ref()),
             })
             .collect(),
@@ -84,22 +79,10 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
             .map(|d| views::decision(linker, d))
             .collect(),
         example: paper.example,
+        pdf: super::urls::pdf(K::Paper, &paper.id).map(|path| linker.href(&path)),
+        oparl: super::urls::oparl(&paper.id).map(|path| linker.href(&path)),
     };
     let mut context = ItemContext::empty().prose(&body).with("paper", &view).searchable(text);
     context.example = paper.example;
     context
-}
-
-/// "1.850.000 €"
-pub fn euro(amount: f64) -> String {
-    let whole = number(amount.round());
-    let digits: Vec<char> = whole.chars().collect();
-    let mut grouped = String::new();
-    for (index, digit) in digits.iter().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(*digit);
-    }
-    format!("{grouped} €")
 }

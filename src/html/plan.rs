@@ -120,7 +120,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(urls::section("dashboard"), "dashboards.html", "DigIT-Dashboard".into(), "dashboard", Item::Dashboards, None, "content/periods/".into());
     for period in crate::portfolio::timeline(model, current.as_deref()) {
         let index = model.periods.iter().position(|p| std::ptr::eq(p, period)).unwrap_or_default();
-        let path = format!("dashboard/{}/index.html", slugify(&period.id));
+        let path = super::urls::dashboard(&period.id);
         add(path, "dashboard.html", format!("DigIT-Dashboard {}", period.id), "dashboard", Item::Dashboard(index), Some(*period.date.get_ref()), format!("Berichtsperiode `{}` (content/periods/{}.toml)", period.id, period.id));
     }
     add(urls::section("projekte"), "portfolio.html", "Projektportfolio".into(), "projekte", Item::Portfolio, None, "content/projects/".into());

@@ -46,6 +46,30 @@ pub fn entity(kind: EntityKind, id: &str) -> Option<String> {
     })
 }
 
+/// Site-relative path of the PDF of an entity that has one (papers), beside its page.
+pub fn pdf(kind: EntityKind, id: &str) -> Option<String> {
+    match kind {
+        EntityKind::Paper => Some(format!("{}/{}.pdf", section_of(kind)?, slugify(id))),
+        _ => None,
+    }
+}
+
+/// Site-relative path of a period's DigIT-Dashboard page.
+pub fn dashboard(period: &str) -> String {
+    format!("dashboard/{}/index.html", slugify(period))
+}
+
+/// Site-relative path of a period's DigIT-Dashboard PDF, beside its page.
+pub fn dashboard_pdf(period: &str) -> String {
+    let slug = slugify(period);
+    format!("dashboard/{slug}/digit-dashboard-{slug}.pdf")
+}
+
+/// Site-relative path of a paper's OParl description, beside its PDF.
+pub fn oparl(paper: &str) -> Option<String> {
+    Some(format!("{}/{}.oparl.json", section_of(EntityKind::Paper)?, slugify(paper)))
+}
+
 /// The anchor of a level on the steering-model page, e.g. `ebene-operativ`.
 pub fn level_anchor(id: &str) -> String {
     format!("ebene-{}", slugify(id))

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+pub use crate::german::{date as german_date, number};
+
 use super::links::{Link, Linker};
 use crate::markdown::{self, Heading};
 use crate::model::{Body, EntityKind as K, Flow, FlowKind, MemberMode, Model, Premise, RaciLetters, Role};
@@ -187,17 +189,7 @@ pub const RESERVED: &[&str] = &[
 ];
 
 pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
-    let waves = position
-        .waves
-        .iter()
-        .map(|(year, fte)| format!("{} ({year})", number(*fte.get_ref())))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let waves = match (waves.is_empty(), position.open_ended) {
-        (true, _) => "–".to_owned(),
-        (false, true) => format!("{waves} ff."),
-        (false, false) => waves,
-    };
+    let waves = crate::figures::waves(position);
     StaffingLine {
         label: position.label.clone(),
         pay_grade: position.pay_grade.clone(),
@@ -208,12 +200,6 @@ pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
     }
 }
 
-/// German number formatting: decimal comma, no trailing zeros ("11,2", "6").
-pub fn number(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    text.replace('.', ",")
-}
 
 fn canonical<'m>(model: &'m Model, kind: K, name: &str) -> &'m str {
     model.lookup(kind, name).map_or("", |entry| entry.canonical.as_str())
@@ -327,10 +313,6 @@ pub fn premise(linker: &Linker<'_>, model: &Model, premise: &Premise) -> (Premis
     (PremiseView { number: premise.order, title: premise.title.clone(), summary: premise.summary.clone(), prose: body, decisions }, text)
 }
 
-/// "18.06.2025"
-pub fn german_date(date: crate::model::Date) -> String {
-    format!("{:02}.{:02}.{}", date.day, date.month, date.year)
-}
 
 fn search_text(parts: &[&str]) -> String {
     parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")

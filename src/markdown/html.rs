@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::LinkResolver;
+use super::{FigureKind, LinkResolver};
 use crate::model::slug::slugify;
 
 /// A heading of the body, for the table of contents.
@@ -36,7 +36,34 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
     // A table's scroll region is named by the heading above it, so that several tables on
     // one page are distinguishable landmarks for screen readers.
     let mut last_heading: Option<String> = None;
+    let mut figure: Option<(FigureKind, String)> = None;
     for event in parser {
+        if let Some((kind, name)) = figure.as_mut() {
+            match event {
+                Event::Text(t) => name.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let (kind, name) = (*kind, name.trim().to_owned());
+                    figure = None;
+                    match links.figure(kind, &name) {
+                        Some(html) => events.push(Event::Html(html.into())),
+                        None => {
+                            let info = if kind == FigureKind::Chart { "chart" } else { "table" };
+                            events.push(Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info.into()))));
+                            events.push(Event::Text(name.into()));
+                            events.push(Event::End(TagEnd::CodeBlock));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = &event
+            && let Some(kind) = FigureKind::of_info(info)
+        {
+            figure = Some((kind, String::new()));
+            continue;
+        }
         match &event {
             Event::Text(t) | Event::Code(t) => {
                 text.push_str(t);
@@ -98,14 +125,7 @@ fn demote(level: HeadingLevel) -> u8 {
 
 /// `role:digit-beraterin#aufgaben` → the resolver's URL; other links stay as written.
 fn resolve(links: &dyn LinkResolver, destination: &str) -> Option<String> {
-    let (scheme, rest) = destination.split_once(':')?;
-    if !scheme.chars().all(|c| c.is_ascii_alphabetic()) || matches!(scheme, "http" | "https" | "mailto" | "tel") {
-        return None;
-    }
-    let (id, fragment) = match rest.split_once('#') {
-        Some((id, fragment)) => (id, Some(fragment)),
-        None => (rest, None),
-    };
+    let (scheme, id, fragment) = super::content_link(destination)?;
     links.resolve(scheme, id, fragment)
 }
 

@@ -1,11 +1,36 @@
 //! Markdown bodies to HTML fragments: tables, footnotes, heading anchors, a table of
 //! contents, and content links (`role:…`) resolved to URLs. Raw HTML is shown as text.
+//! The same bodies also become Typst markup for the PDFs ([`typst`]).
 
+mod figures;
 mod html;
+pub mod typst;
 
+pub use figures::{FigureKind, FigureRef, figures};
 pub use html::{Heading, Rendered, render};
 
-/// Turns a content link (`role`, `digit-beraterin`) into an href relative to the page.
+/// What a body refers to outside itself: content links and named figures.
 pub trait LinkResolver {
+    /// Turns a content link (`role`, `digit-beraterin`) into an href relative to the page.
     fn resolve(&self, scheme: &str, id: &str, fragment: Option<&str>) -> Option<String>;
+
+    /// The HTML of a named figure (```` ```chart steuerungsmodell ````); `None` leaves the
+    /// block as code. Only the HTML renderer asks.
+    fn figure(&self, _kind: FigureKind, _name: &str) -> Option<String> {
+        None
+    }
+}
+
+/// The scheme, id and fragment of a content link (`role:digit-beraterin#aufgaben`);
+/// `None` for web, mail and phone links and for plain paths.
+fn content_link(destination: &str) -> Option<(&str, &str, Option<&str>)> {
+    let (scheme, rest) = destination.split_once(':')?;
+    let external = ["http", "https", "mailto", "tel"].iter().any(|e| scheme.eq_ignore_ascii_case(e));
+    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphabetic()) || external {
+        return None;
+    }
+    Some(match rest.split_once('#') {
+        Some((id, fragment)) => (scheme, id, Some(fragment)),
+        None => (scheme, rest, None),
+    })
 }

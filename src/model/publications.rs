@@ -66,6 +66,16 @@ pub enum PaperType {
     Mitteilungsvorlage,
 }
 
+impl PaperType {
+    pub fn label(self) -> &'static str {
+        match self {
+            PaperType::Beschlussvorlage => "Beschlussvorlage",
+            PaperType::Informationsvorlage => "Informationsvorlage",
+            PaperType::Mitteilungsvorlage => "Mitteilungsvorlage",
+        }
+    }
+}
+
 /// One row of the Beratungsfolge.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -83,6 +93,16 @@ pub enum ConsultationRole {
     Vorberatung,
     Entscheidung,
     Kenntnisnahme,
+}
+
+impl ConsultationRole {
+    pub fn label(self) -> &'static str {
+        match self {
+            ConsultationRole::Vorberatung => "Vorberatung",
+            ConsultationRole::Entscheidung => "Entscheidung",
+            ConsultationRole::Kenntnisnahme => "Kenntnisnahme",
+        }
+    }
 }
 
 /// Finanzielle Auswirkungen.

@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use super::Checker;
 use crate::diag::{Diagnostic, nearest};
+use crate::markdown::FigureKind;
 use crate::model::{EntityKind, Markdown};
 use crate::source::{FileId, SourceMap, toml_string_position};
 
@@ -59,6 +60,40 @@ fn check_markdown(checker: &mut Checker<'_>, file: FileId, text: &str, offset: u
     for (destination, range) in links(text) {
         let span = offset + range.start..offset + range.end;
         check_link(checker, file, &destination, span);
+    }
+    for figure in crate::markdown::figures(text) {
+        let span = offset + figure.offset..offset + figure.offset + 3;
+        check_figure(checker, file, &figure, span);
+    }
+}
+
+/// A ```` ```chart ```` or ```` ```table ```` block must name a figure Lotse can draw from
+/// this content.
+fn check_figure(checker: &mut Checker<'_>, file: FileId, figure: &crate::markdown::FigureRef, span: Range<usize>) {
+    let (known, unknown, missing, info) = match figure.kind {
+        FigureKind::Chart => (crate::figures::CHARTS, "Unbekanntes Diagramm", "das Diagramm", "chart"),
+        FigureKind::Table => (crate::figures::TABLES, "Unbekannte Tabelle", "die Tabelle", "table"),
+    };
+    let name = figure.name.as_str();
+    if !known.iter().any(|(k, _)| *k == name) {
+        let mut diagnostic = Diagnostic::error(format!("{unknown} `{name}` im ```{info}-Block")).at(file, span, "dieser Name ist unbekannt");
+        if let Some(suggestion) = nearest(name, known.iter().map(|(k, _)| *k)) {
+            diagnostic = diagnostic.hint(format!("Meinten Sie `{suggestion}`?"));
+        }
+        let list = known.iter().map(|(k, what)| format!("`{k}` ({what})")).collect::<Vec<_>>().join(", ");
+        checker.report(diagnostic.hint(format!("Möglich sind: {list}.")));
+        return;
+    }
+    let drawable = match figure.kind {
+        FigureKind::Chart => crate::figures::chart(checker.model, name, &|_, _| None).is_some(),
+        FigureKind::Table => crate::figures::table(checker.model, name).is_some_and(|t| !t.table.rows.is_empty()),
+    };
+    if !drawable {
+        checker.report(
+            Diagnostic::error(format!("Für {missing} `{name}` gibt es in den Inhalten keine Daten"))
+                .at(file, span, "hier verlangt")
+                .hint("Ergänzen Sie die Daten (z. B. `staffing.toml` für den Stellenplan) oder entfernen Sie den Block."),
+        );
     }
 }
 

@@ -1,5 +1,7 @@
 //! Themes by fallback: the site's own `templates/` override the theme's templates one by
 //! one; the theme comes from the site's `themes/<name>/` or, for `default`, from the binary.
+//! A theme serves both renderers: tera templates, static files and labels for the site;
+//! Typst templates (`typst/*.typ`) and fonts (`fonts/*.ttf`) for the PDFs.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,6 +18,10 @@ pub struct Theme {
     pub assets: BTreeMap<String, Vec<u8>>,
     /// Words readers see, from `labels/<language>.toml`.
     pub labels: BTreeMap<String, String>,
+    /// Typst templates by file name (`vorlage.typ`), the site's `templates/` first.
+    pub typst: BTreeMap<String, String>,
+    /// Font files (TrueType/OpenType) for the PDFs, by file name.
+    pub fonts: BTreeMap<String, Vec<u8>>,
 }
 
 /// A theme problem, already worded for the author.
@@ -44,8 +50,17 @@ impl Theme {
             let name = format!("theme/{}", &path["templates/".len()..]);
             templates.push((name, text(bytes, &format!("{}/{path}", theme.origin))?));
         }
+        let mut typst = BTreeMap::new();
+        for (path, bytes) in theme.files.iter().filter_map(|(path, bytes)| Some((path.strip_prefix("typst/")?, bytes))) {
+            typst.insert(path.to_owned(), text(bytes, &format!("{}/typst/{path}", theme.origin))?);
+        }
         for (path, bytes) in folder_files(&root.join("templates"))? {
-            templates.push((path.clone(), text(&bytes, &format!("templates/{path}"))?));
+            let source = text(&bytes, &format!("templates/{path}"))?;
+            if path.ends_with(".typ") {
+                typst.insert(path, source);
+            } else {
+                templates.push((path, source));
+            }
         }
         tera.add_raw_templates(templates.iter().map(|(name, body)| (name.as_str(), body.as_str())))
             .map_err(|e| ThemeError(format!("Eine Vorlage (Template) ist fehlerhaft:\n{e}")))?;
@@ -56,7 +71,13 @@ impl Theme {
             .collect();
         assets.extend(folder_files(&root.join("static"))?);
         let labels = labels(&theme, language)?;
-        Ok(Theme { tera, assets, labels })
+        let fonts = theme
+            .files
+            .iter()
+            .filter_map(|(path, bytes)| Some((path.strip_prefix("fonts/")?.to_owned(), bytes.clone())))
+            .filter(|(name, _)| name.ends_with(".ttf") || name.ends_with(".otf"))
+            .collect();
+        Ok(Theme { tera, assets, labels, typst, fonts })
     }
 }
 

@@ -1,0 +1,113 @@
+//! Named figures that a Markdown body embeds with a fenced block: ```` ```chart ```` or
+//! ```` ```table ```` holding a name, e.g. `steuerungsmodell` or `rollen`. They are built
+//! from the model, so a paper shows the same diagram, chart and tables as the site.
+
+use crate::charts::{Chart, DataTable};
+use crate::model::{EntityKind, Model, Ref};
+
+/// The names a ```` ```chart ```` block may hold, with what each shows.
+pub const CHARTS: &[(&str, &str)] = &[
+    ("steuerungsmodell", "das Schaubild des Steuerungsmodells"),
+    ("stellenplan", "die Einstellungswellen des Stellenplans"),
+];
+
+/// The names a ```` ```table ```` block may hold, with what each shows.
+pub const TABLES: &[(&str, &str)] = &[
+    ("rollen", "die Rollen mit Ebene und Organisationseinheit"),
+    ("gremien", "die Gremien mit Ebene, Vorsitz und Turnus"),
+    ("stellenplan", "den Stellenplan mit Soll, Ist und Wellen"),
+];
+
+/// A table figure: a caption and its cells as text.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TableFigure {
+    pub title: String,
+    #[serde(flatten)]
+    pub table: DataTable,
+}
+
+/// A chart or diagram by name; `href` gives the address of an entity's page for links
+/// inside the diagram. `None` for an unknown name or when the model has no data for it.
+pub fn chart(model: &Model, name: &str, href: &dyn Fn(EntityKind, &str) -> Option<String>) -> Option<Chart> {
+    match name {
+        "steuerungsmodell" => {
+            let diagram = crate::diagram::steering_model(model, href);
+            let rows = diagram.flows.iter().map(|f| vec![f.number.to_string(), f.from.clone(), f.to.clone(), f.label.clone()]).collect();
+            let columns = ["Nr.", "Von", "Nach", "Beschriftung"].map(String::from).to_vec();
+            Some(Chart { id: "steuerungsmodell".to_owned(), title: diagram.title, description: diagram.description, svg: diagram.svg, table: DataTable { columns, rows } })
+        }
+        "stellenplan" => model.staffing.as_ref().map(crate::charts::staffing_waves),
+        _ => None,
+    }
+}
+
+/// A table by name; `None` for an unknown name.
+pub fn table(model: &Model, name: &str) -> Option<TableFigure> {
+    let (title, columns, rows): (&str, &[&str], Vec<Vec<String>>) = match name {
+        "rollen" => ("Rollen im Steuerungsmodell", &["Rolle", "Ebene", "Organisationseinheit"], roles(model)),
+        "gremien" => ("Gremien im Steuerungsmodell", &["Gremium", "Ebene", "Vorsitz", "Turnus"], bodies(model)),
+        "stellenplan" => ("Stellenplan", &["Position", "Soll (VZÄ)", "Ist (VZÄ)", "Wellen"], staffing(model)),
+        _ => return None,
+    };
+    let columns = columns.iter().map(|c| (*c).to_owned()).collect();
+    Some(TableFigure { title: title.to_owned(), table: DataTable { columns, rows } })
+}
+
+fn roles(model: &Model) -> Vec<Vec<String>> {
+    model
+        .roles
+        .iter()
+        .map(|role| {
+            let levels = role.level_text.clone().unwrap_or_else(|| names(model, EntityKind::Level, &role.levels));
+            let unit = role.unit.as_ref().map(|u| name(model, EntityKind::Unit, u)).unwrap_or_default();
+            vec![role.name.clone(), levels, unit]
+        })
+        .collect()
+}
+
+fn bodies(model: &Model) -> Vec<Vec<String>> {
+    model
+        .bodies
+        .iter()
+        .map(|body| {
+            let chair = body.chair.as_ref().map(|c| name(model, EntityKind::Role, c)).unwrap_or_default();
+            vec![body.name.clone(), name(model, EntityKind::Level, &body.level), chair, body.cadence.clone().unwrap_or_default()]
+        })
+        .collect()
+}
+
+fn staffing(model: &Model) -> Vec<Vec<String>> {
+    let Some(staffing) = &model.staffing else { return Vec::new() };
+    staffing
+        .position
+        .iter()
+        .map(|p| {
+            let target = p.target.as_ref().map_or_else(|| "–".to_owned(), |t| crate::german::number(*t.get_ref()));
+            vec![p.label.clone(), target, crate::german::number(*p.current.get_ref()), waves(p)]
+        })
+        .collect()
+}
+
+/// A position's hiring waves as text: "2 (2025), 1 (2026) ff.", or "–" without waves.
+pub fn waves(position: &crate::model::Position) -> String {
+    let waves = position.waves.iter().map(|(year, fte)| format!("{} ({year})", crate::german::number(*fte.get_ref()))).collect::<Vec<_>>().join(", ");
+    match (waves.is_empty(), position.open_ended) {
+        (true, _) => "–".to_owned(),
+        (false, true) => format!("{waves} ff."),
+        (false, false) => waves,
+    }
+}
+
+/// The display name of a referenced entity (its id if the reference is broken, which
+/// validation has reported already).
+fn name(model: &Model, kind: EntityKind, reference: &Ref) -> String {
+    model
+        .lookup(kind, reference.get_ref())
+        .and_then(|entry| model.display_name(kind, entry.index))
+        .unwrap_or(reference.get_ref())
+        .to_owned()
+}
+
+fn names(model: &Model, kind: EntityKind, references: &[Ref]) -> String {
+    references.iter().map(|r| name(model, kind, r)).collect::<Vec<_>>().join(", ")
+}

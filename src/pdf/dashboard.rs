@@ -1,0 +1,44 @@
+//! The DigIT-Dashboard of each reporting period as a PDF, with the numbers of its page.
+
+use serde_json::json;
+
+use super::Document;
+use crate::model::Model;
+
+pub(super) fn documents(model: &Model) -> Vec<Document> {
+    // The same periods as the dashboard pages: up to the period the build is as of.
+    let current = model.current_period().map(|p| p.id.clone());
+    crate::portfolio::timeline(model, current.as_deref()).into_iter().filter_map(|period| document(model, &period.id)).collect()
+}
+
+fn document(model: &Model, period_id: &str) -> Option<Document> {
+    let mut dashboard = crate::html::dashboard_data(model, period_id)?;
+    let period = model.periods.iter().find(|p| p.id == period_id)?;
+    // The charts' SVG become files the template places; the data keeps their text.
+    let mut files = Vec::new();
+    for chart in dashboard.get_mut("charts")?.as_array_mut()? {
+        let chart = chart.as_object_mut()?;
+        let svg = chart.remove("svg")?;
+        let id = chart.get("id")?.as_str()?.to_owned();
+        files.push((format!("/charts/{id}.svg"), svg.as_str()?.as_bytes().to_vec()));
+    }
+    let date = *period.date.get_ref();
+    let data = json!({
+        "title": format!("DigIT-Dashboard {period_id}"),
+        "organisation": model.config.as_ref().map(|c| c.organisation.clone()).unwrap_or_default(),
+        "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
+        "dashboard": dashboard,
+    });
+    Some(Document {
+        path: crate::html::urls::dashboard_pdf(period_id),
+        origin: format!("content/periods/{period_id}.toml"),
+        template: "dashboard.typ",
+        date,
+        data,
+        sources: Vec::new(),
+        files,
+        attachments: Vec::new(),
+        beside: Vec::new(),
+        paper: None,
+    })
+}

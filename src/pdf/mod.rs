@@ -1,0 +1,125 @@
+//! The PDFs, typeset with Typst embedded as a library: one per committee paper (Vorlage)
+//! and one DigIT-Dashboard per reporting period, each written beside its page. Templates come from the theme (`typst/*.typ`, overridable in
+//! the site's `templates/`); content goes in as data (`/data.json`) and as Typst markup
+//! converted from Markdown with every special character escaped, never as pasted strings.
+
+mod compile;
+mod dashboard;
+mod oparl;
+mod paper;
+mod world;
+
+use rayon::prelude::*;
+
+use crate::model::{Date, Model};
+use crate::output::{Files, OutputError};
+use crate::theme::Theme;
+
+/// Why a PDF could not be made; names the document and the content it comes from.
+#[derive(Debug)]
+pub enum PdfError {
+    Typeset { document: String, origin: String, message: String },
+    Output(OutputError),
+}
+
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PdfError::Typeset { document, origin, message } => write!(
+                f,
+                "Das PDF `{document}` (aus {origin}) kann nicht gesetzt werden:\n{message}\nPrüfen Sie die Inhaltsdatei; liegt der Fehler in einer eigenen Typst-Vorlage unter `templates/`, dort."
+            ),
+            PdfError::Output(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+/// One document to typeset: a theme template, its data and the files it reads.
+struct Document {
+    /// Output path, e.g. `vorlagen/informationsvorlage-steuerungsmodell.pdf`.
+    path: String,
+    /// The content file it comes from, for error messages.
+    origin: String,
+    /// The theme template that is the document's main file, e.g. `vorlage.typ`.
+    template: &'static str,
+    /// The document's date: its metadata date and Typst's `today`, never the clock.
+    date: Date,
+    data: serde_json::Value,
+    /// Generated Typst markup (`/body.typ`), by absolute path.
+    sources: Vec<(String, String)>,
+    /// Files the template reads (`/charts/x.svg`), by absolute path.
+    files: Vec<(String, Vec<u8>)>,
+    /// Files embedded in the PDF (PDF/A-3 allows them): data behind its figures.
+    attachments: Vec<Attachment>,
+    /// Files written beside the PDF in the site.
+    beside: Vec<Companion>,
+    /// The paper (index into `model.papers`) whose OParl description goes beside the PDF.
+    paper: Option<usize>,
+}
+
+/// A file embedded in a PDF, listed by PDF readers under its name.
+struct Attachment {
+    name: String,
+    mime_type: &'static str,
+    description: String,
+    bytes: Vec<u8>,
+}
+
+/// A file beside a PDF in the site, e.g. a figure's numbers as CSV.
+struct Companion {
+    path: String,
+    title: String,
+    bytes: Vec<u8>,
+}
+
+/// Typesets every PDF of the site on all cores and adds them to `files`.
+pub fn render(model: &Model, theme: &Theme, files: &mut Files) -> Result<(), PdfError> {
+    let shared = world::Shared::new(&theme.fonts);
+    let mut documents = paper::documents(model);
+    documents.extend(dashboard::documents(model));
+    let typeset: Vec<Result<Vec<u8>, PdfError>> = documents.par_iter().map(|document| typeset(&shared, theme, document)).collect();
+    for (document, result) in documents.into_iter().zip(typeset) {
+        let pdf = result?;
+        if let Some(index) = document.paper {
+            let described = paper::describe(model, index, Some(&pdf), &document.beside);
+            let path = crate::html::urls::oparl(&model.papers[index].id).unwrap_or_default();
+            files.add(path, described).map_err(PdfError::Output)?;
+        }
+        for companion in document.beside {
+            files.add(companion.path, companion.bytes).map_err(PdfError::Output)?;
+        }
+        files.add(document.path, pdf).map_err(PdfError::Output)?;
+    }
+    Ok(())
+}
+
+fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result<Vec<u8>, PdfError> {
+    let failed = |message: String| PdfError::Typeset { document: document.path.clone(), origin: document.origin.clone(), message };
+    let templates = theme.typst.iter().map(|(name, text)| (format!("/{name}"), text.clone()));
+    let sources = templates.chain(document.sources.iter().cloned());
+    let mut data = document.data.clone();
+    let listed: Vec<serde_json::Value> = document
+        .attachments
+        .iter()
+        .map(|a| serde_json::json!({ "name": a.name, "path": format!("/attachments/{}", a.name), "mime": a.mime_type, "description": a.description }))
+        .collect();
+    if let Some(object) = data.as_object_mut() {
+        object.insert("attach".to_owned(), serde_json::Value::Array(listed));
+    }
+    let data = serde_json::to_vec(&data).map_err(|e| failed(e.to_string()))?;
+    let attached = document.attachments.iter().map(|a| (format!("/attachments/{}", a.name), a.bytes.clone()));
+    let files = std::iter::once(("/data.json".to_owned(), data)).chain(document.files.iter().cloned()).chain(attached);
+    let today = typst::foundations::Datetime::from_ymd(document.date.year, document.date.month, document.date.day)
+        .ok_or_else(|| failed(format!("Das Datum {} ist ungültig.", crate::german::date(document.date))))?;
+    let main = format!("/{}", document.template);
+    if !theme.typst.contains_key(document.template) {
+        return Err(failed(format!("Die Typst-Vorlage `{}` fehlt im Theme.", document.template)));
+    }
+    let world = world::DocumentWorld::new(shared, &main, sources, files, today).ok_or_else(|| failed("Ein Dateiname ist ungültig.".to_owned()))?;
+    compile::compile(&world, &document.path).map_err(failed)
+}
+
+/// Markup for `#include`: the figures it may call come from the shared theme library.
+fn markup_file(markup: String) -> String {
+    format!("#import \"/lotse.typ\": lotse-chart, lotse-table\n{markup}")
+}

@@ -1,0 +1,170 @@
+//! The Vorlage of each committee paper: header data, Beratungsfolge, Beschlussvorschlag,
+//! the body with its named figures, Finanzielle Auswirkungen and Anlagen.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::oparl::PaperFile;
+use super::{Attachment, Companion, Document, markup_file};
+use crate::html::urls;
+use crate::markdown::{FigureKind, LinkResolver};
+use crate::model::{EntityKind, Model, Paper};
+
+/// Content links in a PDF point at the published site when `base_url` is a web address;
+/// otherwise only their text remains (a PDF has no relative place to link from).
+pub struct SiteLinks<'m> {
+    model: &'m Model,
+    base: Option<String>,
+}
+
+impl<'m> SiteLinks<'m> {
+    pub fn new(model: &'m Model) -> SiteLinks<'m> {
+        let base = model.config.as_ref().map(|c| c.base_url.trim_end_matches('/').to_owned());
+        SiteLinks { model, base: base.filter(|b| b.starts_with("https://") || b.starts_with("http://")) }
+    }
+
+    pub fn entity(&self, kind: EntityKind, id: &str) -> Option<String> {
+        Some(format!("{}/{}", self.base.as_ref()?, urls::entity(kind, id)?))
+    }
+}
+
+impl LinkResolver for SiteLinks<'_> {
+    fn resolve(&self, scheme: &str, id: &str, fragment: Option<&str>) -> Option<String> {
+        let path = urls::link(self.model, scheme, id)?;
+        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        Some(format!("{}/{path}{fragment}", self.base.as_ref()?))
+    }
+}
+
+#[derive(Serialize)]
+struct ChartData {
+    title: String,
+    description: String,
+    #[serde(flatten)]
+    table: crate::charts::DataTable,
+}
+
+pub(super) fn documents(model: &Model) -> Vec<Document> {
+    let links = SiteLinks::new(model);
+    model.papers.iter().enumerate().filter_map(|(index, paper)| document(model, &links, index, paper)).collect()
+}
+
+/// The figures a paper's body names: chart SVGs and table cells for the template, and
+/// their numbers as CSV files for the PDF's attachments and the OParl description.
+#[derive(Default)]
+struct Figures {
+    charts: BTreeMap<String, ChartData>,
+    tables: BTreeMap<String, crate::figures::TableFigure>,
+    svgs: Vec<(String, Vec<u8>)>,
+    /// (name, CSV) per figure, in the order of the body.
+    csvs: Vec<(String, String, Vec<u8>)>,
+}
+
+fn figures(model: &Model, links: &SiteLinks<'_>, markdown: &str) -> Figures {
+    let mut figures = Figures::default();
+    let href = |kind: EntityKind, id: &str| links.entity(kind, id);
+    for figure in crate::markdown::figures(markdown) {
+        let (title, table) = match figure.kind {
+            FigureKind::Chart => {
+                let Some(chart) = crate::figures::chart(model, &figure.name, &href) else { continue };
+                figures.svgs.push((format!("/charts/{}.svg", figure.name), chart.svg.into_bytes()));
+                figures.charts.insert(figure.name.clone(), ChartData { title: chart.title.clone(), description: chart.description, table: chart.table.clone() });
+                (chart.title, chart.table)
+            }
+            FigureKind::Table => {
+                let Some(table) = crate::figures::table(model, &figure.name) else { continue };
+                figures.tables.insert(figure.name.clone(), table.clone());
+                (table.title, table.table)
+            }
+        };
+        figures.csvs.push((figure.name, title, super::oparl::csv(&table.columns, &table.rows)));
+    }
+    figures
+}
+
+fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -> Option<Document> {
+    let path = urls::pdf(EntityKind::Paper, &paper.id)?;
+    let slug = crate::model::slug::slugify(&paper.id);
+    let figures = figures(model, links, &paper.body.text);
+    let beside: Vec<Companion> = figures
+        .csvs
+        .iter()
+        .map(|(name, title, csv)| Companion { path: format!("vorlagen/{slug}.{name}.csv"), title: format!("Daten: {title}"), bytes: csv.clone() })
+        .collect();
+    let inside = describe(model, index, None, &beside);
+    let mut attachments = vec![Attachment {
+        name: format!("{slug}.oparl.json"),
+        mime_type: "application/json",
+        description: "Beschreibung der Vorlage nach OParl 1.1".to_owned(),
+        bytes: inside,
+    }];
+    attachments.extend(figures.csvs.iter().map(|(name, title, csv)| Attachment {
+        name: format!("{slug}.{name}.csv"),
+        mime_type: "text/csv",
+        description: format!("Daten: {title}"),
+        bytes: csv.clone(),
+    }));
+    let originator = model
+        .lookup(EntityKind::Unit, paper.originator.get_ref())
+        .and_then(|e| model.display_name(EntityKind::Unit, e.index))
+        .unwrap_or(paper.originator.get_ref());
+    let date = *paper.date.get_ref();
+    let data = json!({
+        "title": paper.name,
+        "organisation": model.config.as_ref().map(|c| c.organisation.clone()).unwrap_or_default(),
+        "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
+        "paper_type": paper.paper_type.get_ref().label(),
+        "reference": paper.reference,
+        "originator": originator,
+        "example": paper.example,
+        "consultations": paper.consultations.iter().map(|c| json!({
+            "body": c.body,
+            "date": crate::german::date(*c.date.get_ref()),
+            "role": c.role.label(),
+            "authoritative": c.authoritative.as_ref().is_some_and(|a| *a.get_ref()),
+        })).collect::<Vec<_>>(),
+        "has_resolution": paper.resolution.is_some(),
+        "finance": paper.finance.as_ref().map(|f| json!({
+            "budget_affected": f.budget_affected,
+            "amount": f.amount.as_ref().map(|a| crate::german::euro(*a.get_ref())),
+            "covered": f.covered,
+            "coverage": f.coverage,
+            "follow_up_costs": f.follow_up_costs.as_ref().map(|a| crate::german::euro(*a.get_ref())),
+            "text": f.text,
+        })),
+        "attachments": paper.attachments,
+        "charts": figures.charts,
+        "tables": figures.tables,
+    });
+    let body = crate::markdown::typst::render(&paper.body.text, links, 1);
+    let resolution = paper.resolution.as_ref().map(|r| crate::markdown::typst::render(r.get_ref(), links, 1)).unwrap_or_default();
+    Some(Document {
+        path,
+        origin: format!("content/papers/{}.md", paper.id),
+        template: "vorlage.typ",
+        date,
+        data,
+        sources: vec![("/body.typ".to_owned(), markup_file(body)), ("/resolution.typ".to_owned(), markup_file(resolution))],
+        files: figures.svgs,
+        attachments,
+        beside,
+        paper: Some(index),
+    })
+}
+
+/// The OParl description of paper `index`: with the PDF's size and checksum when `pdf`
+/// is given (the copy beside it), without for the copy attached inside the PDF.
+pub(super) fn describe(model: &Model, index: usize, pdf: Option<&[u8]>, beside: &[Companion]) -> Vec<u8> {
+    let paper = &model.papers[index];
+    let base = SiteLinks::new(model).base.unwrap_or_default();
+    let pdf_path = urls::pdf(EntityKind::Paper, &paper.id).unwrap_or_default();
+    let main = PaperFile { path: &pdf_path, mime_type: "application/pdf", name: &paper.name, bytes: pdf };
+    let auxiliary: Vec<PaperFile<'_>> =
+        beside.iter().map(|c| PaperFile { path: &c.path, mime_type: "text/csv", name: &c.title, bytes: Some(&c.bytes) }).collect();
+    let value = super::oparl::paper(model, paper, &base, &main, &auxiliary);
+    let mut json = serde_json::to_vec_pretty(&value).unwrap_or_default();
+    json.push(b'\n');
+    json
+}

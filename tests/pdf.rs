@@ -1,0 +1,164 @@
+//! The PDFs of a build: what committee members read (pdftotext), what archives check
+//! (PDF/A-3a and PDF/UA-1 declared), what a council information system takes (OParl
+//! JSON, attached data), and that content is never read as Typst code.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sha2::{Digest, Sha512};
+
+#[path = "fixtures/harness.rs"]
+mod harness;
+
+fn lotse(root: &Path, output: &Path) {
+    let result = Command::new(env!("CARGO_BIN_EXE_lotse")).arg("--root").arg(root).args(["build", "--output"]).arg(output).output().unwrap();
+    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+}
+
+fn bundled() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The bundled site, built once for all tests of this file.
+fn built() -> &'static Path {
+    static OUTPUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    OUTPUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        lotse(bundled(), &dir.join("site"));
+        dir.join("site")
+    })
+}
+
+/// The PDF's text in reading layout (a table row stays on one line), whitespace collapsed
+/// and words hyphenated at a line end (Typst's soft hyphen) joined again.
+fn pdf_text(path: &Path) -> String {
+    let output = Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(path).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    assert!(output.status.success(), "pdftotext failed on {}", path.display());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut joined = String::new();
+    for line in text.lines().map(str::trim) {
+        match line.strip_suffix('\u{ad}') {
+            Some(stem) => joined.push_str(stem),
+            None => {
+                joined.push_str(line);
+                joined.push(' ');
+            }
+        }
+    }
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn assert_contains(text: &str, needle: &str, what: &str) {
+    let needle = needle.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains(&needle), "{what}: `{needle}` not in the PDF text:\n{text}");
+}
+
+fn paper_field(file: &str, key: &str) -> String {
+    let text = std::fs::read_to_string(bundled().join("content/papers").join(file)).unwrap();
+    let front = text.split("+++").nth(1).unwrap();
+    let value: toml::Value = toml::from_str(front).unwrap();
+    value[key].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn the_informationsvorlage_has_its_betreff_and_every_beratungsfolge_row() {
+    let pdf = built().join("vorlagen/informationsvorlage-steuerungsmodell.pdf");
+    let text = pdf_text(&pdf);
+    assert_contains(&text, &paper_field("informationsvorlage-steuerungsmodell.md", "name"), "Betreff");
+    assert_contains(&text, "Informationsvorlage", "paper type");
+    assert_contains(&text, "Haupt- und Personalausschuss 18.06.2025 Kenntnisnahme", "Beratungsfolge row");
+    assert_contains(&text, "Seite 1 von", "page numbers");
+    // The named figures: the diagram's caption, the role table, the staffing chart.
+    assert_contains(&text, "Schaubild des Steuerungsmodells", "diagram caption");
+    assert_contains(&text, "Rollen im Steuerungsmodell", "role table caption");
+    assert_contains(&text, "DigIT-Berater:in", "a role in the role table");
+}
+
+#[test]
+fn the_beschlussvorlage_has_resolution_and_finance() {
+    let text = pdf_text(&built().join("vorlagen/beschlussvorlage-fachverfahren-sozialleistungen.pdf"));
+    assert_contains(&text, "Beispieldaten", "example notice");
+    assert_contains(&text, "Beschlussvorschlag", "heading");
+    assert_contains(&text, "Der Stadtrat beschließt:", "resolution");
+    assert_contains(&text, "Finanzielle Auswirkungen", "heading");
+    assert_contains(&text, "1.850.000 €", "amount");
+    assert_contains(&text, "Haupt- und Personalausschuss 25.02.2026 Vorberatung", "Beratungsfolge");
+    assert_contains(&text, "Stadtrat 11.03.2026 Entscheidung (federführend)", "Beratungsfolge");
+}
+
+#[test]
+fn every_pdf_declares_pdf_a_3a_and_pdf_ua_1_with_title_and_language() {
+    for name in ["informationsvorlage-steuerungsmodell", "beschlussvorlage-fachverfahren-sozialleistungen"] {
+        let pdf = built().join(format!("vorlagen/{name}.pdf"));
+        let meta = Command::new("pdfinfo").arg("-meta").arg(&pdf).output().unwrap();
+        let xmp = String::from_utf8_lossy(&meta.stdout);
+        assert!(xmp.contains("<pdfaid:part>3</pdfaid:part>") && xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"), "{name}: no PDF/A-3a in\n{xmp}");
+        assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{name}: no PDF/UA-1 in\n{xmp}");
+        let info = String::from_utf8_lossy(&Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).into_owned();
+        assert!(info.contains("Tagged:          yes"), "{name}: not tagged\n{info}");
+        assert!(info.lines().any(|l| l.starts_with("Title:") && l.len() > 20), "{name}: no title\n{info}");
+        let check = Command::new("qpdf").arg("--check").arg(&pdf).output().unwrap();
+        assert!(check.status.success(), "{name}: qpdf --check\n{}", String::from_utf8_lossy(&check.stdout));
+    }
+}
+
+#[test]
+fn the_oparl_description_matches_the_pdf_and_its_data_files() {
+    let dir = built().join("vorlagen");
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("informationsvorlage-steuerungsmodell.oparl.json")).unwrap()).unwrap();
+    let pdf = std::fs::read(dir.join("informationsvorlage-steuerungsmodell.pdf")).unwrap();
+    assert_eq!(json["type"], "https://schema.oparl.org/1.1/Paper");
+    assert_eq!(json["paperType"], "Informationsvorlage");
+    assert_eq!(json["date"], "2025-06-18");
+    assert_eq!(json["consultation"][0]["role"], "Kenntnisnahme");
+    assert_eq!(json["consultation"][0]["authoritative"], false);
+    assert_eq!(json["mainFile"]["mimeType"], "application/pdf");
+    assert_eq!(json["mainFile"]["size"], pdf.len());
+    let checksum: String = Sha512::digest(&pdf).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(json["mainFile"]["sha512Checksum"], checksum);
+    let auxiliary = json["auxiliaryFile"].as_array().unwrap();
+    assert_eq!(auxiliary.len(), 3, "diagram flows, role table and staffing chart as CSV");
+    for file in auxiliary {
+        let path = built().join(file["accessUrl"].as_str().unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(file["size"], bytes.len(), "{}", path.display());
+        assert_eq!(file["mimeType"], "text/csv");
+    }
+    let roles = std::fs::read_to_string(dir.join("informationsvorlage-steuerungsmodell.rollen.csv")).unwrap();
+    assert!(roles.starts_with("Rolle,Ebene,Organisationseinheit\r\n"), "{roles}");
+    // The same description and data are attached inside the PDF.
+    let listed = Command::new("pdfdetach").arg("-list").arg(dir.join("informationsvorlage-steuerungsmodell.pdf")).output().unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    for name in ["informationsvorlage-steuerungsmodell.oparl.json", "informationsvorlage-steuerungsmodell.rollen.csv"] {
+        assert!(listed.contains(name), "{name} not attached:\n{listed}");
+    }
+}
+
+#[test]
+fn the_paper_page_links_its_pdf_and_oparl_description() {
+    let html = std::fs::read_to_string(built().join("vorlagen/informationsvorlage-steuerungsmodell.html")).unwrap();
+    assert!(html.contains("href=\"../vorlagen/informationsvorlage-steuerungsmodell.pdf\""), "no PDF link");
+    assert!(html.contains("href=\"../vorlagen/informationsvorlage-steuerungsmodell.oparl.json\""), "no OParl link");
+    assert!(html.contains("<figure class=\"chart\""), "the diagram block is drawn on the page");
+    assert!(html.contains("class=\"table-figure\""), "the role table block is drawn on the page");
+}
+
+#[test]
+fn typst_and_markdown_specials_in_content_stay_text_in_the_pdf() {
+    let site = harness::copy_minimal();
+    let paper = site.path().join("content/papers/digit-portfolio-2026.md");
+    let text = std::fs::read_to_string(&paper).unwrap();
+    let hostile_title = r#"#sys.exit() ] $x$ \"quoted\" <script>"#;
+    let text = text.replace("name = \"Fortschreibung des DigIT-Projektportfolios 2026\"", &format!("name = \"{hostile_title}\""));
+    let text = format!("{text}\n\nRechnung: #sys.exit() ] und $x$ \"quoted\" @ref <label> = Titel\n\n- #let x = 1\n");
+    std::fs::write(&paper, text).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    lotse(site.path(), &out.path().join("site"));
+    let pdf = pdf_text(&out.path().join("site/vorlagen/digit-portfolio-2026.pdf"));
+    assert_contains(&pdf, r#"#sys.exit() ] $x$ "quoted" <script>"#, "title");
+    assert_contains(&pdf, r#"Rechnung: #sys.exit() ] und $x$"#, "body");
+    assert_contains(&pdf, "@ref <label> = Titel", "body");
+    assert_contains(&pdf, "#let x = 1", "list item");
+}
