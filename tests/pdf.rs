@@ -162,3 +162,67 @@ fn typst_and_markdown_specials_in_content_stay_text_in_the_pdf() {
     assert_contains(&pdf, "@ref <label> = Titel", "body");
     assert_contains(&pdf, "#let x = 1", "list item");
 }
+
+#[test]
+fn the_dashboard_pdf_has_every_kpi_name_and_value_of_the_period() {
+    let text = pdf_text(&built().join("dashboard/2026-q3/digit-dashboard-2026-q3.pdf"));
+    let kpis: toml::Value = toml::from_str(&std::fs::read_to_string(bundled().join("content/kpis.toml")).unwrap()).unwrap();
+    let period: toml::Value = toml::from_str(&std::fs::read_to_string(bundled().join("content/periods/2026-Q3.toml")).unwrap()).unwrap();
+    let values = period["kpi"].as_table().unwrap();
+    assert!(values.len() >= 3, "the period reports KPIs");
+    for kpi in kpis["kpi"].as_array().unwrap() {
+        let Some(value) = values.get(kpi["id"].as_str().unwrap()) else { continue };
+        let value = value.as_float().or_else(|| value.as_integer().map(|i| i as f64)).unwrap();
+        let german = format!("{value}").replace('.', ",");
+        assert_contains(&text, kpi["name"].as_str().unwrap(), "KPI name");
+        assert_contains(&text, &format!("{german} {}", kpi["unit"].as_str().unwrap()), "KPI value with unit");
+    }
+    assert_contains(&text, "Berichtsperiode 2026-Q3", "title page");
+    assert_contains(&text, "Veränderungen seit der Vorperiode", "change list");
+}
+
+#[test]
+fn every_role_has_a_role_card_pdf_with_its_tasks() {
+    let roles = std::fs::read_dir(bundled().join("content/roles")).unwrap().count();
+    let cards = std::fs::read_dir(built().join("rollen")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "pdf")).count();
+    assert_eq!(cards, roles);
+    let text = pdf_text(&built().join("rollen/digit-beraterin.pdf"));
+    assert_contains(&text, "Rollensteckbrief", "kind");
+    assert_contains(&text, "DigIT-Berater:in", "name");
+    assert_contains(&text, "Erstellung von Anforderungsdokumentation", "a task from the role file");
+}
+
+#[test]
+fn a_typst_template_in_the_site_replaces_the_theme_s() {
+    let site = harness::copy_minimal();
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/vorlage.typ"),
+        "#import \"/lotse.typ\": *\n#show: setup\n= Eigene Vorlage\n#data.title\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    lotse(site.path(), &out.path().join("site"));
+    let text = pdf_text(&out.path().join("site/vorlagen/digit-portfolio-2026.pdf"));
+    assert_contains(&text, "Eigene Vorlage Fortschreibung des DigIT-Projektportfolios 2026", "own template");
+    assert!(!text.contains("Beratungsfolge"), "the theme's template is not used: {text}");
+}
+
+#[test]
+fn a_template_that_breaks_pdf_ua_fails_the_build_and_names_the_document() {
+    let site = harness::copy_minimal();
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    // An image without alternative text is not allowed in PDF/UA-1.
+    std::fs::write(
+        site.path().join("templates/vorlage.typ"),
+        "#import \"/lotse.typ\": *\n#show: setup\n#image(bytes(\"<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'/>\"))\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_lotse")).arg("--root").arg(site.path()).args(["build", "--output"]).arg(out.path().join("site")).output().unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("vorlagen/digit-portfolio-2026.pdf") && stderr.contains("content/papers/digit-portfolio-2026.md"), "{stderr}");
+    assert!(stderr.contains("vorlage.typ"), "names the template: {stderr}");
+    assert!(!out.path().join("site").exists(), "nothing written");
+}

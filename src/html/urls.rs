@@ -46,10 +46,11 @@ pub fn entity(kind: EntityKind, id: &str) -> Option<String> {
     })
 }
 
-/// Site-relative path of the PDF of an entity that has one (papers), beside its page.
+/// Site-relative path of the PDF of an entity that has one (papers, role cards), beside
+/// its page.
 pub fn pdf(kind: EntityKind, id: &str) -> Option<String> {
     match kind {
-        EntityKind::Paper => Some(format!("{}/{}.pdf", section_of(kind)?, slugify(id))),
+        EntityKind::Paper | EntityKind::Role => Some(format!("{}/{}.pdf", section_of(kind)?, slugify(id))),
         _ => None,
     }
 }

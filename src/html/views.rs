@@ -116,6 +116,8 @@ pub struct StaffingLine {
 #[derive(Debug, Serialize)]
 pub struct RoleView {
     pub name: String,
+    /// The role card as PDF, beside the page.
+    pub pdf: String,
     pub card: bool,
     pub summary: String,
     pub unit: Option<Named>,
@@ -157,6 +159,7 @@ pub fn role(linker: &Linker<'_>, model: &Model, role: &Role) -> (RoleView, Strin
         .collect();
     let view = RoleView {
         name: role.name.clone(),
+        pdf: linker.href(&super::urls::pdf(K::Role, &role.id).unwrap_or_default()),
         card: role.card,
         summary: role.summary.clone(),
         unit: role.unit.as_ref().map(|u| named(linker, &[K::Unit], u.get_ref())),
@@ -316,4 +319,11 @@ pub fn premise(linker: &Linker<'_>, model: &Model, premise: &Premise) -> (Premis
 
 fn search_text(parts: &[&str]) -> String {
     parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")
+}
+
+/// A role's page as data, for its PDF role card: the same facts as the page.
+pub fn role_data(model: &Model, index: usize) -> Option<serde_json::Value> {
+    let role = model.roles.get(index)?;
+    let linker = Linker::new(model, &super::urls::entity(K::Role, &role.id)?);
+    serde_json::to_value(self::role(&linker, model, role).0).ok()
 }

@@ -1,5 +1,6 @@
-//! The PDFs, typeset with Typst embedded as a library: one per committee paper (Vorlage)
-//! and one DigIT-Dashboard per reporting period, each written beside its page. Templates come from the theme (`typst/*.typ`, overridable in
+//! The PDFs, typeset with Typst embedded as a library: one per committee paper (Vorlage),
+//! one DigIT-Dashboard per reporting period and one role card per role, each written
+//! beside its page. Templates come from the theme (`typst/*.typ`, overridable in
 //! the site's `templates/`); content goes in as data (`/data.json`) and as Typst markup
 //! converted from Markdown with every special character escaped, never as pasted strings.
 
@@ -7,6 +8,7 @@ mod compile;
 mod dashboard;
 mod oparl;
 mod paper;
+mod role;
 mod world;
 
 use rayon::prelude::*;
@@ -77,6 +79,7 @@ pub fn render(model: &Model, theme: &Theme, files: &mut Files) -> Result<(), Pdf
     let shared = world::Shared::new(&theme.fonts);
     let mut documents = paper::documents(model);
     documents.extend(dashboard::documents(model));
+    documents.extend(role::documents(model));
     let typeset: Vec<Result<Vec<u8>, PdfError>> = documents.par_iter().map(|document| typeset(&shared, theme, document)).collect();
     for (document, result) in documents.into_iter().zip(typeset) {
         let pdf = result?;
@@ -105,6 +108,7 @@ fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result
         .collect();
     if let Some(object) = data.as_object_mut() {
         object.insert("attach".to_owned(), serde_json::Value::Array(listed));
+        object.insert("labels".to_owned(), serde_json::json!(theme.labels));
     }
     let data = serde_json::to_vec(&data).map_err(|e| failed(e.to_string()))?;
     let attached = document.attachments.iter().map(|a| (format!("/attachments/{}", a.name), a.bytes.clone()));
