@@ -226,3 +226,25 @@ fn a_template_that_breaks_pdf_ua_fails_the_build_and_names_the_document() {
     assert!(stderr.contains("vorlage.typ"), "names the template: {stderr}");
     assert!(!out.path().join("site").exists(), "nothing written");
 }
+
+#[test]
+fn the_handbook_pdf_holds_every_role_body_and_premise_and_the_footer_links_it() {
+    let text = pdf_text(&built().join("handbuch.pdf"));
+    for folder in ["roles", "bodies"] {
+        for entry in std::fs::read_dir(bundled().join("content").join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let value: toml::Value = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+                assert_contains(&text, value["name"].as_str().unwrap(), folder);
+            }
+        }
+    }
+    for entry in std::fs::read_dir(bundled().join("content/premises")).unwrap() {
+        let file = entry.unwrap().path();
+        let title = std::fs::read_to_string(&file).unwrap().lines().find_map(|l| l.strip_prefix("title = \"")?.strip_suffix('"').map(str::to_owned)).unwrap();
+        assert_contains(&text, &title, "premise");
+    }
+    assert_contains(&text, "Glossar", "glossary chapter");
+    let start = std::fs::read_to_string(built().join("index.html")).unwrap();
+    assert!(start.contains("href=\"handbuch.pdf\""), "the footer links the handbook PDF");
+}

@@ -36,6 +36,10 @@ pub enum Command {
         /// Build as of this reporting period (e.g. 2026-Q3) instead of `current_period`.
         #[arg(long, value_name = "PERIOD")]
         period: Option<String>,
+        /// Also write the Typst sources of every PDF (templates, data, markup) into this
+        /// folder, one subfolder per PDF: to debug a template or typeset with `typst`.
+        #[arg(long, value_name = "DIR")]
+        typst_sources: Option<PathBuf>,
     },
 }
 
@@ -62,7 +66,7 @@ pub fn run(args: Args) -> ExitCode {
     }
     match args.command {
         Command::Check => say(&summary::line(&checked)),
-        Command::Build { output, period } => {
+        Command::Build { output, period, typst_sources } => {
             say(&summary::line(&checked));
             let mut checked = checked;
             if let Some(period) = period
@@ -71,7 +75,7 @@ pub fn run(args: Args) -> ExitCode {
                     return ExitCode::from(EXIT_USAGE);
                 }
             let target = output.unwrap_or_else(|| args.root.join("output"));
-            return build(&args.root, &checked, &target);
+            return build(&args.root, &checked, &target, typst_sources.as_deref());
         }
     }
     ExitCode::SUCCESS
@@ -90,15 +94,20 @@ fn as_of(model: &mut crate::model::Model, period: &str) -> Result<(), String> {
 }
 
 /// Renders the site and swaps it into `target`; on any error the old output stays.
-fn build(root: &std::path::Path, checked: &Loaded, target: &std::path::Path) -> ExitCode {
+fn build(root: &std::path::Path, checked: &Loaded, target: &std::path::Path, typst_sources: Option<&std::path::Path>) -> ExitCode {
     let started = std::time::Instant::now();
     let mut files = crate::output::Files::default();
-    if let Err(error) = render(root, &checked.model, &mut files) {
+    let mut sources = typst_sources.map(|_| crate::output::Files::default());
+    if let Err(error) = render(root, &checked.model, &mut files, sources.as_mut()) {
         say_error(&format!("Fehler: {error}"));
         say_error("Die Ausgabe wurde nicht verändert.");
         return ExitCode::from(EXIT_CONTENT);
     }
-    if let Err(error) = files.write(target) {
+    let written = files.write(target).and_then(|()| match (typst_sources, &sources) {
+        (Some(folder), Some(sources)) => sources.write(folder),
+        _ => Ok(()),
+    });
+    if let Err(error) = written {
         say_error(&format!("Fehler: {error}"));
         return ExitCode::from(EXIT_CONTENT);
     }
@@ -112,11 +121,11 @@ fn build(root: &std::path::Path, checked: &Loaded, target: &std::path::Path) -> 
 }
 
 /// Renders the site and the PDFs with the site's theme.
-fn render(root: &std::path::Path, model: &crate::model::Model, files: &mut crate::output::Files) -> Result<(), String> {
+fn render(root: &std::path::Path, model: &crate::model::Model, files: &mut crate::output::Files, typst_sources: Option<&mut crate::output::Files>) -> Result<(), String> {
     let config = model.config.as_ref();
     let language = config.map_or("de", |c| c.language.as_str());
     let mut theme = crate::theme::Theme::load(root, config.map_or("default", |c| c.theme.as_str()), language).map_err(|e| e.to_string())?;
-    crate::pdf::render(model, &theme, files).map_err(|e| e.to_string())?;
+    crate::pdf::render(model, &theme, files, typst_sources).map_err(|e| e.to_string())?;
     crate::html::render_site(model, &mut theme, files).map_err(|e| e.to_string())
 }
 

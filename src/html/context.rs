@@ -33,6 +33,8 @@ struct PageView {
     accessibility_href: Option<String>,
     easy_language_href: Option<String>,
     search_href: String,
+    /// The whole handbook as one PDF.
+    handbook_pdf_href: String,
     home_href: String,
     assets: String,
     /// Show the banner: the page shows example portfolio data.
@@ -85,6 +87,7 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
         easy_language_href: linker.entity(crate::model::EntityKind::Page, "leichte-sprache").map(|l| l.href),
         search_href: linker.href("suche/index.html"),
         home_href: linker.href("index.html"),
+        handbook_pdf_href: linker.href(crate::html::urls::HANDBOOK_PDF),
         assets: linker.href("assets/"),
         example: item.example && model.config.as_ref().is_some_and(|c| c.example_data),
         toc: item.toc.clone(),

@@ -21,7 +21,7 @@ use crate::output::{Files, OutputError};
 use crate::search::SearchDocument;
 
 pub use dashboard::dashboard_data;
-pub use views::role_data;
+pub use views::{body_data, role_data};
 pub use plan::{Item, Job, plan};
 pub use crate::theme::Theme;
 

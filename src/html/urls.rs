@@ -55,6 +55,9 @@ pub fn pdf(kind: EntityKind, id: &str) -> Option<String> {
     }
 }
 
+/// Site-relative path of the whole handbook as one PDF.
+pub const HANDBOOK_PDF: &str = "handbuch.pdf";
+
 /// Site-relative path of a period's DigIT-Dashboard page.
 pub fn dashboard(period: &str) -> String {
     format!("dashboard/{}/index.html", slugify(period))

@@ -327,3 +327,10 @@ pub fn role_data(model: &Model, index: usize) -> Option<serde_json::Value> {
     let linker = Linker::new(model, &super::urls::entity(K::Role, &role.id)?);
     serde_json::to_value(self::role(&linker, model, role).0).ok()
 }
+
+/// A body's page as data, for the handbook PDF.
+pub fn body_data(model: &Model, index: usize) -> Option<serde_json::Value> {
+    let body = model.bodies.get(index)?;
+    let linker = Linker::new(model, &super::urls::entity(K::Body, &body.id)?);
+    serde_json::to_value(self::body(&linker, model, body).0).ok()
+}

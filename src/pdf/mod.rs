@@ -1,11 +1,12 @@
 //! The PDFs, typeset with Typst embedded as a library: one per committee paper (Vorlage),
 //! one DigIT-Dashboard per reporting period and one role card per role, each written
-//! beside its page. Templates come from the theme (`typst/*.typ`, overridable in
+//! beside its page, and the whole handbook as `handbuch.pdf`. Templates come from the theme (`typst/*.typ`, overridable in
 //! the site's `templates/`); content goes in as data (`/data.json`) and as Typst markup
 //! converted from Markdown with every special character escaped, never as pasted strings.
 
 mod compile;
 mod dashboard;
+mod handbook;
 mod oparl;
 mod paper;
 mod role;
@@ -74,15 +75,23 @@ struct Companion {
     bytes: Vec<u8>,
 }
 
-/// Typesets every PDF of the site on all cores and adds them to `files`.
-pub fn render(model: &Model, theme: &Theme, files: &mut Files) -> Result<(), PdfError> {
+/// Typesets every PDF of the site on all cores and adds them to `files`; with `sources`,
+/// also every document's Typst input, in a folder named after the PDF.
+pub fn render(model: &Model, theme: &Theme, files: &mut Files, mut sources: Option<&mut Files>) -> Result<(), PdfError> {
     let shared = world::Shared::new(&theme.fonts);
     let mut documents = paper::documents(model);
     documents.extend(dashboard::documents(model));
     documents.extend(role::documents(model));
+    documents.extend(handbook::document(model));
     let typeset: Vec<Result<Vec<u8>, PdfError>> = documents.par_iter().map(|document| typeset(&shared, theme, document)).collect();
     for (document, result) in documents.into_iter().zip(typeset) {
         let pdf = result?;
+        if let Some(sources) = sources.as_deref_mut() {
+            let folder = document.path.trim_end_matches(".pdf");
+            for (path, bytes) in inputs(theme, &document) {
+                sources.add(format!("{folder}{path}"), bytes).map_err(PdfError::Output)?;
+            }
+        }
         if let Some(index) = document.paper {
             let described = paper::describe(model, index, Some(&pdf), &document.beside);
             let path = crate::html::urls::oparl(&model.papers[index].id).unwrap_or_default();
@@ -100,6 +109,27 @@ fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result
     let failed = |message: String| PdfError::Typeset { document: document.path.clone(), origin: document.origin.clone(), message };
     let templates = theme.typst.iter().map(|(name, text)| (format!("/{name}"), text.clone()));
     let sources = templates.chain(document.sources.iter().cloned());
+    let files = data_files(theme, document).map_err(failed)?;
+    let today = typst::foundations::Datetime::from_ymd(document.date.year, document.date.month, document.date.day)
+        .ok_or_else(|| failed(format!("Das Datum {} ist ungültig.", crate::german::date(document.date))))?;
+    let main = format!("/{}", document.template);
+    if !theme.typst.contains_key(document.template) {
+        return Err(failed(format!("Die Typst-Vorlage `{}` fehlt im Theme.", document.template)));
+    }
+    let world = world::DocumentWorld::new(shared, &main, sources, files, today).ok_or_else(|| failed("Ein Dateiname ist ungültig.".to_owned()))?;
+    compile::compile(&world, &document.path).map_err(failed)
+}
+
+/// Every file a document's World serves, by absolute path: templates, markup and data.
+fn inputs(theme: &Theme, document: &Document) -> Vec<(String, Vec<u8>)> {
+    let templates = theme.typst.iter().map(|(name, text)| (format!("/{name}"), text.clone().into_bytes()));
+    let markup = document.sources.iter().map(|(path, text)| (path.clone(), text.clone().into_bytes()));
+    templates.chain(markup).chain(data_files(theme, document).unwrap_or_default()).collect()
+}
+
+/// `/data.json` with the theme's labels and the list of attachments, the attachments
+/// themselves and the document's other files (chart SVGs).
+fn data_files(theme: &Theme, document: &Document) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut data = document.data.clone();
     let listed: Vec<serde_json::Value> = document
         .attachments
@@ -110,17 +140,9 @@ fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result
         object.insert("attach".to_owned(), serde_json::Value::Array(listed));
         object.insert("labels".to_owned(), serde_json::json!(theme.labels));
     }
-    let data = serde_json::to_vec(&data).map_err(|e| failed(e.to_string()))?;
+    let data = serde_json::to_vec(&data).map_err(|e| e.to_string())?;
     let attached = document.attachments.iter().map(|a| (format!("/attachments/{}", a.name), a.bytes.clone()));
-    let files = std::iter::once(("/data.json".to_owned(), data)).chain(document.files.iter().cloned()).chain(attached);
-    let today = typst::foundations::Datetime::from_ymd(document.date.year, document.date.month, document.date.day)
-        .ok_or_else(|| failed(format!("Das Datum {} ist ungültig.", crate::german::date(document.date))))?;
-    let main = format!("/{}", document.template);
-    if !theme.typst.contains_key(document.template) {
-        return Err(failed(format!("Die Typst-Vorlage `{}` fehlt im Theme.", document.template)));
-    }
-    let world = world::DocumentWorld::new(shared, &main, sources, files, today).ok_or_else(|| failed("Ein Dateiname ist ungültig.".to_owned()))?;
-    compile::compile(&world, &document.path).map_err(failed)
+    Ok(std::iter::once(("/data.json".to_owned(), data)).chain(document.files.iter().cloned()).chain(attached).collect())
 }
 
 /// Markup for `#include`: the figures it may call come from the shared theme library.

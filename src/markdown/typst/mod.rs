@@ -158,7 +158,7 @@ impl<'a> Writer<'a, '_> {
             }
             Tag::Heading { level, .. } => {
                 let level = (level as u8).saturating_sub(self.heading_shift).max(1);
-                block(out, &format!("#heading(level: {level})[{}]", self.until_end(events)));
+                block(out, &format!("#heading(depth: {level})[{}]", self.until_end(events)));
             }
             Tag::Emphasis => self.call(out, "#emph", events),
             Tag::Strong => self.call(out, "#strong", events),

@@ -107,9 +107,9 @@ fn paragraphs_and_breaks() {
 
 #[test]
 fn headings_are_shifted_but_at_least_level_one() {
-    assert_eq!(typst("## Sachverhalt"), "#heading(level: 1)[Sachverhalt]\n\n");
-    assert_eq!(typst("# Titel\n### Unter"), "#heading(level: 1)[Titel]\n\n#heading(level: 2)[Unter]\n\n");
-    assert_eq!(render("### Drei", &NoLinks, 0), "#heading(level: 3)[Drei]\n\n");
+    assert_eq!(typst("## Sachverhalt"), "#heading(depth: 1)[Sachverhalt]\n\n");
+    assert_eq!(typst("# Titel\n### Unter"), "#heading(depth: 1)[Titel]\n\n#heading(depth: 2)[Unter]\n\n");
+    assert_eq!(render("### Drei", &NoLinks, 0), "#heading(depth: 3)[Drei]\n\n");
 }
 
 #[test]

@@ -1,0 +1,96 @@
+//! The whole handbook as one PDF: the steering model with its diagram, every role card,
+//! the bodies, the premises, the staffing plan, the glossary and the background pages.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::paper::SiteLinks;
+use super::{Document, markup_file};
+use crate::model::{EntityKind, Model};
+
+pub(super) fn document(model: &Model) -> Option<Document> {
+    let links = SiteLinks::new(model);
+    let render = |markdown: &str| markup_file(crate::markdown::typst::render(markdown, &links, 1));
+    let mut sources = Vec::new();
+    let roles: Vec<Value> = (0..model.roles.len())
+        .filter_map(|index| {
+            let prose = model.roles[index].prose.as_ref().map_or(String::new(), |p| p.text.clone());
+            sources.push((format!("/roles/{index}.typ"), render(&prose)));
+            let mut data = crate::html::role_data(model, index)?;
+            data.as_object_mut()?.insert("body".to_owned(), json!(format!("/roles/{index}.typ")));
+            Some(data)
+        })
+        .collect();
+    let bodies: Vec<Value> = (0..model.bodies.len()).filter_map(|index| crate::html::body_data(model, index)).collect();
+    let mut premises: Vec<&crate::model::Premise> = model.premises.iter().collect();
+    premises.sort_by_key(|p| p.order);
+    let premises: Vec<Value> = premises
+        .iter()
+        .enumerate()
+        .map(|(index, premise)| {
+            sources.push((format!("/premises/{index}.typ"), render(&premise.body.text)));
+            json!({ "title": premise.title, "order": premise.order, "body": format!("/premises/{index}.typ") })
+        })
+        .collect();
+    let mut pages: Vec<&crate::model::Page> = model.pages.iter().filter(|p| !p.draft && p.nav).collect();
+    pages.sort_by_key(|p| (p.weight, p.title.clone()));
+    let pages: Vec<Value> = pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| {
+            sources.push((format!("/pages/{index}.typ"), render(&page.body.text)));
+            json!({ "title": page.title, "body": format!("/pages/{index}.typ") })
+        })
+        .collect();
+    let (charts, tables, files) = all_figures(model, &links);
+    let glossary: Vec<Value> = model.terms.iter().map(|t| json!({ "term": t.term.get_ref(), "definition": t.definition })).collect();
+    let config = model.config.as_ref();
+    let date = super::role::handbook_date(model);
+    let data = json!({
+        "title": config.map(|c| c.title.clone()).unwrap_or_default(),
+        "description": config.map(|c| c.description.clone()).unwrap_or_default(),
+        "organisation": config.map(|c| c.organisation.clone()).unwrap_or_default(),
+        "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
+        "roles": roles,
+        "bodies": bodies,
+        "premises": premises,
+        "pages": pages,
+        "glossary": glossary,
+        "charts": charts,
+        "tables": tables,
+    });
+    Some(Document {
+        path: crate::html::urls::HANDBOOK_PDF.to_owned(),
+        origin: "content/".to_owned(),
+        template: "handbuch.typ",
+        date,
+        data,
+        sources,
+        files,
+        attachments: Vec::new(),
+        beside: Vec::new(),
+        paper: None,
+    })
+}
+
+type Figures = (BTreeMap<String, Value>, BTreeMap<String, Value>, Vec<(String, Vec<u8>)>);
+
+/// Every named figure the model can draw: the handbook's own chapters use some, and
+/// any page body may place any of them.
+fn all_figures(model: &Model, links: &SiteLinks<'_>) -> Figures {
+    let href = |kind: EntityKind, id: &str| links.entity(kind, id);
+    let mut charts = BTreeMap::new();
+    let mut files = Vec::new();
+    for (name, _) in crate::figures::CHARTS {
+        if let Some(chart) = crate::figures::chart(model, name, &href) {
+            files.push((format!("/charts/{name}.svg"), chart.svg.into_bytes()));
+            charts.insert((*name).to_owned(), json!({ "title": chart.title, "description": chart.description, "columns": chart.table.columns, "rows": chart.table.rows }));
+        }
+    }
+    let tables = crate::figures::TABLES
+        .iter()
+        .filter_map(|(name, _)| Some(((*name).to_owned(), serde_json::to_value(crate::figures::table(model, name)?).ok()?)))
+        .collect();
+    (charts, tables, files)
+}
