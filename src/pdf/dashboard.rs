@@ -23,22 +23,9 @@ fn document(model: &Model, period_id: &str) -> Option<Document> {
         files.push((format!("/charts/{id}.svg"), svg.as_str()?.as_bytes().to_vec()));
     }
     let date = *period.date.get_ref();
-    let data = json!({
-        "title": format!("DigIT-Dashboard {period_id}"),
-        "organisation": model.config.as_ref().map(|c| c.organisation.clone()).unwrap_or_default(),
-        "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
-        "dashboard": dashboard,
-    });
-    Some(Document {
-        path: crate::html::urls::dashboard_pdf(period_id),
-        origin: format!("content/periods/{period_id}.toml"),
-        template: "dashboard.typ",
-        date,
-        data,
-        sources: Vec::new(),
-        files,
-        attachments: Vec::new(),
-        beside: Vec::new(),
-        paper: None,
-    })
+    let path = crate::html::urls::dashboard_pdf(period_id);
+    let origin = format!("content/periods/{period_id}.toml");
+    let mut document = Document::new(model, path, origin, "dashboard.typ", format!("DigIT-Dashboard {period_id}"), date, json!({ "dashboard": dashboard }));
+    document.files = files;
+    Some(document)
 }

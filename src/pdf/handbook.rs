@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
-use super::paper::SiteLinks;
+use super::links::SiteLinks;
 use super::{Document, markup_file};
 use crate::model::{EntityKind, Model};
 
@@ -46,12 +46,8 @@ pub(super) fn document(model: &Model) -> Option<Document> {
     let (charts, tables, files) = all_figures(model, &links);
     let glossary: Vec<Value> = model.terms.iter().map(|t| json!({ "term": t.term.get_ref(), "definition": t.definition })).collect();
     let config = model.config.as_ref();
-    let date = super::role::handbook_date(model);
-    let data = json!({
-        "title": config.map(|c| c.title.clone()).unwrap_or_default(),
+    let content = json!({
         "description": config.map(|c| c.description.clone()).unwrap_or_default(),
-        "organisation": config.map(|c| c.organisation.clone()).unwrap_or_default(),
-        "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
         "roles": roles,
         "bodies": bodies,
         "premises": premises,
@@ -60,18 +56,12 @@ pub(super) fn document(model: &Model) -> Option<Document> {
         "charts": charts,
         "tables": tables,
     });
-    Some(Document {
-        path: crate::html::urls::HANDBOOK_PDF.to_owned(),
-        origin: "content/".to_owned(),
-        template: "handbuch.typ",
-        date,
-        data,
-        sources,
-        files,
-        attachments: Vec::new(),
-        beside: Vec::new(),
-        paper: None,
-    })
+    let title = config.map(|c| c.title.clone()).unwrap_or_default();
+    let path = crate::html::urls::HANDBOOK_PDF.to_owned();
+    let mut document = Document::new(model, path, "content/".to_owned(), "handbuch.typ", title, super::role::handbook_date(model), content);
+    document.sources = sources;
+    document.files = files;
+    Some(document)
 }
 
 type Figures = (BTreeMap<String, Value>, BTreeMap<String, Value>, Vec<(String, Vec<u8>)>);

@@ -7,6 +7,7 @@
 mod compile;
 mod dashboard;
 mod handbook;
+mod links;
 mod oparl;
 mod paper;
 mod role;
@@ -58,6 +59,22 @@ struct Document {
     beside: Vec<Companion>,
     /// The paper (index into `model.papers`) whose OParl description goes beside the PDF.
     paper: Option<usize>,
+}
+
+impl Document {
+    /// A document whose `/data.json` holds its `title`, the site's organisation and its
+    /// `date` beside the fields of `content` (a JSON object).
+    fn new(model: &Model, path: String, origin: String, template: &'static str, title: String, date: Date, content: serde_json::Value) -> Document {
+        let mut data = serde_json::json!({
+            "title": title,
+            "organisation": model.config.as_ref().map(|c| c.organisation.clone()).unwrap_or_default(),
+            "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
+        });
+        if let (Some(data), serde_json::Value::Object(content)) = (data.as_object_mut(), content) {
+            data.extend(content);
+        }
+        Document { path, origin, template, date, data, sources: Vec::new(), files: Vec::new(), attachments: Vec::new(), beside: Vec::new(), paper: None }
+    }
 }
 
 /// A file embedded in a PDF, listed by PDF readers under its name.

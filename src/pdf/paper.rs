@@ -6,37 +6,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::json;
 
+use super::links::SiteLinks;
 use super::oparl::PaperFile;
 use super::{Attachment, Companion, Document, markup_file};
 use crate::html::urls;
-use crate::markdown::{FigureKind, LinkResolver};
+use crate::markdown::FigureKind;
 use crate::model::{EntityKind, Model, Paper};
-
-/// Content links in a PDF point at the published site when `base_url` is a web address;
-/// otherwise only their text remains (a PDF has no relative place to link from).
-pub struct SiteLinks<'m> {
-    model: &'m Model,
-    base: Option<String>,
-}
-
-impl<'m> SiteLinks<'m> {
-    pub fn new(model: &'m Model) -> SiteLinks<'m> {
-        let base = model.config.as_ref().map(|c| c.base_url.trim_end_matches('/').to_owned());
-        SiteLinks { model, base: base.filter(|b| b.starts_with("https://") || b.starts_with("http://")) }
-    }
-
-    pub fn entity(&self, kind: EntityKind, id: &str) -> Option<String> {
-        Some(format!("{}/{}", self.base.as_ref()?, urls::entity(kind, id)?))
-    }
-}
-
-impl LinkResolver for SiteLinks<'_> {
-    fn resolve(&self, scheme: &str, id: &str, fragment: Option<&str>) -> Option<String> {
-        let path = urls::link(self.model, scheme, id)?;
-        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
-        Some(format!("{}/{path}{fragment}", self.base.as_ref()?))
-    }
-}
 
 #[derive(Serialize)]
 struct ChartData {
@@ -110,11 +85,7 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -
         .lookup(EntityKind::Unit, paper.originator.get_ref())
         .and_then(|e| model.display_name(EntityKind::Unit, e.index))
         .unwrap_or(paper.originator.get_ref());
-    let date = *paper.date.get_ref();
-    let data = json!({
-        "title": paper.name,
-        "organisation": model.config.as_ref().map(|c| c.organisation.clone()).unwrap_or_default(),
-        "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
+    let content = json!({
         "paper_type": paper.paper_type.get_ref().label(),
         "reference": paper.reference,
         "originator": originator,
@@ -140,30 +111,27 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -
     });
     let body = crate::markdown::typst::render(&paper.body.text, links, 1);
     let resolution = paper.resolution.as_ref().map(|r| crate::markdown::typst::render(r.get_ref(), links, 1)).unwrap_or_default();
-    Some(Document {
-        path,
-        origin: format!("content/papers/{}.md", paper.id),
-        template: "vorlage.typ",
-        date,
-        data,
-        sources: vec![("/body.typ".to_owned(), markup_file(body)), ("/resolution.typ".to_owned(), markup_file(resolution))],
-        files: figures.svgs,
-        attachments,
-        beside,
-        paper: Some(index),
-    })
+    let origin = format!("content/papers/{}.md", paper.id);
+    let mut document = Document::new(model, path, origin, "vorlage.typ", paper.name.clone(), *paper.date.get_ref(), content);
+    document.sources = vec![("/body.typ".to_owned(), markup_file(body)), ("/resolution.typ".to_owned(), markup_file(resolution))];
+    document.files = figures.svgs;
+    document.attachments = attachments;
+    document.beside = beside;
+    document.paper = Some(index);
+    Some(document)
 }
 
 /// The OParl description of paper `index`: with the PDF's size and checksum when `pdf`
 /// is given (the copy beside it), without for the copy attached inside the PDF.
 pub(super) fn describe(model: &Model, index: usize, pdf: Option<&[u8]>, beside: &[Companion]) -> Vec<u8> {
     let paper = &model.papers[index];
-    let base = SiteLinks::new(model).base.unwrap_or_default();
+    let links = SiteLinks::new(model);
+    let base = links.base().unwrap_or_default();
     let pdf_path = urls::pdf(EntityKind::Paper, &paper.id).unwrap_or_default();
     let main = PaperFile { path: &pdf_path, mime_type: "application/pdf", name: &paper.name, bytes: pdf };
     let auxiliary: Vec<PaperFile<'_>> =
         beside.iter().map(|c| PaperFile { path: &c.path, mime_type: "text/csv", name: &c.title, bytes: Some(&c.bytes) }).collect();
-    let value = super::oparl::paper(model, paper, &base, &main, &auxiliary);
+    let value = super::oparl::paper(model, paper, base, &main, &auxiliary);
     let mut json = serde_json::to_vec_pretty(&value).unwrap_or_default();
     json.push(b'\n');
     json

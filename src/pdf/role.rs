@@ -2,7 +2,8 @@
 
 use serde_json::json;
 
-use super::{Document, markup_file, paper::SiteLinks};
+use super::links::SiteLinks;
+use super::{Document, markup_file};
 use crate::model::{Date, EntityKind, Model};
 
 pub(super) fn documents(model: &Model) -> Vec<Document> {
@@ -20,22 +21,9 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize) -> Option<Docume
     let role = &model.roles[index];
     let date = handbook_date(model);
     let prose = role.prose.as_ref().map(|p| crate::markdown::typst::render(&p.text, links, 1)).unwrap_or_default();
-    let data = json!({
-        "title": format!("Rollensteckbrief: {}", role.name),
-        "organisation": model.config.as_ref().map(|c| c.organisation.clone()).unwrap_or_default(),
-        "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
-        "role": crate::html::role_data(model, index)?,
-    });
-    Some(Document {
-        path: crate::html::urls::pdf(EntityKind::Role, &role.id)?,
-        origin: format!("content/roles/{}.toml", role.id),
-        template: "rolle.typ",
-        date,
-        data,
-        sources: vec![("/body.typ".to_owned(), markup_file(prose))],
-        files: Vec::new(),
-        attachments: Vec::new(),
-        beside: Vec::new(),
-        paper: None,
-    })
+    let path = crate::html::urls::pdf(EntityKind::Role, &role.id)?;
+    let content = json!({ "role": crate::html::role_data(model, index)? });
+    let mut document = Document::new(model, path, format!("content/roles/{}.toml", role.id), "rolle.typ", format!("Rollensteckbrief: {}", role.name), date, content);
+    document.sources = vec![("/body.typ".to_owned(), markup_file(prose))];
+    Some(document)
 }

@@ -1,0 +1,37 @@
+//! Links from a PDF into the site: absolute, because a PDF has no place in the site to
+//! link relatively from.
+
+use crate::html::urls;
+use crate::markdown::LinkResolver;
+use crate::model::{EntityKind, Model};
+
+/// Content links in a PDF point at the published site when `base_url` is a web address;
+/// otherwise only their text remains (a PDF has no relative place to link from).
+pub struct SiteLinks<'m> {
+    model: &'m Model,
+    base: Option<String>,
+}
+
+impl<'m> SiteLinks<'m> {
+    pub fn new(model: &'m Model) -> SiteLinks<'m> {
+        let base = model.config.as_ref().map(|c| c.base_url.trim_end_matches('/').to_owned());
+        SiteLinks { model, base: base.filter(|b| b.starts_with("https://") || b.starts_with("http://")) }
+    }
+
+    /// The site's absolute address without a trailing `/`, if it has one.
+    pub fn base(&self) -> Option<&str> {
+        self.base.as_deref()
+    }
+
+    pub fn entity(&self, kind: EntityKind, id: &str) -> Option<String> {
+        Some(format!("{}/{}", self.base.as_ref()?, urls::entity(kind, id)?))
+    }
+}
+
+impl LinkResolver for SiteLinks<'_> {
+    fn resolve(&self, scheme: &str, id: &str, fragment: Option<&str>) -> Option<String> {
+        let path = urls::link(self.model, scheme, id)?;
+        let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
+        Some(format!("{}/{path}{fragment}", self.base.as_ref()?))
+    }
+}
