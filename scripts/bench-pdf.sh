@@ -17,7 +17,7 @@ lotse=$PWD/target/release/lotse
 typst=${TYPST:-/tmp/typst-cli/bin/typst}
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
-median() { python3 -c 'import json,statistics,sys; t=json.load(open(sys.argv[1]))["results"]; print(" ".join(f"{statistics.median(r["times"])*1000:.0f}" for r in t))' "$1"; }
+median() { python3 -c 'import json,statistics,sys; t=json.load(open(sys.argv[1]))["results"]; print(" ".join("%.0f" % (statistics.median(r["times"])*1000) for r in t))' "$1"; }
 
 # 1. bundled content
 hyperfine -N --warmup 2 --runs 10 --style none --export-json "$work/bundled.json" "$lotse build --output $work/bundled" >/dev/null
@@ -45,7 +45,7 @@ for section in range(1, 61):
 open(sys.argv[1], "w").write("\n".join(out))
 PY
 "$lotse" --root "$work/long" build --output "$work/long-out" --typst-sources "$work/long-typ" >/dev/null
-paper_pages=$(pdfinfo "$work/long-out/vorlagen/langer-bericht.pdf" | awk '/^Pages:/ {print $2}')
+paper_pages=$(pdfinfo "$work/long-out/vorlagen/langer-bericht.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
 hyperfine -N --warmup 2 --runs 10 --style none --export-json "$work/long.json" \
   "$lotse --root $work/plain build --output $work/plain-out" \
   "$lotse --root $work/long build --output $work/long-out" >/dev/null
@@ -58,7 +58,7 @@ if [ -x "$typst" ]; then
   hyperfine -N --warmup 2 --runs 10 --style none --export-json "$work/cli.json" \
     "$typst compile --root $src --pdf-standard a-3a,ua-1 $src/vorlage.typ $work/cli.pdf" >/dev/null
   cli=$(median "$work/cli.json")
-  echo "typst CLI $("$typst" --version | head -1): $cli ms for the same paper ($(pdfinfo "$work/cli.pdf" | awk '/^Pages:/ {print $2}') pages), $(python3 -c "print(f'{$cli/$paper_pages:.1f}')") ms per page"
+  echo "typst CLI $("$typst" --version | head -1): $cli ms for the same paper ($(pdfinfo "$work/cli.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}') pages), $(python3 -c "print(f'{$cli/$paper_pages:.1f}')") ms per page"
 else
   echo "typst CLI not found at $typst: comparison skipped"
 fi
