@@ -98,14 +98,8 @@ pub fn waves(position: &crate::model::Position) -> String {
     }
 }
 
-/// The display name of a referenced entity (its id if the reference is broken, which
-/// validation has reported already).
 fn name(model: &Model, kind: EntityKind, reference: &Ref) -> String {
-    model
-        .lookup(kind, reference.get_ref())
-        .and_then(|entry| model.display_name(kind, entry.index))
-        .unwrap_or(reference.get_ref())
-        .to_owned()
+    model.name_or_id(kind, reference.get_ref()).to_owned()
 }
 
 fn names(model: &Model, kind: EntityKind, references: &[Ref]) -> String {

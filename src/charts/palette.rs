@@ -26,6 +26,11 @@ pub const SERIES: &[RGBColor] = &[
     RGBColor(0xb0, 0x3a, 0x1a),
 ];
 
+/// Series colours that carry white value labels inside them: the first four of
+/// [`SERIES`], then a grey and a brown in place of sky blue and vermillion, which are too
+/// light for white text at 4.5:1.
+pub const UNDER_WHITE_TEXT: &[RGBColor] = &[SERIES[0], SERIES[1], SERIES[2], SERIES[3], RGBColor(90, 90, 90), RGBColor(120, 80, 30)];
+
 pub fn series(index: usize) -> RGBColor {
     SERIES[index % SERIES.len()]
 }

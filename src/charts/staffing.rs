@@ -3,21 +3,12 @@
 use plotters::prelude::*;
 
 use super::svg::number;
+use super::palette::UNDER_WHITE_TEXT;
 use super::{Chart, DataTable, FONT};
 use crate::model::Staffing;
 
 const WIDTH: u32 = 760;
 const HEIGHT: u32 = 420;
-
-/// Colour-blind-safe palette (Okabe–Ito), dark enough for white value labels.
-const COLOURS: &[RGBColor] = &[
-    RGBColor(0, 90, 160),
-    RGBColor(190, 90, 0),
-    RGBColor(0, 120, 90),
-    RGBColor(160, 60, 120),
-    RGBColor(90, 90, 90),
-    RGBColor(120, 80, 30),
-];
 
 /// The waves of every position that has any, stacked per year; "ff." years say so.
 pub fn staffing_waves(staffing: &Staffing) -> Chart {
@@ -72,7 +63,7 @@ fn draw(positions: &[&crate::model::Position], years: &[&str], totals: &[f64], y
             let mut base = 0.0;
             for (index, position) in positions.iter().enumerate() {
                 let Some(fte) = position.waves.get(*year).map(|f| *f.get_ref()) else { continue };
-                let colour = COLOURS[index % COLOURS.len()];
+                let colour = UNDER_WHITE_TEXT[index % UNDER_WHITE_TEXT.len()];
                 let x0 = column as f64 + 0.2;
                 let x1 = column as f64 + 0.8;
                 chart.draw_series(std::iter::once(Rectangle::new([(x0, base), (x1, base + fte)], colour.filled())))?;
@@ -101,7 +92,7 @@ fn draw(positions: &[&crate::model::Position], years: &[&str], totals: &[f64], y
         }
         for (index, position) in positions.iter().enumerate() {
             let y = 30 + index as i32 * 30;
-            legend.draw(&Rectangle::new([(10, y), (28, y + 18)], COLOURS[index % COLOURS.len()].filled()))?;
+            legend.draw(&Rectangle::new([(10, y), (28, y + 18)], UNDER_WHITE_TEXT[index % UNDER_WHITE_TEXT.len()].filled()))?;
             legend.draw(&Text::new(position.label.clone(), (36, y + 2), (FONT, 15).into_font().color(&BLACK)))?;
         }
         root.present()?;

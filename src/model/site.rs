@@ -143,6 +143,12 @@ impl Model {
         None
     }
 
+    /// The name readers see for the entity an id or alias names; the id itself if it
+    /// names nothing (a broken reference, which validation has reported already).
+    pub fn name_or_id<'a>(&'a self, kind: EntityKind, id: &'a str) -> &'a str {
+        self.lookup(kind, id).and_then(|entry| self.display_name(kind, entry.index)).unwrap_or(id)
+    }
+
     /// The name readers see for the entity at `index` of a kind.
     pub fn display_name(&self, kind: EntityKind, index: usize) -> Option<&str> {
         Some(match kind {

@@ -3,17 +3,17 @@
 use serde_json::json;
 
 use super::Document;
-use crate::model::Model;
+use crate::model::{Model, Period};
 
 pub(super) fn documents(model: &Model) -> Vec<Document> {
     // The same periods as the dashboard pages: up to the period the build is as of.
     let current = model.current_period().map(|p| p.id.clone());
-    crate::portfolio::timeline(model, current.as_deref()).into_iter().filter_map(|period| document(model, &period.id)).collect()
+    crate::portfolio::timeline(model, current.as_deref()).into_iter().filter_map(|period| document(model, period)).collect()
 }
 
-fn document(model: &Model, period_id: &str) -> Option<Document> {
+fn document(model: &Model, period: &Period) -> Option<Document> {
+    let period_id = period.id.as_str();
     let mut dashboard = crate::html::dashboard_data(model, period_id)?;
-    let period = model.periods.iter().find(|p| p.id == period_id)?;
     // The charts' SVG become files the template places; the data keeps their text.
     let mut files = Vec::new();
     for chart in dashboard.get_mut("charts")?.as_array_mut()? {

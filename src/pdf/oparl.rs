@@ -32,7 +32,7 @@ pub fn paper(model: &Model, paper: &Paper, base: &str, main: &PaperFile<'_>, aux
         "type": format!("{SCHEMA}Paper"),
         "name": paper.name,
         "reference": paper.reference,
-        "date": iso(date),
+        "date": date.to_string(),
         "paperType": paper.paper_type.get_ref().label(),
         "underDirectionOf": originator.map(|o| vec![url(&o)]).unwrap_or_default(),
         "consultation": paper.consultations.iter().map(|c| json!({
@@ -40,7 +40,7 @@ pub fn paper(model: &Model, paper: &Paper, base: &str, main: &PaperFile<'_>, aux
             "role": c.role.label(),
             "authoritative": c.authoritative.as_ref().is_some_and(|a| *a.get_ref()),
             "lotse:organizationName": c.body,
-            "lotse:date": iso(*c.date.get_ref()),
+            "lotse:date": c.date.get_ref().to_string(),
         })).collect::<Vec<_>>(),
         "mainFile": file(main, date, &url),
         "auxiliaryFile": auxiliary.iter().map(|f| file(f, date, &url)).collect::<Vec<_>>(),
@@ -58,7 +58,7 @@ fn file(file: &PaperFile<'_>, date: Date, url: &dyn Fn(&str) -> String) -> Value
         "fileName": file.path.rsplit('/').next().unwrap_or(file.path),
         "mimeType": file.mime_type,
         "accessUrl": url(file.path),
-        "date": iso(date),
+        "date": date.to_string(),
         "created": timestamp(date),
         "modified": timestamp(date),
     });
@@ -69,13 +69,9 @@ fn file(file: &PaperFile<'_>, date: Date, url: &dyn Fn(&str) -> String) -> Value
     value
 }
 
-fn iso(date: Date) -> String {
-    format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)
-}
-
 /// Papers carry a date, not a time: midnight UTC keeps the description reproducible.
 fn timestamp(date: Date) -> String {
-    format!("{}T00:00:00+00:00", iso(date))
+    format!("{date}T00:00:00+00:00")
 }
 
 fn hex(bytes: &[u8]) -> String {

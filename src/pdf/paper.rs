@@ -81,10 +81,7 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -
         description: format!("Daten: {title}"),
         bytes: csv.clone(),
     }));
-    let originator = model
-        .lookup(EntityKind::Unit, paper.originator.get_ref())
-        .and_then(|e| model.display_name(EntityKind::Unit, e.index))
-        .unwrap_or(paper.originator.get_ref());
+    let originator = model.name_or_id(EntityKind::Unit, paper.originator.get_ref());
     let content = json!({
         "paper_type": paper.paper_type.get_ref().label(),
         "reference": paper.reference,
