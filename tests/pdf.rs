@@ -248,3 +248,25 @@ fn the_handbook_pdf_holds_every_role_body_and_premise_and_the_footer_links_it() 
     let start = std::fs::read_to_string(built().join("index.html")).unwrap();
     assert!(start.contains("href=\"handbuch.pdf\""), "the footer links the handbook PDF");
 }
+
+#[test]
+fn typst_sources_holds_each_pdf_s_input() {
+    let out = tempfile::tempdir().unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .arg("--root")
+        .arg(harness::minimal_site())
+        .args(["build", "--output"])
+        .arg(out.path().join("site"))
+        .arg("--typst-sources")
+        .arg(out.path().join("typst"))
+        .output()
+        .unwrap();
+    assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    let paper = out.path().join("typst/vorlagen/digit-portfolio-2026");
+    for file in ["vorlage.typ", "lotse.typ", "body.typ", "resolution.typ"] {
+        assert!(paper.join(file).is_file(), "{file} missing");
+    }
+    let data: serde_json::Value = serde_json::from_slice(&std::fs::read(paper.join("data.json")).unwrap()).unwrap();
+    assert_eq!(data["title"], "Fortschreibung des DigIT-Projektportfolios 2026");
+    assert!(out.path().join("typst/handbuch/handbuch.typ").is_file());
+}

@@ -75,6 +75,11 @@ impl Document {
         }
         Document { path, origin, template, date, data, sources: Vec::new(), files: Vec::new(), attachments: Vec::new(), beside: Vec::new(), paper: None }
     }
+
+    /// The error that this document cannot be typeset, and why.
+    fn failed(&self, message: String) -> PdfError {
+        PdfError::Typeset { document: self.path.clone(), origin: self.origin.clone(), message }
+    }
 }
 
 /// A file embedded in a PDF, listed by PDF readers under its name.
@@ -105,7 +110,8 @@ pub fn render(model: &Model, theme: &Theme, files: &mut Files, mut sources: Opti
         let pdf = result?;
         if let Some(sources) = sources.as_deref_mut() {
             let folder = document.path.trim_end_matches(".pdf");
-            for (path, bytes) in inputs(theme, &document) {
+            let (texts, files) = inputs(theme, &document).map_err(|message| document.failed(message))?;
+            for (path, bytes) in texts.into_iter().map(|(path, text)| (path, text.into_bytes())).chain(files) {
                 sources.add(format!("{folder}{path}"), bytes).map_err(PdfError::Output)?;
             }
         }
@@ -123,10 +129,8 @@ pub fn render(model: &Model, theme: &Theme, files: &mut Files, mut sources: Opti
 }
 
 fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result<Vec<u8>, PdfError> {
-    let failed = |message: String| PdfError::Typeset { document: document.path.clone(), origin: document.origin.clone(), message };
-    let templates = theme.typst.iter().map(|(name, text)| (format!("/{name}"), text.clone()));
-    let sources = templates.chain(document.sources.iter().cloned());
-    let files = data_files(theme, document).map_err(failed)?;
+    let failed = |message: String| document.failed(message);
+    let (sources, files) = inputs(theme, document).map_err(failed)?;
     let today = typst::foundations::Datetime::from_ymd(document.date.year, document.date.month, document.date.day)
         .ok_or_else(|| failed(format!("Das Datum {} ist ungültig.", crate::german::date(document.date))))?;
     let main = format!("/{}", document.template);
@@ -137,11 +141,15 @@ fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result
     compile::compile(&world, &document.path).map_err(failed)
 }
 
-/// Every file a document's World serves, by absolute path: templates, markup and data.
-fn inputs(theme: &Theme, document: &Document) -> Vec<(String, Vec<u8>)> {
-    let templates = theme.typst.iter().map(|(name, text)| (format!("/{name}"), text.clone().into_bytes()));
-    let markup = document.sources.iter().map(|(path, text)| (path.clone(), text.clone().into_bytes()));
-    templates.chain(markup).chain(data_files(theme, document).unwrap_or_default()).collect()
+/// Typst sources and data files by absolute path.
+type Inputs = (Vec<(String, String)>, Vec<(String, Vec<u8>)>);
+
+/// Everything a document's World serves: the theme's templates and the document's
+/// markup as sources, its data, figures and attachments as files.
+fn inputs(theme: &Theme, document: &Document) -> Result<Inputs, String> {
+    let templates = theme.typst.iter().map(|(name, text)| (format!("/{name}"), text.clone()));
+    let sources = templates.chain(document.sources.iter().cloned()).collect();
+    Ok((sources, data_files(theme, document)?))
 }
 
 /// `/data.json` with the theme's labels and the list of attachments, the attachments
