@@ -32,9 +32,19 @@ pub fn chart(model: &Model, name: &str, href: &dyn Fn(EntityKind, &str) -> Optio
     match name {
         "steuerungsmodell" => {
             let diagram = crate::diagram::steering_model(model, href);
-            let rows = diagram.flows.iter().map(|f| vec![f.number.to_string(), f.from.clone(), f.to.clone(), f.label.clone()]).collect();
+            let rows = diagram
+                .flows
+                .iter()
+                .map(|f| vec![f.number.to_string(), f.from.clone(), f.to.clone(), f.label.clone()])
+                .collect();
             let columns = ["Nr.", "Von", "Nach", "Beschriftung"].map(String::from).to_vec();
-            Some(Chart { id: "steuerungsmodell".to_owned(), title: diagram.title, description: diagram.description, svg: diagram.svg, table: DataTable { columns, rows } })
+            Some(Chart {
+                id: "steuerungsmodell".to_owned(),
+                title: diagram.title,
+                description: diagram.description,
+                svg: diagram.svg,
+                table: DataTable { columns, rows },
+            })
         }
         "stellenplan" => model.staffing.as_ref().map(crate::charts::staffing_waves),
         _ => None,
@@ -71,7 +81,12 @@ fn bodies(model: &Model) -> Vec<Vec<String>> {
         .iter()
         .map(|body| {
             let chair = body.chair.as_ref().map(|c| name(model, EntityKind::Role, c)).unwrap_or_default();
-            vec![body.name.clone(), name(model, EntityKind::Level, &body.level), chair, body.cadence.clone().unwrap_or_default()]
+            vec![
+                body.name.clone(),
+                name(model, EntityKind::Level, &body.level),
+                chair,
+                body.cadence.clone().unwrap_or_default(),
+            ]
         })
         .collect()
 }
@@ -90,7 +105,12 @@ fn staffing(model: &Model) -> Vec<Vec<String>> {
 
 /// A position's hiring waves as text: "2 (2025), 1 (2026) ff.", or "–" without waves.
 pub fn waves(position: &crate::model::Position) -> String {
-    let waves = position.waves.iter().map(|(year, fte)| format!("{} ({year})", crate::german::number(*fte.get_ref()))).collect::<Vec<_>>().join(", ");
+    let waves = position
+        .waves
+        .iter()
+        .map(|(year, fte)| format!("{} ({year})", crate::german::number(*fte.get_ref())))
+        .collect::<Vec<_>>()
+        .join(", ");
     match (waves.is_empty(), position.open_ended) {
         (true, _) => "–".to_owned(),
         (false, true) => format!("{waves} ff."),

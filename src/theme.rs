@@ -51,7 +51,8 @@ impl Theme {
             templates.push((name, text(bytes, &format!("{}/{path}", theme.origin))?));
         }
         let mut typst = BTreeMap::new();
-        for (path, bytes) in theme.files.iter().filter_map(|(path, bytes)| Some((path.strip_prefix("typst/")?, bytes))) {
+        for (path, bytes) in theme.files.iter().filter_map(|(path, bytes)| Some((path.strip_prefix("typst/")?, bytes)))
+        {
             typst.insert(path.to_owned(), text(bytes, &format!("{}/typst/{path}", theme.origin))?);
         }
         for (path, bytes) in folder_files(&root.join("templates"))? {
@@ -121,7 +122,8 @@ fn folder_files(folder: &Path) -> Result<BTreeMap<String, Vec<u8>>, ThemeError> 
                 continue;
             }
             let relative = path.strip_prefix(folder).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            let bytes = std::fs::read(&path).map_err(|e| ThemeError(format!("`{}` kann nicht gelesen werden: {e}", path.display())))?;
+            let bytes = std::fs::read(&path)
+                .map_err(|e| ThemeError(format!("`{}` kann nicht gelesen werden: {e}", path.display())))?;
             files.insert(relative, bytes);
         }
     }
@@ -129,7 +131,8 @@ fn folder_files(folder: &Path) -> Result<BTreeMap<String, Vec<u8>>, ThemeError> 
 }
 
 fn text(bytes: &[u8], path: &str) -> Result<String, ThemeError> {
-    String::from_utf8(bytes.to_vec()).map_err(|_| ThemeError(format!("`{path}` ist nicht im Format UTF-8 gespeichert.")))
+    String::from_utf8(bytes.to_vec())
+        .map_err(|_| ThemeError(format!("`{path}` ist nicht im Format UTF-8 gespeichert.")))
 }
 
 fn labels(theme: &ThemeFiles, language: &str) -> Result<BTreeMap<String, String>, ThemeError> {
@@ -140,5 +143,6 @@ fn labels(theme: &ThemeFiles, language: &str) -> Result<BTreeMap<String, String>
             theme.origin
         )));
     };
-    toml::from_str(&text(bytes, &path)?).map_err(|e| ThemeError(format!("`{}/{path}` ist fehlerhaft: {e}", theme.origin)))
+    toml::from_str(&text(bytes, &path)?)
+        .map_err(|e| ThemeError(format!("`{}/{path}` ist fehlerhaft: {e}", theme.origin)))
 }

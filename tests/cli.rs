@@ -10,10 +10,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn lotse(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_lotse"))
-        .args(args)
-        .output()
-        .expect("run lotse")
+    Command::new(env!("CARGO_BIN_EXE_lotse")).args(args).output().expect("run lotse")
 }
 
 fn check(root: &Path) -> Output {
@@ -38,27 +35,10 @@ fn clean_site_exits_0_with_the_summary_on_stdout() {
     let output = check(&harness::minimal_site());
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
     let stdout = text(&output.stdout);
-    assert_eq!(
-        stdout.lines().count(),
-        1,
-        "one summary line: {}",
-        describe(&output)
-    );
-    assert!(
-        stdout.starts_with("Inhalte geprüft: 3 Rollen"),
-        "{}",
-        describe(&output)
-    );
-    assert!(
-        stdout.contains("keine Fehler, 0 Warnungen"),
-        "{}",
-        describe(&output)
-    );
-    assert!(
-        output.stderr.is_empty(),
-        "nothing on stderr for clean content: {}",
-        describe(&output)
-    );
+    assert_eq!(stdout.lines().count(), 1, "one summary line: {}", describe(&output));
+    assert!(stdout.starts_with("Inhalte geprüft: 3 Rollen"), "{}", describe(&output));
+    assert!(stdout.contains("keine Fehler, 0 Warnungen"), "{}", describe(&output));
+    assert!(output.stderr.is_empty(), "nothing on stderr for clean content: {}", describe(&output));
 }
 
 #[test]
@@ -66,32 +46,12 @@ fn content_error_exits_1_with_the_diagnostic_on_stderr() {
     let (site, _) = harness::build_case("unknown_role");
     let output = check(site.path());
     assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
-    assert!(
-        output.stdout.is_empty(),
-        "no summary when there are errors: {}",
-        describe(&output)
-    );
+    assert!(output.stdout.is_empty(), "no summary when there are errors: {}", describe(&output));
     let stderr = text(&output.stderr);
-    assert!(
-        stderr.contains("error: Unbekannte Rolle `fachamtleitung`"),
-        "{}",
-        describe(&output)
-    );
-    assert!(
-        stderr.contains("content/bodies/digit-dialog.toml:"),
-        "{}",
-        describe(&output)
-    );
-    assert!(
-        stderr.contains("1 Fehler, 0 Warnungen"),
-        "{}",
-        describe(&output)
-    );
-    assert!(
-        !stderr.contains('\u{1b}'),
-        "no colour codes when stderr is not a terminal: {}",
-        describe(&output)
-    );
+    assert!(stderr.contains("error: Unbekannte Rolle `fachamtleitung`"), "{}", describe(&output));
+    assert!(stderr.contains("content/bodies/digit-dialog.toml:"), "{}", describe(&output));
+    assert!(stderr.contains("1 Fehler, 0 Warnungen"), "{}", describe(&output));
+    assert!(!stderr.contains('\u{1b}'), "no colour codes when stderr is not a terminal: {}", describe(&output));
 }
 
 #[test]
@@ -105,16 +65,8 @@ fn warning_only_exits_0_and_prints_both() {
         "{}",
         describe(&output)
     );
-    assert!(
-        stderr.contains("Meinten Sie `flows.toml`?"),
-        "{}",
-        describe(&output)
-    );
-    assert!(
-        text(&output.stdout).contains("keine Fehler, 1 Warnung."),
-        "{}",
-        describe(&output)
-    );
+    assert!(stderr.contains("Meinten Sie `flows.toml`?"), "{}", describe(&output));
+    assert!(text(&output.stdout).contains("keine Fehler, 1 Warnung."), "{}", describe(&output));
 }
 
 #[test]
@@ -122,11 +74,7 @@ fn missing_root_exits_2() {
     let output = lotse(&["--root", "/does/not/exist", "check"]);
     assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
     assert!(output.stdout.is_empty(), "{}", describe(&output));
-    assert!(
-        text(&output.stderr).contains("/does/not/exist"),
-        "the message names the folder: {}",
-        describe(&output)
-    );
+    assert!(text(&output.stderr).contains("/does/not/exist"), "the message names the folder: {}", describe(&output));
 }
 
 #[test]
@@ -134,11 +82,7 @@ fn root_without_content_folder_exits_2() {
     let empty = tempfile::tempdir().expect("temp dir");
     let output = check(empty.path());
     assert_eq!(output.status.code(), Some(2), "{}", describe(&output));
-    assert!(
-        text(&output.stderr).contains("content/"),
-        "{}",
-        describe(&output)
-    );
+    assert!(text(&output.stderr).contains("content/"), "{}", describe(&output));
 }
 
 #[test]
@@ -169,10 +113,7 @@ fn no_case_panics() {
             && !stdout.contains("warning")
             && !text(&output.stderr).contains("panicked");
         if !ok {
-            failures.push(format!(
-                "== {name} (expected exit {expected})\n{}",
-                describe(&output)
-            ));
+            failures.push(format!("== {name} (expected exit {expected})\n{}", describe(&output)));
         }
     };
     for name in harness::case_names() {
@@ -194,11 +135,7 @@ fn no_case_panics() {
 fn broken_pipe_is_not_a_panic() {
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_lotse"))
-        .args([
-            "--root",
-            harness::minimal_site().to_str().expect("utf-8"),
-            "check",
-        ])
+        .args(["--root", harness::minimal_site().to_str().expect("utf-8"), "check"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -207,9 +144,5 @@ fn broken_pipe_is_not_a_panic() {
     drop(child.stdout.take());
     let output = child.wait_with_output().expect("wait for lotse");
     assert_ne!(output.status.code(), Some(101), "{}", describe(&output));
-    assert!(
-        !text(&output.stderr).contains("panicked"),
-        "{}",
-        describe(&output)
-    );
+    assert!(!text(&output.stderr).contains("panicked"), "{}", describe(&output));
 }

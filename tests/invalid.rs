@@ -39,11 +39,7 @@ fn snapshot(folder: &str, name: &str, description: &str, rendered: &str) {
 }
 
 fn summary(diagnostics: &[Diagnostic]) -> String {
-    diagnostics
-        .iter()
-        .map(|d| format!("{:?}: {}", d.severity, d.message))
-        .collect::<Vec<_>>()
-        .join("\n")
+    diagnostics.iter().map(|d| format!("{:?}: {}", d.severity, d.message)).collect::<Vec<_>>().join("\n")
 }
 
 /// One fault, one diagnostic: an error, or for the warning cases a warning and no error.
@@ -73,11 +69,7 @@ fn run_case(name: &str) {
             summary(&diagnostics)
         );
     }
-    let expected = if info.expects_warning() {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
+    let expected = if info.expects_warning() { Severity::Warning } else { Severity::Error };
     assert!(
         diagnostics.iter().all(|d| d.severity == expected),
         "case `{name}`: expected only {expected:?}, got:\n{}",
@@ -86,10 +78,7 @@ fn run_case(name: &str) {
     if let Some(at) = &info.at {
         let points_there = rendered.contains(&format!("┌─ {at}"));
         match &info.known_bug {
-            None => assert!(
-                points_there,
-                "case `{name}`: the diagnostic must point at {at}:\n{rendered}"
-            ),
+            None => assert!(points_there, "case `{name}`: the diagnostic must point at {at}:\n{rendered}"),
             Some(bug) => assert!(
                 !points_there,
                 "case `{name}` has a known bug ({bug}), but now points at {at} as it should; \
@@ -200,10 +189,7 @@ invalid_cases! {
 #[test]
 fn minimal_site_is_clean() {
     let (diagnostics, rendered) = check(&harness::minimal_site());
-    assert!(
-        diagnostics.is_empty(),
-        "the minimal site must have no errors and no warnings:\n{rendered}"
-    );
+    assert!(diagnostics.is_empty(), "the minimal site must have no errors and no warnings:\n{rendered}");
 }
 
 #[test]
@@ -213,10 +199,7 @@ fn at_least_34_cases() {
 
 /// Runs a generated case; returns the site (kept alive) and the one diagnostic's rendering.
 fn run_generated(name: &str) -> (tempfile::TempDir, String) {
-    let generated = harness::GENERATED
-        .iter()
-        .find(|g| g.name == name)
-        .expect("generated case exists");
+    let generated = harness::GENERATED.iter().find(|g| g.name == name).expect("generated case exists");
     let site = harness::copy_minimal();
     (generated.apply)(site.path());
     let (diagnostics, rendered) = check(site.path());
@@ -236,19 +219,13 @@ fn assert_points_at(rendered: &str, site: &Path, file: &str, fault: &str) {
     let text = String::from_utf8(std::fs::read(site.join(file)).expect("read")).expect("utf-8");
     let (line, column) = harness::line_col(&text, fault);
     let location = format!("{file}:{line}:{column}");
-    assert!(
-        rendered.contains(&location),
-        "expected the diagnostic at {location}:\n{rendered}"
-    );
+    assert!(rendered.contains(&location), "expected the diagnostic at {location}:\n{rendered}");
 }
 
 #[test]
 fn invalid_utf8() {
     let (_site, rendered) = run_generated("invalid_utf8");
-    assert!(
-        rendered.contains("content/roles/geschaeftsstelle.toml:1:14"),
-        "{rendered}"
-    );
+    assert!(rendered.contains("content/roles/geschaeftsstelle.toml:1:14"), "{rendered}");
 }
 
 #[test]
@@ -264,42 +241,21 @@ fn oversized_file() {
 #[test]
 fn bom_with_unknown_unit() {
     let (site, rendered) = run_generated("bom_with_unknown_unit");
-    assert_points_at(
-        &rendered,
-        site.path(),
-        harness::BOM_FILE,
-        harness::BOM_FAULT,
-    );
-    assert!(
-        rendered.contains(&format!("{}:3:8", harness::BOM_FILE)),
-        "{rendered}"
-    );
+    assert_points_at(&rendered, site.path(), harness::BOM_FILE, harness::BOM_FAULT);
+    assert!(rendered.contains(&format!("{}:3:8", harness::BOM_FILE)), "{rendered}");
 }
 
 #[test]
 fn crlf_with_unknown_unit() {
     let (site, rendered) = run_generated("crlf_with_unknown_unit");
-    assert_points_at(
-        &rendered,
-        site.path(),
-        harness::CRLF_FILE,
-        harness::CRLF_FAULT,
-    );
-    assert!(
-        rendered.contains(&format!("{}:3:8", harness::CRLF_FILE)),
-        "{rendered}"
-    );
+    assert_points_at(&rendered, site.path(), harness::CRLF_FILE, harness::CRLF_FAULT);
+    assert!(rendered.contains(&format!("{}:3:8", harness::CRLF_FILE)), "{rendered}");
 }
 
 #[test]
 fn crlf_markdown_link() {
     let (site, rendered) = run_generated("crlf_markdown_link");
-    assert_points_at(
-        &rendered,
-        site.path(),
-        harness::CRLF_MD_FILE,
-        harness::CRLF_MD_FAULT,
-    );
+    assert_points_at(&rendered, site.path(), harness::CRLF_MD_FILE, harness::CRLF_MD_FAULT);
 }
 
 #[test]

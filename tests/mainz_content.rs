@@ -48,7 +48,11 @@ fn all_seven_role_cards_with_every_competency_and_task() {
     assert_eq!(model.roles.iter().filter(|role| role.card).count(), 7);
     let beraterin = role(&model, "digit-beraterin");
     assert_eq!(beraterin.level_text.as_deref(), Some("Operativ + Steuernd"));
-    assert!(beraterin.tasks[2].items.contains(&"Finanzielle Abschätzung von DigIT-Projekten und Einholen von Vergleichsangeboten".to_owned()));
+    assert!(
+        beraterin.tasks[2]
+            .items
+            .contains(&"Finanzielle Abschätzung von DigIT-Projekten und Einholen von Vergleichsangeboten".to_owned())
+    );
 }
 
 #[test]
@@ -86,7 +90,10 @@ fn bodies_have_the_members_the_diagram_names() {
     };
     let member = |name: &str| (name.to_owned(), MemberMode::Member);
     let advisory = |name: &str| (name.to_owned(), MemberMode::Advisory);
-    assert_eq!(seats("digit-dialog"), [member("digit-beraterin"), member("fachamtsleitung"), member("digit-koordinatorin")]);
+    assert_eq!(
+        seats("digit-dialog"),
+        [member("digit-beraterin"), member("fachamtsleitung"), member("digit-koordinatorin")]
+    );
     assert_eq!(
         seats("zentrales-anforderungsmanagement"),
         [member("digit-beraterin"), member("leitung-anforderungsmanagement"), advisory("kdz")]

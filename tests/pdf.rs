@@ -13,7 +13,13 @@ use sha2::{Digest, Sha512};
 mod harness;
 
 fn lotse(root: &Path, output: &Path) {
-    let result = Command::new(env!("CARGO_BIN_EXE_lotse")).arg("--root").arg(root).args(["build", "--output"]).arg(output).output().unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .arg("--root")
+        .arg(root)
+        .args(["build", "--output"])
+        .arg(output)
+        .output()
+        .unwrap();
     assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
 }
 
@@ -34,7 +40,12 @@ fn built() -> &'static Path {
 /// The PDF's text in reading layout (a table row stays on one line), whitespace collapsed
 /// and words hyphenated at a line end (Typst's soft hyphen) joined again.
 fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext").args(["-layout", "-enc", "UTF-8"]).arg(path).arg("-").output().expect("pdftotext (poppler-utils) is installed");
+    let output = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
     assert!(output.status.success(), "pdftotext failed on {}", path.display());
     let text = String::from_utf8(output.stdout).unwrap();
     let mut joined = String::new();
@@ -94,7 +105,10 @@ fn every_pdf_declares_pdf_a_3a_and_pdf_ua_1_with_title_and_language() {
         let pdf = built().join(format!("vorlagen/{name}.pdf"));
         let meta = Command::new("pdfinfo").arg("-meta").arg(&pdf).output().unwrap();
         let xmp = String::from_utf8_lossy(&meta.stdout);
-        assert!(xmp.contains("<pdfaid:part>3</pdfaid:part>") && xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"), "{name}: no PDF/A-3a in\n{xmp}");
+        assert!(
+            xmp.contains("<pdfaid:part>3</pdfaid:part>") && xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+            "{name}: no PDF/A-3a in\n{xmp}"
+        );
         assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{name}: no PDF/UA-1 in\n{xmp}");
         let info = String::from_utf8_lossy(&Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).into_owned();
         assert!(info.contains("Tagged:          yes"), "{name}: not tagged\n{info}");
@@ -107,7 +121,9 @@ fn every_pdf_declares_pdf_a_3a_and_pdf_ua_1_with_title_and_language() {
 #[test]
 fn the_oparl_description_matches_the_pdf_and_its_data_files() {
     let dir = built().join("vorlagen");
-    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("informationsvorlage-steuerungsmodell.oparl.json")).unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("informationsvorlage-steuerungsmodell.oparl.json")).unwrap())
+            .unwrap();
     let pdf = std::fs::read(dir.join("informationsvorlage-steuerungsmodell.pdf")).unwrap();
     assert_eq!(json["type"], "https://schema.oparl.org/1.1/Paper");
     assert_eq!(json["paperType"], "Informationsvorlage");
@@ -129,7 +145,11 @@ fn the_oparl_description_matches_the_pdf_and_its_data_files() {
     let roles = std::fs::read_to_string(dir.join("informationsvorlage-steuerungsmodell.rollen.csv")).unwrap();
     assert!(roles.starts_with("Rolle,Ebene,Organisationseinheit\r\n"), "{roles}");
     // The same description and data are attached inside the PDF.
-    let listed = Command::new("pdfdetach").arg("-list").arg(dir.join("informationsvorlage-steuerungsmodell.pdf")).output().unwrap();
+    let listed = Command::new("pdfdetach")
+        .arg("-list")
+        .arg(dir.join("informationsvorlage-steuerungsmodell.pdf"))
+        .output()
+        .unwrap();
     let listed = String::from_utf8_lossy(&listed.stdout);
     for name in ["informationsvorlage-steuerungsmodell.oparl.json", "informationsvorlage-steuerungsmodell.rollen.csv"] {
         assert!(listed.contains(name), "{name} not attached:\n{listed}");
@@ -151,7 +171,8 @@ fn typst_and_markdown_specials_in_content_stay_text_in_the_pdf() {
     let paper = site.path().join("content/papers/digit-portfolio-2026.md");
     let text = std::fs::read_to_string(&paper).unwrap();
     let hostile_title = r#"#sys.exit() ] $x$ \"quoted\" <script>"#;
-    let text = text.replace("name = \"Fortschreibung des DigIT-Projektportfolios 2026\"", &format!("name = \"{hostile_title}\""));
+    let text = text
+        .replace("name = \"Fortschreibung des DigIT-Projektportfolios 2026\"", &format!("name = \"{hostile_title}\""));
     let text = format!("{text}\n\nRechnung: #sys.exit() ] und $x$ \"quoted\" @ref <label> = Titel\n\n- #let x = 1\n");
     std::fs::write(&paper, text).unwrap();
     let out = tempfile::tempdir().unwrap();
@@ -166,8 +187,10 @@ fn typst_and_markdown_specials_in_content_stay_text_in_the_pdf() {
 #[test]
 fn the_dashboard_pdf_has_every_kpi_name_and_value_of_the_period() {
     let text = pdf_text(&built().join("dashboard/2026-q3/digit-dashboard-2026-q3.pdf"));
-    let kpis: toml::Value = toml::from_str(&std::fs::read_to_string(bundled().join("content/kpis.toml")).unwrap()).unwrap();
-    let period: toml::Value = toml::from_str(&std::fs::read_to_string(bundled().join("content/periods/2026-Q3.toml")).unwrap()).unwrap();
+    let kpis: toml::Value =
+        toml::from_str(&std::fs::read_to_string(bundled().join("content/kpis.toml")).unwrap()).unwrap();
+    let period: toml::Value =
+        toml::from_str(&std::fs::read_to_string(bundled().join("content/periods/2026-Q3.toml")).unwrap()).unwrap();
     let values = period["kpi"].as_table().unwrap();
     assert!(values.len() >= 3, "the period reports KPIs");
     for kpi in kpis["kpi"].as_array().unwrap() {
@@ -184,7 +207,10 @@ fn the_dashboard_pdf_has_every_kpi_name_and_value_of_the_period() {
 #[test]
 fn every_role_has_a_role_card_pdf_with_its_tasks() {
     let roles = std::fs::read_dir(bundled().join("content/roles")).unwrap().count();
-    let cards = std::fs::read_dir(built().join("rollen")).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "pdf")).count();
+    let cards = std::fs::read_dir(built().join("rollen"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "pdf"))
+        .count();
     assert_eq!(cards, roles);
     let text = pdf_text(&built().join("rollen/digit-beraterin.pdf"));
     assert_contains(&text, "Rollensteckbrief", "kind");
@@ -219,10 +245,20 @@ fn a_template_that_breaks_pdf_ua_fails_the_build_and_names_the_document() {
     )
     .unwrap();
     let out = tempfile::tempdir().unwrap();
-    let result = Command::new(env!("CARGO_BIN_EXE_lotse")).arg("--root").arg(site.path()).args(["build", "--output"]).arg(out.path().join("site")).output().unwrap();
+    let result = Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .arg("--root")
+        .arg(site.path())
+        .args(["build", "--output"])
+        .arg(out.path().join("site"))
+        .output()
+        .unwrap();
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert!(stderr.contains("vorlagen/digit-portfolio-2026.pdf") && stderr.contains("content/papers/digit-portfolio-2026.md"), "{stderr}");
+    assert!(
+        stderr.contains("vorlagen/digit-portfolio-2026.pdf")
+            && stderr.contains("content/papers/digit-portfolio-2026.md"),
+        "{stderr}"
+    );
     assert!(stderr.contains("vorlage.typ"), "names the template: {stderr}");
     assert!(!out.path().join("site").exists(), "nothing written");
 }
@@ -241,7 +277,11 @@ fn the_handbook_pdf_holds_every_role_body_and_premise_and_the_footer_links_it() 
     }
     for entry in std::fs::read_dir(bundled().join("content/premises")).unwrap() {
         let file = entry.unwrap().path();
-        let title = std::fs::read_to_string(&file).unwrap().lines().find_map(|l| l.strip_prefix("title = \"")?.strip_suffix('"').map(str::to_owned)).unwrap();
+        let title = std::fs::read_to_string(&file)
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("title = \"")?.strip_suffix('"').map(str::to_owned))
+            .unwrap();
         assert_contains(&text, &title, "premise");
     }
     assert_contains(&text, "Glossar", "glossary chapter");

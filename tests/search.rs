@@ -185,11 +185,16 @@ fn bundled_roles_answer_the_fachamt_queries() {
 /// Every content file as one document: the size of the index for the bundled site.
 #[test]
 fn index_of_all_bundled_content_is_small() {
-    let documents: Vec<lotse::search::SearchDocument> = content_files().iter().map(|(url, text)| doc(url, url, "Inhalt", text)).collect();
+    let documents: Vec<lotse::search::SearchDocument> =
+        content_files().iter().map(|(url, text)| doc(url, url, "Inhalt", text)).collect();
     let files = build(&documents);
     let total: usize = files.iter().map(|file| file.contents.len()).sum();
     let largest = files.iter().map(|file| file.contents.len()).max().unwrap();
-    eprintln!("bundled content: {} documents, {} files, {total} bytes, largest file {largest} bytes", documents.len(), files.len());
+    eprintln!(
+        "bundled content: {} documents, {} files, {total} bytes, largest file {largest} bytes",
+        documents.len(),
+        files.len()
+    );
     assert!(total < 1024 * 1024);
 }
 

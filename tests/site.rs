@@ -31,7 +31,9 @@ fn page(output: &Path, path: &str) -> Html {
 
 fn texts(html: &Html, selector: &str) -> Vec<String> {
     let selector = Selector::parse(selector).unwrap();
-    html.select(&selector).map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    html.select(&selector)
+        .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
 }
 
 fn minimal_site() -> tempfile::TempDir {
@@ -46,7 +48,10 @@ fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
             if entry.path().is_dir() {
                 pending.push(entry.path());
             } else {
-                files.insert(entry.path().strip_prefix(root).unwrap().to_path_buf(), std::fs::read(entry.path()).unwrap());
+                files.insert(
+                    entry.path().strip_prefix(root).unwrap().to_path_buf(),
+                    std::fs::read(entry.path()).unwrap(),
+                );
             }
         }
     }
@@ -80,14 +85,24 @@ fn the_digit_beraterin_page_lists_every_task_and_her_bodies() {
 fn every_page_has_feedback_accessibility_statement_and_skip_link() {
     let out = tempfile::tempdir().unwrap();
     build(bundled(), out.path());
-    let pages: Vec<_> = all_files(out.path()).into_keys().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    let pages: Vec<_> =
+        all_files(out.path()).into_keys().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
     assert!(pages.len() > 60, "{} pages", pages.len());
     for path in pages {
         let html = page(out.path(), path.to_str().unwrap());
         let links = texts(&html, "footer a");
         assert!(links.contains(&"Rückmeldung zu dieser Seite".to_owned()), "feedback link on {}", path.display());
-        assert!(links.contains(&"Erklärung zur Barrierefreiheit".to_owned()), "accessibility statement on {}", path.display());
-        assert_eq!(texts(&html, ".skip-links a").first().map(String::as_str), Some("Zum Inhalt springen"), "{}", path.display());
+        assert!(
+            links.contains(&"Erklärung zur Barrierefreiheit".to_owned()),
+            "accessibility statement on {}",
+            path.display()
+        );
+        assert_eq!(
+            texts(&html, ".skip-links a").first().map(String::as_str),
+            Some("Zum Inhalt springen"),
+            "{}",
+            path.display()
+        );
         assert_eq!(texts(&html, "h1").len(), 1, "one h1 on {}", path.display());
     }
 }
@@ -100,14 +115,22 @@ fn the_raci_matrix_is_an_accessible_table() {
     let model = lotse::cli::load_and_validate(bundled()).unwrap().model;
     assert_eq!(texts(&html, "table.raci tbody th[scope=row]").len(), model.activities.len());
     assert!(texts(&html, "table.raci thead th[scope=col]").len() > 5);
-    assert!(texts(&html, "table.raci tbody td").iter().filter(|cell| cell.contains('A')).count() >= model.activities.len());
+    assert!(
+        texts(&html, "table.raci tbody td").iter().filter(|cell| cell.contains('A')).count() >= model.activities.len()
+    );
 }
 
 #[test]
 fn urls_are_german_slugs() {
     let out = tempfile::tempdir().unwrap();
     build(bundled(), out.path());
-    for path in ["rollen/digit-beraterin.html", "gremien/digit-steuerungsrunde.html", "praemissen/anschluss-und-benutzungszwang.html", "glossar/index.html", "steuerungsmodell/index.html"] {
+    for path in [
+        "rollen/digit-beraterin.html",
+        "gremien/digit-steuerungsrunde.html",
+        "praemissen/anschluss-und-benutzungszwang.html",
+        "glossar/index.html",
+        "steuerungsmodell/index.html",
+    ] {
         assert!(out.path().join(path).is_file(), "{path}");
     }
 }
@@ -116,7 +139,12 @@ fn urls_are_german_slugs() {
 fn a_hostile_title_is_shown_literally() {
     let site = minimal_site();
     let roles = site.path().join("content/roles");
-    let role = std::fs::read_dir(&roles).unwrap().flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == "toml")).unwrap();
+    let role = std::fs::read_dir(&roles)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|e| e == "toml"))
+        .unwrap();
     let text = std::fs::read_to_string(&role).unwrap();
     let hostile = "<script>alert(1)</script> # ] \\\" $x$";
     let changed: String = text
@@ -134,7 +162,9 @@ fn a_hostile_title_is_shown_literally() {
     let html = Html::parse_document(&raw);
     assert_eq!(texts(&html, "h1"), ["<script>alert(1)</script> # ] \" $x$"]);
     // Everything a browser interprets; a PDF shows the title as the text it is (tests/pdf.rs).
-    for (path, bytes) in all_files(out.path()).into_iter().filter(|(p, _)| p.extension().is_some_and(|e| ["html", "js", "json", "xml", "svg"].contains(&e.to_str().unwrap()))) {
+    for (path, bytes) in all_files(out.path()).into_iter().filter(|(p, _)| {
+        p.extension().is_some_and(|e| ["html", "js", "json", "xml", "svg"].contains(&e.to_str().unwrap()))
+    }) {
         let text = String::from_utf8_lossy(&bytes);
         assert!(!text.contains("<script>alert(1)"), "escaped in {}", path.display());
     }
@@ -151,13 +181,26 @@ fn a_template_in_the_site_replaces_the_theme_s() {
     .unwrap();
     let out = tempfile::tempdir().unwrap();
     build(site.path(), out.path());
-    let role = all_files(out.path()).into_keys().find(|p| p.starts_with("rollen") && p.components().count() == 2 && !p.ends_with("index.html")).unwrap();
+    let role = all_files(out.path())
+        .into_keys()
+        .find(|p| p.starts_with("rollen") && p.components().count() == 2 && !p.ends_with("index.html"))
+        .unwrap();
     let html = page(out.path(), role.to_str().unwrap());
     assert_eq!(texts(&html, ".eigene-vorlage").len(), 1);
     assert!(texts(&html, ".eigene-vorlage")[0].starts_with("Eigene Vorlage: "));
-    assert_eq!(texts(&html, "footer a").iter().filter(|l| *l == "Erklärung zur Barrierefreiheit").count(), 0, "the minimal site has no statement page");
-    let body = all_files(out.path()).into_keys().find(|p| p.starts_with("gremien") && p.components().count() == 2 && !p.ends_with("index.html")).unwrap();
-    assert!(texts(&page(out.path(), body.to_str().unwrap()), ".eigene-vorlage").is_empty(), "other templates stay the theme's");
+    assert_eq!(
+        texts(&html, "footer a").iter().filter(|l| *l == "Erklärung zur Barrierefreiheit").count(),
+        0,
+        "the minimal site has no statement page"
+    );
+    let body = all_files(out.path())
+        .into_keys()
+        .find(|p| p.starts_with("gremien") && p.components().count() == 2 && !p.ends_with("index.html"))
+        .unwrap();
+    assert!(
+        texts(&page(out.path(), body.to_str().unwrap()), ".eigene-vorlage").is_empty(),
+        "other templates stay the theme's"
+    );
 }
 
 #[test]
@@ -182,7 +225,11 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     build(site.path(), &target);
     let before = all_files(&target);
     std::fs::create_dir_all(site.path().join("templates")).unwrap();
-    std::fs::write(site.path().join("templates/role.html"), "{% extends \"base.html\" %}{% block content %}{{ role.name | nosuchfilter }}{% endblock content %}").unwrap();
+    std::fs::write(
+        site.path().join("templates/role.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ role.name | nosuchfilter }}{% endblock content %}",
+    )
+    .unwrap();
     let result = lotse(site.path(), &["build", "--output", target.to_str().unwrap()]);
     assert_eq!(result.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&result.stderr);
@@ -218,7 +265,8 @@ fn the_dashboard_shows_the_numbers_of_the_period() {
     let title = |id: &str| model.projects.iter().find(|p| p.id == id).unwrap().title.clone();
     let section = Selector::parse("#ampelwechsel + ul li a").unwrap();
     let changed: Vec<String> = html.select(&section).map(|a| a.text().collect()).collect();
-    let expected: Vec<String> = ["P-2025-007", "P-2025-008", "P-2025-009", "P-2026-001", "P-2026-002"].iter().map(|id| title(id)).collect();
+    let expected: Vec<String> =
+        ["P-2025-007", "P-2025-008", "P-2025-009", "P-2026-001", "P-2026-002"].iter().map(|id| title(id)).collect();
     assert_eq!(changed, expected, "exactly the projects whose Ampel changed");
     let rows = Selector::parse("#verschobene-meilensteine + .table-scroll tbody tr").unwrap();
     let cell = Selector::parse("td").unwrap();
@@ -249,7 +297,9 @@ fn the_ranking_page_follows_the_weighted_scores() {
     build(bundled(), out.path());
     let html = page(out.path(), "priorisierung/index.html");
     let model = lotse::cli::load_and_validate(bundled()).unwrap().model;
-    let expected: Vec<String> = lotse::portfolio::ranking(&model).iter().map(|r| format!("{}. {}", r.rank, r.title)).collect();
-    let headings: Vec<String> = texts(&html, ".ranked h3").iter().map(|h| h.split(" – ").next().unwrap().to_owned()).collect();
+    let expected: Vec<String> =
+        lotse::portfolio::ranking(&model).iter().map(|r| format!("{}. {}", r.rank, r.title)).collect();
+    let headings: Vec<String> =
+        texts(&html, ".ranked h3").iter().map(|h| h.split(" – ").next().unwrap().to_owned()).collect();
     assert_eq!(headings, expected);
 }

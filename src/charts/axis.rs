@@ -24,7 +24,11 @@ pub fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> Vec<f64> {
     let (lo, hi) = if hi - lo < 1e-9 { (lo - lo.abs().max(1.0) * 0.1, hi + hi.abs().max(1.0) * 0.1) } else { (lo, hi) };
     let raw = (hi - lo) / max_count.max(2) as f64;
     let magnitude = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * magnitude).find(|step| ((hi / step).ceil() - (lo / step).floor()) as usize <= max_count.max(2)).unwrap_or(10.0 * magnitude);
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|step| ((hi / step).ceil() - (lo / step).floor()) as usize <= max_count.max(2))
+        .unwrap_or(10.0 * magnitude);
     let first = (lo / step).floor() as i64;
     let last = (hi / step).ceil() as i64;
     // Multiplying (not accumulating) keeps 0.1 steps from drifting to 0.30000000000000004.
@@ -36,7 +40,8 @@ pub fn nice_ticks(lo: f64, hi: f64, max_count: usize) -> Vec<f64> {
 pub fn quarter_ticks(lo: Date, hi: Date, max_count: usize) -> Vec<Date> {
     let index = |d: Date| i64::from(d.year) * 4 + i64::from((d.month - 1) / 3);
     let (first, last) = (index(lo), index(hi) + 1);
-    let step = [1, 2, 4, 8, 20, 40].into_iter().find(|n| ((last - first) / n + 1) as usize <= max_count.max(2)).unwrap_or(80);
+    let step =
+        [1, 2, 4, 8, 20, 40].into_iter().find(|n| ((last - first) / n + 1) as usize <= max_count.max(2)).unwrap_or(80);
     let start = first.div_euclid(step) * step;
     let mut ticks = Vec::new();
     let mut q = start;
@@ -77,7 +82,7 @@ pub fn days(date: Date) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::{nice_ticks, quarter_ticks};
-use crate::model::Date;
+    use crate::model::Date;
 
     #[test]
     fn nice_ticks_cover_the_data_with_round_steps() {

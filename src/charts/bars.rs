@@ -59,7 +59,8 @@ pub fn draw(sections: &[Section]) -> (String, u32) {
                 .collect()
         })
         .collect();
-    let label_width = rows.iter().flatten().flat_map(|row| &row.lines).map(|line| width(line, NORMAL)).fold(0.0, f64::max).ceil();
+    let label_width =
+        rows.iter().flatten().flat_map(|row| &row.lines).map(|line| width(line, NORMAL)).fold(0.0, f64::max).ceil();
     let value_width = all().map(|bar| width(&bar.text, NORMAL)).fold(0.0, f64::max).ceil();
     let x0 = LEFT + mark + label_width + 12.0;
     let x1 = f64::from(WIDTH) - RIGHT - value_width - 8.0;
@@ -86,7 +87,11 @@ pub fn draw(sections: &[Section]) -> (String, u32) {
             let first = y;
             for row in rows {
                 let centre = y + row.height / 2.0;
-                let length = if row.bar.value.is_finite() { (row.bar.value.max(0.0) * scale).max(if row.bar.value > 0.0 { 2.0 } else { 0.0 }) } else { 0.0 };
+                let length = if row.bar.value.is_finite() {
+                    (row.bar.value.max(0.0) * scale).max(if row.bar.value > 0.0 { 2.0 } else { 0.0 })
+                } else {
+                    0.0
+                };
                 if length > 0.0 {
                     pen.rect((x0, centre - BAR / 2.0), (x0 + length, centre + BAR / 2.0), row.bar.fill)?;
                     if row.bar.edge != row.bar.fill {
@@ -97,7 +102,13 @@ pub fn draw(sections: &[Section]) -> (String, u32) {
                 let middle = (below - above) / 2.0;
                 let block = (row.lines.len() as f64 - 1.0) * line_height(NORMAL);
                 for (n, line) in row.lines.iter().enumerate() {
-                    pen.text(line, (LEFT + mark, centre - block / 2.0 - middle + n as f64 * line_height(NORMAL)), NORMAL, INK, Anchor::Start)?;
+                    pen.text(
+                        line,
+                        (LEFT + mark, centre - block / 2.0 - middle + n as f64 * line_height(NORMAL)),
+                        NORMAL,
+                        INK,
+                        Anchor::Start,
+                    )?;
                 }
                 if let Some((shape, fill, edge)) = row.bar.mark {
                     pen.shape(shape, (LEFT + 7.0, centre), 6.0, fill, Some(edge))?;

@@ -36,10 +36,16 @@ fn colours() -> [RGBColor; 3] {
 /// end ("1,85 Mio. €"); missing amounts read "keine Angabe".
 pub fn budget(rows: &[BudgetRow]) -> Chart {
     let title = "Budget je Projekt";
-    let columns: Vec<String> = std::iter::once("Projekt".to_owned()).chain(KINDS.iter().map(|k| (*k).to_owned())).collect();
+    let columns: Vec<String> =
+        std::iter::once("Projekt".to_owned()).chain(KINDS.iter().map(|k| (*k).to_owned())).collect();
     let clean = |v: f64| v.is_finite().then_some(v);
-    let amounts: Vec<[Option<f64>; 3]> = rows.iter().map(|r| [clean(r.planned), r.approved.and_then(clean), r.spent.and_then(clean)]).collect();
-    let table_rows: Vec<Vec<String>> = rows.iter().zip(&amounts).map(|(r, a)| std::iter::once(r.label.clone()).chain(a.iter().map(|v| v.map_or("–".to_owned(), eur))).collect()).collect();
+    let amounts: Vec<[Option<f64>; 3]> =
+        rows.iter().map(|r| [clean(r.planned), r.approved.and_then(clean), r.spent.and_then(clean)]).collect();
+    let table_rows: Vec<Vec<String>> = rows
+        .iter()
+        .zip(&amounts)
+        .map(|(r, a)| std::iter::once(r.label.clone()).chain(a.iter().map(|v| v.map_or("–".to_owned(), eur))).collect())
+        .collect();
     let top = amounts.iter().flatten().flatten().fold(0.0, |m: f64, v| m.max(*v));
     if rows.is_empty() || top <= 0.0 {
         return empty::no_data("budget", title, "Für diese Auswahl sind keine Budgets erfasst.", columns, Vec::new());
@@ -66,7 +72,11 @@ fn draw(rows: &[BudgetRow], amounts: &[[Option<f64>; 3]], top: f64) -> (String, 
     let x1 = WIDTH - RIGHT - text_width - 8.0;
     let scale = (x1 - x0) / top;
     let heights: Vec<f64> = labels.iter().map(|l| (3.0 * PITCH).max(l.len() as f64 * line_height(NORMAL))).collect();
-    let legend = Legend::new(KINDS.iter().zip(colours()).map(|(k, c)| Item { swatch: Swatch::Block(c), text: (*k).to_owned() }).collect(), LEFT, WIDTH - LEFT - RIGHT);
+    let legend = Legend::new(
+        KINDS.iter().zip(colours()).map(|(k, c)| Item { swatch: Swatch::Block(c), text: (*k).to_owned() }).collect(),
+        LEFT,
+        WIDTH - LEFT - RIGHT,
+    );
     let first = TOP + legend.height() + 8.0;
     let height = (first + heights.iter().map(|h| h + GROUP_GAP).sum::<f64>() - GROUP_GAP + 8.0).ceil();
     let svg = render(WIDTH as u32, height as u32, |pen| {
@@ -88,7 +98,8 @@ fn draw(rows: &[BudgetRow], amounts: &[[Option<f64>; 3]], top: f64) -> (String, 
                 let centre = bars_top + k as f64 * PITCH + PITCH / 2.0;
                 let text_top = centre - (s_below - s_above) / 2.0;
                 pen.text(KINDS[k], (x0 - 8.0, text_top), SMALL, MUTED, Anchor::End)?;
-                let length = amounts[index][k].map_or(0.0, |v| (v.max(0.0) * scale).max(if v > 0.0 { 2.0 } else { 0.0 }));
+                let length =
+                    amounts[index][k].map_or(0.0, |v| (v.max(0.0) * scale).max(if v > 0.0 { 2.0 } else { 0.0 }));
                 if length > 0.0 {
                     pen.rect((x0, centre - BAR / 2.0), (x0 + length, centre + BAR / 2.0), colour)?;
                 }

@@ -81,12 +81,22 @@ impl Pen<'_, '_> {
     }
 
     pub fn line(&self, points: &[(f64, f64)], colour: RGBColor, width: u32) -> Drawn {
-        self.area.draw(&PathElement::new(points.iter().copied().map(point).collect::<Vec<_>>(), colour.stroke_width(width)))?;
+        self.area.draw(&PathElement::new(
+            points.iter().copied().map(point).collect::<Vec<_>>(),
+            colour.stroke_width(width),
+        ))?;
         Ok(())
     }
 
     /// A dashed straight line: dashes of `dash` px with `gap` px between them.
-    pub fn dashed(&self, from: (f64, f64), to: (f64, f64), colour: RGBColor, width: u32, (dash, gap): (f64, f64)) -> Drawn {
+    pub fn dashed(
+        &self,
+        from: (f64, f64),
+        to: (f64, f64),
+        colour: RGBColor,
+        width: u32,
+        (dash, gap): (f64, f64),
+    ) -> Drawn {
         let length = (to.0 - from.0).hypot(to.1 - from.1);
         if !length.is_finite() || length < 1.0 {
             return Ok(());
@@ -103,7 +113,14 @@ impl Pen<'_, '_> {
 
     /// A marker of `shape` centred on `(x, y)`, `radius` px from centre to edge, with an
     /// optional outline.
-    pub fn shape(&self, shape: Shape, (x, y): (f64, f64), radius: f64, fill: RGBColor, edge: Option<RGBColor>) -> Drawn {
+    pub fn shape(
+        &self,
+        shape: Shape,
+        (x, y): (f64, f64),
+        radius: f64,
+        fill: RGBColor,
+        edge: Option<RGBColor>,
+    ) -> Drawn {
         let r = radius;
         let corners: Vec<(f64, f64)> = match shape {
             Shape::Circle => {
@@ -114,7 +131,12 @@ impl Pen<'_, '_> {
                 }
                 return Ok(());
             }
-            Shape::Square => vec![(x - r * 0.85, y - r * 0.85), (x + r * 0.85, y - r * 0.85), (x + r * 0.85, y + r * 0.85), (x - r * 0.85, y + r * 0.85)],
+            Shape::Square => vec![
+                (x - r * 0.85, y - r * 0.85),
+                (x + r * 0.85, y - r * 0.85),
+                (x + r * 0.85, y + r * 0.85),
+                (x - r * 0.85, y + r * 0.85),
+            ],
             Shape::Triangle => vec![(x, y - r * 1.1), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)],
             Shape::TriangleDown => vec![(x, y + r * 1.1), (x + r * 1.1, y - r * 0.8), (x - r * 1.1, y - r * 0.8)],
             Shape::Diamond => vec![(x, y - r * 1.2), (x + r * 1.2, y), (x, y + r * 1.2), (x - r * 1.2, y)],

@@ -14,12 +14,30 @@ pub fn no_data(id: &str, title: &str, reason: &str, columns: Vec<String>, rows: 
     let height = 72 + lines.len() as u32 * line_height(NORMAL) as u32 + 24;
     let svg = render(WIDTH, height, |pen| {
         pen.dashed((4.0, 4.0), (f64::from(WIDTH) - 4.0, 4.0), GRID, 2, (6.0, 4.0))?;
-        pen.dashed((4.0, f64::from(height) - 4.0), (f64::from(WIDTH) - 4.0, f64::from(height) - 4.0), GRID, 2, (6.0, 4.0))?;
+        pen.dashed(
+            (4.0, f64::from(height) - 4.0),
+            (f64::from(WIDTH) - 4.0, f64::from(height) - 4.0),
+            GRID,
+            2,
+            (6.0, 4.0),
+        )?;
         pen.dashed((4.0, 4.0), (4.0, f64::from(height) - 4.0), GRID, 2, (6.0, 4.0))?;
-        pen.dashed((f64::from(WIDTH) - 4.0, 4.0), (f64::from(WIDTH) - 4.0, f64::from(height) - 4.0), GRID, 2, (6.0, 4.0))?;
+        pen.dashed(
+            (f64::from(WIDTH) - 4.0, 4.0),
+            (f64::from(WIDTH) - 4.0, f64::from(height) - 4.0),
+            GRID,
+            2,
+            (6.0, 4.0),
+        )?;
         pen.bold("Keine Daten", (f64::from(WIDTH) / 2.0, 28.0), LARGE, INK, Anchor::Middle)?;
         for (index, line) in lines.iter().enumerate() {
-            pen.text(line, (f64::from(WIDTH) / 2.0, 64.0 + index as f64 * line_height(NORMAL)), NORMAL, MUTED, Anchor::Middle)?;
+            pen.text(
+                line,
+                (f64::from(WIDTH) / 2.0, 64.0 + index as f64 * line_height(NORMAL)),
+                NORMAL,
+                MUTED,
+                Anchor::Middle,
+            )?;
         }
         Ok(())
     });

@@ -14,18 +14,40 @@ pub fn demand_funnel(stages: &[(String, usize)], branches: &[(String, usize)]) -
     if total == 0 {
         return empty::no_data("bedarfe-stufen", title, "Es sind keine Bedarfe erfasst.", columns, Vec::new());
     }
-    let bars = |rows: &[(String, usize)], colour| rows.iter().map(|(label, n)| Bar { label: label.clone(), value: *n as f64, text: n.to_string(), fill: colour, edge: colour, mark: None }).collect();
+    let bars = |rows: &[(String, usize)], colour| {
+        rows.iter()
+            .map(|(label, n)| Bar {
+                label: label.clone(),
+                value: *n as f64,
+                text: n.to_string(),
+                fill: colour,
+                edge: colour,
+                mark: None,
+            })
+            .collect()
+    };
     let mut sections = vec![Section { heading: None, bars: bars(stages, series(0)) }];
     if !branches.is_empty() {
-        sections.push(Section { heading: Some("Abzweigungen aus dem Antragsweg".to_owned()), bars: bars(branches, series(1)) });
+        sections.push(Section {
+            heading: Some("Abzweigungen aus dem Antragsweg".to_owned()),
+            bars: bars(branches, series(1)),
+        });
     }
     let (svg, height) = draw(&sections);
-    let list = |rows: &[(String, usize)]| rows.iter().map(|(label, n)| format!("{label}: {n}")).collect::<Vec<_>>().join(", ");
+    let list =
+        |rows: &[(String, usize)]| rows.iter().map(|(label, n)| format!("{label}: {n}")).collect::<Vec<_>>().join(", ");
     let description = if branches.is_empty() {
         format!("Waagerechte Balken: Zahl der Bedarfe je Stufe, {total} insgesamt. {}.", list(stages))
     } else {
-        format!("Waagerechte Balken: Zahl der Bedarfe je Stufe, {total} insgesamt. {}. Abzweigungen: {}.", list(stages), list(branches))
+        format!(
+            "Waagerechte Balken: Zahl der Bedarfe je Stufe, {total} insgesamt. {}. Abzweigungen: {}.",
+            list(stages),
+            list(branches)
+        )
     };
-    let table = DataTable { columns, rows: stages.iter().chain(branches).map(|(label, n)| vec![label.clone(), n.to_string()]).collect() };
+    let table = DataTable {
+        columns,
+        rows: stages.iter().chain(branches).map(|(label, n)| vec![label.clone(), n.to_string()]).collect(),
+    };
     Chart::finish("bedarfe-stufen", title, description, &svg, (WIDTH, height), table)
 }

@@ -44,19 +44,35 @@ pub fn ampel_heat_table(rows: &[HeatRow], periods: &[String], dimensions: &[Stri
     // Both variants may share a dashboard page; their element ids must differ.
     let chart_id = if single { "ampel-tabelle" } else { "ampel-tabelle-dimensionen" };
     let columns: Vec<String> = std::iter::once("Projekt".to_owned())
-        .chain(periods.iter().flat_map(|p| dimensions.iter().map(move |d| if single { p.clone() } else { format!("{p} {d}") })))
+        .chain(
+            periods
+                .iter()
+                .flat_map(|p| dimensions.iter().map(move |d| if single { p.clone() } else { format!("{p} {d}") })),
+        )
         .collect();
     if rows.is_empty() || periods.is_empty() {
-        return empty::no_data(chart_id, title, "Es liegen keine Projektstatus für die gewählten Perioden vor.", columns, Vec::new());
+        return empty::no_data(
+            chart_id,
+            title,
+            "Es liegen keine Projektstatus für die gewählten Perioden vor.",
+            columns,
+            Vec::new(),
+        );
     }
-    let value = |row: &HeatRow, p: usize, d: usize| row.cells.get(p).and_then(Option::as_ref).and_then(|cell| cell.values.get(d).copied().flatten());
+    let value = |row: &HeatRow, p: usize, d: usize| {
+        row.cells.get(p).and_then(Option::as_ref).and_then(|cell| cell.values.get(d).copied().flatten())
+    };
     let table = DataTable {
         columns,
         rows: rows
             .iter()
             .map(|row| {
                 std::iter::once(row.label.clone())
-                    .chain((0..periods.len()).flat_map(|p| (0..dimensions.len()).map(move |d| (p, d))).map(|(p, d)| value(row, p, d).map_or("–", |a| ampel(a).word).to_owned()))
+                    .chain(
+                        (0..periods.len())
+                            .flat_map(|p| (0..dimensions.len()).map(move |d| (p, d)))
+                            .map(|(p, d)| value(row, p, d).map_or("–", |a| ampel(a).word).to_owned()),
+                    )
                     .collect()
             })
             .collect(),
@@ -71,7 +87,13 @@ pub fn ampel_heat_table(rows: &[HeatRow], periods: &[String], dimensions: &[Stri
             pen.bold(period, (x + grid.group / 2.0, TOP), NORMAL, INK, Anchor::Middle)?;
             if dimensions.len() > 1 {
                 for (d, short) in grid.shorts.iter().enumerate() {
-                    pen.text(short, (grid.cell_x(p, d) + grid.cell / 2.0, TOP + line_height(NORMAL) + 2.0), SMALL, MUTED, Anchor::Middle)?;
+                    pen.text(
+                        short,
+                        (grid.cell_x(p, d) + grid.cell / 2.0, TOP + line_height(NORMAL) + 2.0),
+                        SMALL,
+                        MUTED,
+                        Anchor::Middle,
+                    )?;
                 }
             }
         }
@@ -82,7 +104,13 @@ pub fn ampel_heat_table(rows: &[HeatRow], periods: &[String], dimensions: &[Stri
             }
             let block = (grid.labels[r].len() as f64 - 1.0) * line_height(NORMAL);
             for (n, line) in grid.labels[r].iter().enumerate() {
-                pen.text(line, (LEFT, y + height / 2.0 - block / 2.0 - middle + n as f64 * line_height(NORMAL)), NORMAL, INK, Anchor::Start)?;
+                pen.text(
+                    line,
+                    (LEFT, y + height / 2.0 - block / 2.0 - middle + n as f64 * line_height(NORMAL)),
+                    NORMAL,
+                    INK,
+                    Anchor::Start,
+                )?;
             }
             for p in 0..periods.len() {
                 for d in 0..dimensions.len() {
@@ -138,25 +166,49 @@ impl Grid {
         // Labels take what the grid leaves of the minimum width, within bounds; two lines.
         let label_max = (MIN_WIDTH - LEFT - RIGHT - 16.0 - grid_width).clamp(LABEL_MIN, LABEL_MAX);
         let labels: Vec<Vec<String>> = rows.iter().map(|row| fit(&row.label, NORMAL, label_max, 2)).collect();
-        let label_width = labels.iter().flatten().map(|l| width(l, NORMAL)).fold(width("Projekt", NORMAL), f64::max).ceil();
+        let label_width =
+            labels.iter().flatten().map(|l| width(l, NORMAL)).fold(width("Projekt", NORMAL), f64::max).ceil();
         let heights: Vec<f64> = labels.iter().map(|l| ROW.max(l.len() as f64 * line_height(NORMAL) + 8.0)).collect();
-        let header = TOP + line_height(NORMAL) + if dimensions.len() > 1 { line_height(SMALL) + 4.0 } else { 0.0 } + 4.0;
-        let tops: Vec<f64> = heights.iter().scan(header, |y, h| {
-            let top = *y;
-            *y += h;
-            Some(top)
-        }).collect();
+        let header =
+            TOP + line_height(NORMAL) + if dimensions.len() > 1 { line_height(SMALL) + 4.0 } else { 0.0 } + 4.0;
+        let tops: Vec<f64> = heights
+            .iter()
+            .scan(header, |y, h| {
+                let top = *y;
+                *y += h;
+                Some(top)
+            })
+            .collect();
         let bottom = header + heights.iter().sum::<f64>();
         let grid_right = LEFT + label_width + 16.0 + grid_width + RIGHT;
         let width = grid_right.max(MIN_WIDTH).ceil();
-        let mut items: Vec<Item> = [Ampel::Green, Ampel::Yellow, Ampel::Red].iter().map(|a| Item { swatch: Swatch::Ampel(ampel(*a)), text: ampel(*a).word.to_owned() }).collect();
+        let mut items: Vec<Item> = [Ampel::Green, Ampel::Yellow, Ampel::Red]
+            .iter()
+            .map(|a| Item { swatch: Swatch::Ampel(ampel(*a)), text: ampel(*a).word.to_owned() })
+            .collect();
         items.push(Item { swatch: Swatch::Empty, text: "kein Status".to_owned() });
         if dimensions.len() > 1 {
-            items.extend(shorts.iter().zip(dimensions).map(|(s, d)| Item { swatch: Swatch::None, text: format!("{s} = {d}") }));
+            items.extend(
+                shorts.iter().zip(dimensions).map(|(s, d)| Item { swatch: Swatch::None, text: format!("{s} = {d}") }),
+            );
         }
         let legend = Legend::new(items, LEFT, width - LEFT - RIGHT);
         let height = (bottom + 14.0 + legend.height() + 4.0).ceil();
-        Grid { labels, tops, heights, bottom, periods, shorts, label_width, group, cell, dimensions: dimensions.len(), width, height, legend }
+        Grid {
+            labels,
+            tops,
+            heights,
+            bottom,
+            periods,
+            shorts,
+            label_width,
+            group,
+            cell,
+            dimensions: dimensions.len(),
+            width,
+            height,
+            legend,
+        }
     }
 
     fn group_x(&self, period: usize) -> f64 {
@@ -175,7 +227,12 @@ fn abbreviations(dimensions: &[String]) -> Vec<String> {
     dimensions
         .iter()
         .map(|d| {
-            let n = (1..=3).find(|&n| dimensions.iter().filter(|o| prefix(o, n).to_lowercase() == prefix(d, n).to_lowercase()).count() == 1).unwrap_or(3);
+            let n = (1..=3)
+                .find(|&n| {
+                    dimensions.iter().filter(|o| prefix(o, n).to_lowercase() == prefix(d, n).to_lowercase()).count()
+                        == 1
+                })
+                .unwrap_or(3);
             let mut short = prefix(d, n);
             if let Some(first) = short.chars().next() {
                 short = first.to_uppercase().chain(short.chars().skip(1)).collect();
@@ -185,7 +242,12 @@ fn abbreviations(dimensions: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn describe(rows: &[HeatRow], periods: &[String], dimensions: &[String], value: &dyn Fn(&HeatRow, usize, usize) -> Option<Ampel>) -> String {
+fn describe(
+    rows: &[HeatRow],
+    periods: &[String],
+    dimensions: &[String],
+    value: &dyn Fn(&HeatRow, usize, usize) -> Option<Ampel>,
+) -> String {
     let last = periods.len() - 1;
     let count = |a: Ampel| rows.iter().filter(|row| value(row, last, 0) == Some(a)).count();
     format!(

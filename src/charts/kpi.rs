@@ -36,24 +36,37 @@ pub fn kpi_trend(kpi: &KpiTrend) -> Chart {
     let chart_id = id("kennzahl-", &kpi.id);
     let points: Vec<(String, f64)> = kpi.points.iter().filter(|(_, v)| v.is_finite()).cloned().collect();
     let target = kpi.target.is_finite().then_some(kpi.target);
-    let unit = |v: f64| if kpi.unit.is_empty() { decimal(v, 2) } else { format!("{}\u{a0}{}", decimal(v, 2), kpi.unit) };
+    let unit =
+        |v: f64| if kpi.unit.is_empty() { decimal(v, 2) } else { format!("{}\u{a0}{}", decimal(v, 2), kpi.unit) };
     let goal = |t: f64| match kpi.better {
         Better::Higher => format!("mind. {}", unit(t)),
         Better::Lower => format!("höchstens {}", unit(t)),
     };
-    let met = |v: f64| target.map(|t| match kpi.better {
-        Better::Higher => v >= t,
-        Better::Lower => v <= t,
-    });
-    let columns = vec!["Periode".to_owned(), format!("Wert ({})", kpi.unit), "Ziel".to_owned(), "Ziel erreicht".to_owned()];
+    let met = |v: f64| {
+        target.map(|t| match kpi.better {
+            Better::Higher => v >= t,
+            Better::Lower => v <= t,
+        })
+    };
+    let columns =
+        vec!["Periode".to_owned(), format!("Wert ({})", kpi.unit), "Ziel".to_owned(), "Ziel erreicht".to_owned()];
     let rows: Vec<Vec<String>> = points
         .iter()
-        .map(|(period, v)| vec![period.clone(), decimal(*v, 2), target.map_or("–".to_owned(), goal), met(*v).map_or("–", |m| if m { "ja" } else { "nein" }).to_owned()])
+        .map(|(period, v)| {
+            vec![
+                period.clone(),
+                decimal(*v, 2),
+                target.map_or("–".to_owned(), goal),
+                met(*v).map_or("–", |m| if m { "ja" } else { "nein" }).to_owned(),
+            ]
+        })
         .collect();
     if points.len() < 2 {
         let reason = match points.first() {
             None => "Für diese Kennzahl liegen keine Werte vor.".to_owned(),
-            Some((period, v)) => format!("Bisher liegt nur ein Wert vor ({period}: {}); ein Verlauf braucht mindestens zwei.", unit(*v)),
+            Some((period, v)) => {
+                format!("Bisher liegt nur ein Wert vor ({period}: {}); ein Verlauf braucht mindestens zwei.", unit(*v))
+            }
         };
         return empty::no_data(&chart_id, &kpi.label, &reason, columns, rows);
     }
@@ -63,13 +76,22 @@ pub fn kpi_trend(kpi: &KpiTrend) -> Chart {
         if kpi.unit.is_empty() { "Einheiten" } else { &kpi.unit },
         target.map_or("nicht festgelegt".to_owned(), goal),
         points.iter().map(|(p, v)| format!("{p}: {}", decimal(*v, 2))).collect::<Vec<_>>().join(", "),
-        target.map_or(String::new(), |_| format!(" Ziel erreicht in {} von {} Perioden.", points.iter().filter(|(_, v)| met(*v) == Some(true)).count(), points.len()))
+        target.map_or(String::new(), |_| format!(
+            " Ziel erreicht in {} von {} Perioden.",
+            points.iter().filter(|(_, v)| met(*v) == Some(true)).count(),
+            points.len()
+        ))
     );
     let (svg, height) = draw(&points, target, kpi, &met);
     Chart::finish(&chart_id, &kpi.label, description, &svg, (WIDTH as u32, height), DataTable { columns, rows })
 }
 
-fn draw(points: &[(String, f64)], target: Option<f64>, kpi: &KpiTrend, met: &dyn Fn(f64) -> Option<bool>) -> (String, u32) {
+fn draw(
+    points: &[(String, f64)],
+    target: Option<f64>,
+    kpi: &KpiTrend,
+    met: &dyn Fn(f64) -> Option<bool>,
+) -> (String, u32) {
     let (above, below) = ink(NORMAL);
     let middle = (below - above) / 2.0;
     let values = points.iter().map(|(_, v)| *v).chain(target);
@@ -97,7 +119,11 @@ fn draw(points: &[(String, f64)], target: Option<f64>, kpi: &KpiTrend, met: &dyn
     // Period labels: every k-th, so that neighbours never touch.
     let widest = points.iter().map(|(p, _)| width(p, SMALL).min(140.0)).fold(0.0, f64::max);
     let every = (1..=points.len()).find(|k| *k as f64 * band >= widest + 10.0).unwrap_or(points.len());
-    let x_labels = spaced_labels(points.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, (p, _))| (x(i), p.clone())).collect(), SMALL, (LEFT, WIDTH - RIGHT));
+    let x_labels = spaced_labels(
+        points.iter().enumerate().filter(|(i, _)| i % every == 0).map(|(i, (p, _))| (x(i), p.clone())).collect(),
+        SMALL,
+        (LEFT, WIDTH - RIGHT),
+    );
     let value_texts: Vec<String> = points.iter().map(|(_, v)| decimal(*v, 2)).collect();
     let values_fit = value_texts.iter().all(|t| width(t, SMALL) + 6.0 <= band);
     let colour = series(0);
@@ -105,7 +131,14 @@ fn draw(points: &[(String, f64)], target: Option<f64>, kpi: &KpiTrend, met: &dyn
         vec![
             Item { swatch: Swatch::Marker(Shape::Circle, colour, colour), text: "Ziel erreicht".to_owned() },
             Item { swatch: Swatch::Marker(Shape::Circle, PAPER, colour), text: "Ziel verfehlt".to_owned() },
-            Item { swatch: Swatch::Dashed(INK), text: match kpi.better { Better::Higher => "Ziel (höher ist besser)", Better::Lower => "Ziel (niedriger ist besser)" }.to_owned() },
+            Item {
+                swatch: Swatch::Dashed(INK),
+                text: match kpi.better {
+                    Better::Higher => "Ziel (höher ist besser)",
+                    Better::Lower => "Ziel (niedriger ist besser)",
+                }
+                .to_owned(),
+            },
         ],
         LEFT,
         WIDTH - LEFT - RIGHT,

@@ -91,8 +91,12 @@ impl Legend {
                     pen.shape(shape, (sx + half, centre), 5.0, colour, None)?;
                 }
                 Swatch::Marker(shape, fill, edge) => pen.shape(shape, (sx + half, centre), 5.0, fill, Some(edge))?,
-                Swatch::Block(colour) => pen.rect((sx, centre - half + 3.0), (sx + SWATCH, centre + half - 3.0), colour)?,
-                Swatch::Dashed(colour) => pen.dashed((sx - 2.0, centre), (sx + SWATCH + 2.0, centre), colour, 2, (5.0, 3.0))?,
+                Swatch::Block(colour) => {
+                    pen.rect((sx, centre - half + 3.0), (sx + SWATCH, centre + half - 3.0), colour)?
+                }
+                Swatch::Dashed(colour) => {
+                    pen.dashed((sx - 2.0, centre), (sx + SWATCH + 2.0, centre), colour, 2, (5.0, 3.0))?
+                }
                 Swatch::None => {}
             }
             let x = if matches!(swatch, Swatch::None) { sx } else { sx + SWATCH + 6.0 };

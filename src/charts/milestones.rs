@@ -50,7 +50,10 @@ pub fn milestone_trend(key: &str, series_in: &[MilestoneSeries]) -> Chart {
     if reports.len() < 2 {
         let reason = match reports.first() {
             None => "Für dieses Projekt liegen keine Meilensteinprognosen vor.".to_owned(),
-            Some(r) => format!("Bisher gibt es nur einen Bericht ({}); eine Trendanalyse braucht mindestens zwei.", short_date(*r)),
+            Some(r) => format!(
+                "Bisher gibt es nur einen Bericht ({}); eine Trendanalyse braucht mindestens zwei.",
+                short_date(*r)
+            ),
         };
         return empty::no_data(&chart_id, title, &reason, columns, rows);
     }
@@ -93,9 +96,16 @@ fn draw(drawn: &[&MilestoneSeries], reports: &[Date]) -> (String, u32) {
     let (y0, y1) = (plot_top + PLOT, plot_top);
     let y = Scale { domain: (days(y_ticks[0]), days(y_ticks[y_ticks.len() - 1])), range: (y0, y1) };
     let span = days(reports[reports.len() - 1]) - days(reports[0]);
-    let x = Scale { domain: (days(reports[0]) - span * 0.04, days(reports[reports.len() - 1]) + span * 0.04), range: (x0, x1) };
+    let x = Scale {
+        domain: (days(reports[0]) - span * 0.04, days(reports[reports.len() - 1]) + span * 0.04),
+        range: (x0, x1),
+    };
     // Report dates as x labels; any that would touch the previous one are left out.
-    let x_labels = spaced_labels(reports.iter().map(|r| (x.map(days(*r)), short_date(*r))).collect(), SMALL, (LEFT, WIDTH - RIGHT));
+    let x_labels = spaced_labels(
+        reports.iter().map(|r| (x.map(days(*r)), short_date(*r))).collect(),
+        SMALL,
+        (LEFT, WIDTH - RIGHT),
+    );
     let reached = Item { swatch: Swatch::Dashed(AXIS), text: "Prognose = Berichtstermin (erreicht)".to_owned() };
     let items: Vec<Item> = drawn
         .iter()

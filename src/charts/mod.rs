@@ -21,8 +21,8 @@ mod text;
 
 use serde::Serialize;
 
-pub use format::{eur, short_date};
 pub use budget::{BudgetRow, budget};
+pub use format::{eur, short_date};
 pub use funnel::demand_funnel;
 pub use heat::{AmpelCell, HeatRow, ampel_heat_table};
 pub use kpi::{KpiTrend, kpi_trend};
@@ -46,8 +46,21 @@ pub struct Chart {
 
 impl Chart {
     /// Wraps plotters' SVG with title, description and viewBox.
-    fn finish(id: &str, title: &str, description: String, svg: &str, (width, height): (u32, u32), table: DataTable) -> Chart {
-        Chart { svg: svg::accessible(svg, id, title, &description, width, height), id: id.to_owned(), title: title.to_owned(), description, table }
+    fn finish(
+        id: &str,
+        title: &str,
+        description: String,
+        svg: &str,
+        (width, height): (u32, u32),
+        table: DataTable,
+    ) -> Chart {
+        Chart {
+            svg: svg::accessible(svg, id, title, &description, width, height),
+            id: id.to_owned(),
+            title: title.to_owned(),
+            description,
+            table,
+        }
     }
 }
 

@@ -29,7 +29,8 @@ pub const SERIES: &[RGBColor] = &[
 /// Series colours that carry white value labels inside them: the first four of
 /// [`SERIES`], then a grey and a brown in place of sky blue and vermillion, which are too
 /// light for white text at 4.5:1.
-pub const UNDER_WHITE_TEXT: &[RGBColor] = &[SERIES[0], SERIES[1], SERIES[2], SERIES[3], RGBColor(90, 90, 90), RGBColor(120, 80, 30)];
+pub const UNDER_WHITE_TEXT: &[RGBColor] =
+    &[SERIES[0], SERIES[1], SERIES[2], SERIES[3], RGBColor(90, 90, 90), RGBColor(120, 80, 30)];
 
 pub fn series(index: usize) -> RGBColor {
     SERIES[index % SERIES.len()]
@@ -60,9 +61,27 @@ pub const SHAPES: &[Shape] = &[Shape::Circle, Shape::Square, Shape::Triangle, Sh
 
 pub fn ampel(value: Ampel) -> AmpelLook {
     match value {
-        Ampel::Green => AmpelLook { fill: RGBColor(0x2e, 0x7d, 0x32), on_fill: PAPER, edge: RGBColor(0x2e, 0x7d, 0x32), shape: Shape::Circle, word: "grün" },
-        Ampel::Yellow => AmpelLook { fill: RGBColor(0xf2, 0xc2, 0x00), on_fill: INK, edge: RGBColor(0x8a, 0x6d, 0x00), shape: Shape::Triangle, word: "gelb" },
-        Ampel::Red => AmpelLook { fill: RGBColor(0xc6, 0x28, 0x28), on_fill: PAPER, edge: RGBColor(0xc6, 0x28, 0x28), shape: Shape::Square, word: "rot" },
+        Ampel::Green => AmpelLook {
+            fill: RGBColor(0x2e, 0x7d, 0x32),
+            on_fill: PAPER,
+            edge: RGBColor(0x2e, 0x7d, 0x32),
+            shape: Shape::Circle,
+            word: "grün",
+        },
+        Ampel::Yellow => AmpelLook {
+            fill: RGBColor(0xf2, 0xc2, 0x00),
+            on_fill: INK,
+            edge: RGBColor(0x8a, 0x6d, 0x00),
+            shape: Shape::Triangle,
+            word: "gelb",
+        },
+        Ampel::Red => AmpelLook {
+            fill: RGBColor(0xc6, 0x28, 0x28),
+            on_fill: PAPER,
+            edge: RGBColor(0xc6, 0x28, 0x28),
+            shape: Shape::Square,
+            word: "rot",
+        },
     }
 }
 

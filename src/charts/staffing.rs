@@ -2,8 +2,8 @@
 
 use plotters::prelude::*;
 
-use super::svg::number;
 use super::palette::UNDER_WHITE_TEXT;
+use super::svg::number;
 use super::{Chart, DataTable, FONT};
 use crate::model::Staffing;
 
@@ -16,27 +16,50 @@ pub fn staffing_waves(staffing: &Staffing) -> Chart {
     let mut years: Vec<&str> = positions.iter().flat_map(|p| p.waves.keys().map(String::as_str)).collect();
     years.sort_unstable();
     years.dedup();
-    let open_years: Vec<&str> = years.iter().copied().filter(|year| positions.iter().any(|p| p.open_ended && p.waves.keys().last().is_some_and(|last| last == year))).collect();
+    let open_years: Vec<&str> = years
+        .iter()
+        .copied()
+        .filter(|year| positions.iter().any(|p| p.open_ended && p.waves.keys().last().is_some_and(|last| last == year)))
+        .collect();
     let year_label = |year: &str| if open_years.contains(&year) { format!("{year} ff.") } else { year.to_owned() };
-    let totals: Vec<f64> = years.iter().map(|year| positions.iter().filter_map(|p| p.waves.get(*year)).map(|f| *f.get_ref()).sum()).collect();
+    let totals: Vec<f64> = years
+        .iter()
+        .map(|year| positions.iter().filter_map(|p| p.waves.get(*year)).map(|f| *f.get_ref()).sum())
+        .collect();
     let title = "Wellenplanung der Stellenbesetzung".to_owned();
     let description = format!(
         "Gestapelte Säulen: neu zu besetzende Stellen (Vollzeitäquivalente) je Jahr nach Rolle. {}.",
-        years.iter().zip(&totals).map(|(y, t)| format!("{}: {}", year_label(y), number(*t))).collect::<Vec<_>>().join(", ")
+        years
+            .iter()
+            .zip(&totals)
+            .map(|(y, t)| format!("{}: {}", year_label(y), number(*t)))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let table = DataTable {
         columns: std::iter::once("Rolle".to_owned()).chain(years.iter().map(|y| year_label(y))).collect(),
         rows: positions
             .iter()
-            .map(|p| std::iter::once(p.label.clone()).chain(years.iter().map(|y| p.waves.get(*y).map_or("–".to_owned(), |f| number(*f.get_ref())))).collect())
-            .chain(std::iter::once(std::iter::once("Summe".to_owned()).chain(totals.iter().map(|t| number(*t))).collect()))
+            .map(|p| {
+                std::iter::once(p.label.clone())
+                    .chain(years.iter().map(|y| p.waves.get(*y).map_or("–".to_owned(), |f| number(*f.get_ref()))))
+                    .collect()
+            })
+            .chain(std::iter::once(
+                std::iter::once("Summe".to_owned()).chain(totals.iter().map(|t| number(*t))).collect(),
+            ))
             .collect(),
     };
     let svg = draw(&positions, &years, &totals, &year_label).unwrap_or_default();
     Chart::finish("stellenplan-wellen", &title, description, &svg, (WIDTH, HEIGHT), table)
 }
 
-fn draw(positions: &[&crate::model::Position], years: &[&str], totals: &[f64], year_label: &dyn Fn(&str) -> String) -> Result<String, Box<dyn std::error::Error>> {
+fn draw(
+    positions: &[&crate::model::Position],
+    years: &[&str],
+    totals: &[f64],
+    year_label: &dyn Fn(&str) -> String,
+) -> Result<String, Box<dyn std::error::Error>> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, HEIGHT)).into_drawing_area();
@@ -67,13 +90,20 @@ fn draw(positions: &[&crate::model::Position], years: &[&str], totals: &[f64], y
                 let x0 = column as f64 + 0.2;
                 let x1 = column as f64 + 0.8;
                 chart.draw_series(std::iter::once(Rectangle::new([(x0, base), (x1, base + fte)], colour.filled())))?;
-                chart.draw_series(std::iter::once(Rectangle::new([(x0, base), (x1, base + fte)], WHITE.stroke_width(1))))?;
+                chart.draw_series(std::iter::once(Rectangle::new(
+                    [(x0, base), (x1, base + fte)],
+                    WHITE.stroke_width(1),
+                )))?;
                 if fte >= 0.8 {
                     let style = (FONT, 14).into_font().color(&WHITE).pos(plotters::style::text_anchor::Pos::new(
                         plotters::style::text_anchor::HPos::Center,
                         plotters::style::text_anchor::VPos::Center,
                     ));
-                    chart.draw_series(std::iter::once(Text::new(number(fte), (column as f64 + 0.5, base + fte / 2.0), style)))?;
+                    chart.draw_series(std::iter::once(Text::new(
+                        number(fte),
+                        (column as f64 + 0.5, base + fte / 2.0),
+                        style,
+                    )))?;
                 }
                 base += fte;
             }
@@ -81,7 +111,11 @@ fn draw(positions: &[&crate::model::Position], years: &[&str], totals: &[f64], y
                 plotters::style::text_anchor::HPos::Center,
                 plotters::style::text_anchor::VPos::Bottom,
             ));
-            chart.draw_series(std::iter::once(Text::new(format!("Σ {}", number(base)), (column as f64 + 0.5, base + 0.1), style)))?;
+            chart.draw_series(std::iter::once(Text::new(
+                format!("Σ {}", number(base)),
+                (column as f64 + 0.5, base + 0.1),
+                style,
+            )))?;
             // Year labels under the columns, in pixels: the category axis has no ticks of its own.
             let (x, y) = chart.backend_coord(&(column as f64 + 0.5, 0.0));
             let below = (FONT, 15).into_font().color(&BLACK).pos(plotters::style::text_anchor::Pos::new(
@@ -92,7 +126,10 @@ fn draw(positions: &[&crate::model::Position], years: &[&str], totals: &[f64], y
         }
         for (index, position) in positions.iter().enumerate() {
             let y = 30 + index as i32 * 30;
-            legend.draw(&Rectangle::new([(10, y), (28, y + 18)], UNDER_WHITE_TEXT[index % UNDER_WHITE_TEXT.len()].filled()))?;
+            legend.draw(&Rectangle::new(
+                [(10, y), (28, y + 18)],
+                UNDER_WHITE_TEXT[index % UNDER_WHITE_TEXT.len()].filled(),
+            ))?;
             legend.draw(&Text::new(position.label.clone(), (36, y + 2), (FONT, 15).into_font().color(&BLACK)))?;
         }
         root.present()?;

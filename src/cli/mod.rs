@@ -70,10 +70,11 @@ pub fn run(args: Args) -> ExitCode {
             say(&summary::line(&checked));
             let mut checked = checked;
             if let Some(period) = period
-                && let Err(message) = as_of(&mut checked.model, &period) {
-                    say_error(&message);
-                    return ExitCode::from(EXIT_USAGE);
-                }
+                && let Err(message) = as_of(&mut checked.model, &period)
+            {
+                say_error(&message);
+                return ExitCode::from(EXIT_USAGE);
+            }
             let target = output.unwrap_or_else(|| args.root.join("output"));
             return build(&args.root, &checked, &target, typst_sources.as_deref());
         }
@@ -94,7 +95,12 @@ fn as_of(model: &mut crate::model::Model, period: &str) -> Result<(), String> {
 }
 
 /// Renders the site and swaps it into `target`; on any error the old output stays.
-fn build(root: &std::path::Path, checked: &Loaded, target: &std::path::Path, typst_sources: Option<&std::path::Path>) -> ExitCode {
+fn build(
+    root: &std::path::Path,
+    checked: &Loaded,
+    target: &std::path::Path,
+    typst_sources: Option<&std::path::Path>,
+) -> ExitCode {
     let started = std::time::Instant::now();
     let mut files = crate::output::Files::default();
     let mut sources = typst_sources.map(|_| crate::output::Files::default());
@@ -121,10 +127,16 @@ fn build(root: &std::path::Path, checked: &Loaded, target: &std::path::Path, typ
 }
 
 /// Renders the site and the PDFs with the site's theme.
-fn render(root: &std::path::Path, model: &crate::model::Model, files: &mut crate::output::Files, typst_sources: Option<&mut crate::output::Files>) -> Result<(), String> {
+fn render(
+    root: &std::path::Path,
+    model: &crate::model::Model,
+    files: &mut crate::output::Files,
+    typst_sources: Option<&mut crate::output::Files>,
+) -> Result<(), String> {
     let config = model.config.as_ref();
     let language = config.map_or("de", |c| c.language.as_str());
-    let mut theme = crate::theme::Theme::load(root, config.map_or("default", |c| c.theme.as_str()), language).map_err(|e| e.to_string())?;
+    let mut theme = crate::theme::Theme::load(root, config.map_or("default", |c| c.theme.as_str()), language)
+        .map_err(|e| e.to_string())?;
     crate::pdf::render(model, &theme, files, typst_sources).map_err(|e| e.to_string())?;
     crate::html::render_site(model, &mut theme, files).map_err(|e| e.to_string())
 }

@@ -2,8 +2,8 @@
 
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label as ReportLabel, LabelStyle};
 use codespan_reporting::files::SimpleFiles;
-use codespan_reporting::term::{self, Config};
 use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::{self, Config};
 
 use super::{Diagnostic, Label, Severity};
 use crate::source::SourceMap;

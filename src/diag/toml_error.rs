@@ -46,17 +46,53 @@ fn own_message(own: &str) -> Diagnostic {
 /// TOML syntax errors, in the words of someone who edits the file.
 fn syntax(message: &str) -> Diagnostic {
     let known: &[(&str, &str, &str)] = &[
-        ("string values must be quoted", "Text muss in Anführungszeichen stehen", "Schreiben Sie den Wert in Anführungszeichen, z. B. `name = \"Vollzeitäquivalent\"`."),
-        ("invalid basic string", "Das schließende Anführungszeichen `\"` fehlt", "Ein Text beginnt und endet in derselben Zeile mit `\"`; für mehrzeilige Texte schreiben Sie `\"\"\"` am Anfang und am Ende."),
-        ("invalid literal string", "Das schließende Anführungszeichen `'` fehlt", "Ein Text beginnt und endet in derselben Zeile mit `'`."),
-        ("invalid multiline", "Der mehrzeilige Text wird nicht mit `\"\"\"` geschlossen", "Schließen Sie den Text mit einer Zeile `\"\"\"`."),
-        ("unclosed array", "Die Liste wird nicht mit `]` geschlossen", "Listen stehen in eckigen Klammern: `items = [\"a\", \"b\"]`."),
-        ("unclosed inline table", "Die Tabelle wird nicht mit `}` geschlossen", "Eine Tabelle in einer Zeile steht in geschweiften Klammern: `waves = { \"2025\" = 2 }`."),
-        ("invalid date", "Ungültiges Datum", "Schreiben Sie ein Datum, das es gibt, als JJJJ-MM-TT, z. B. `2026-02-28`."),
+        (
+            "string values must be quoted",
+            "Text muss in Anführungszeichen stehen",
+            "Schreiben Sie den Wert in Anführungszeichen, z. B. `name = \"Vollzeitäquivalent\"`.",
+        ),
+        (
+            "invalid basic string",
+            "Das schließende Anführungszeichen `\"` fehlt",
+            "Ein Text beginnt und endet in derselben Zeile mit `\"`; für mehrzeilige Texte schreiben Sie `\"\"\"` am Anfang und am Ende.",
+        ),
+        (
+            "invalid literal string",
+            "Das schließende Anführungszeichen `'` fehlt",
+            "Ein Text beginnt und endet in derselben Zeile mit `'`.",
+        ),
+        (
+            "invalid multiline",
+            "Der mehrzeilige Text wird nicht mit `\"\"\"` geschlossen",
+            "Schließen Sie den Text mit einer Zeile `\"\"\"`.",
+        ),
+        (
+            "unclosed array",
+            "Die Liste wird nicht mit `]` geschlossen",
+            "Listen stehen in eckigen Klammern: `items = [\"a\", \"b\"]`.",
+        ),
+        (
+            "unclosed inline table",
+            "Die Tabelle wird nicht mit `}` geschlossen",
+            "Eine Tabelle in einer Zeile steht in geschweiften Klammern: `waves = { \"2025\" = 2 }`.",
+        ),
+        (
+            "invalid date",
+            "Ungültiges Datum",
+            "Schreiben Sie ein Datum, das es gibt, als JJJJ-MM-TT, z. B. `2026-02-28`.",
+        ),
         ("invalid time", "Ungültige Uhrzeit", "Schreiben Sie ein Datum als JJJJ-MM-TT, z. B. `2026-02-28`."),
         ("expected `=`", "Nach dem Schlüssel fehlt ein `=`", "Jede Angabe hat die Form `schluessel = wert`."),
-        ("invalid table header", "Ungültige Abschnittsüberschrift", "Abschnitte heißen `[name]` oder, für Listeneinträge, `[[name]]`."),
-        ("duplicate key", "Ein Schlüssel steht zweimal in diesem Abschnitt", "Jeder Schlüssel darf in einem Abschnitt nur einmal vorkommen; löschen Sie eine der beiden Zeilen."),
+        (
+            "invalid table header",
+            "Ungültige Abschnittsüberschrift",
+            "Abschnitte heißen `[name]` oder, für Listeneinträge, `[[name]]`.",
+        ),
+        (
+            "duplicate key",
+            "Ein Schlüssel steht zweimal in diesem Abschnitt",
+            "Jeder Schlüssel darf in einem Abschnitt nur einmal vorkommen; löschen Sie eine der beiden Zeilen.",
+        ),
     ];
     match known.iter().find(|(english, _, _)| message.contains(english)) {
         Some((english, german, hint)) if english.starts_with("invalid date") => {
@@ -143,10 +179,14 @@ fn split_expected(rest: &str) -> (&str, Vec<String>) {
 /// `rest` is "integer `5`, expected a string".
 fn invalid_type(rest: &str) -> Diagnostic {
     let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-    let diagnostic = Diagnostic::error(format!("Hier wird {} erwartet, nicht {}", german_type(expected), german_type(found)));
+    let diagnostic =
+        Diagnostic::error(format!("Hier wird {} erwartet, nicht {}", german_type(expected), german_type(found)));
     match german_type(expected).as_str() {
-        "eine Zahl" | "eine ganze Zahl" => diagnostic.hint("Zahlen stehen ohne Anführungszeichen und mit Punkt als Dezimaltrennzeichen, z. B. `target = 4.5`."),
-        "eine Liste in [ ]" => diagnostic.hint("Listen stehen in eckigen Klammern, auch mit nur einem Eintrag: `addressed_by = [\"digit-dialog\"]`."),
+        "eine Zahl" | "eine ganze Zahl" => diagnostic
+            .hint("Zahlen stehen ohne Anführungszeichen und mit Punkt als Dezimaltrennzeichen, z. B. `target = 4.5`."),
+        "eine Liste in [ ]" => diagnostic.hint(
+            "Listen stehen in eckigen Klammern, auch mit nur einem Eintrag: `addressed_by = [\"digit-dialog\"]`.",
+        ),
         "true oder false" => diagnostic.hint("Schreiben Sie `true` (ja) oder `false` (nein), ohne Anführungszeichen."),
         "Text in Anführungszeichen" => diagnostic.hint("Schreiben Sie den Wert in Anführungszeichen: `name = \"…\"`."),
         _ => diagnostic,

@@ -75,7 +75,12 @@ fn resolve(model: &Model, name: &Ref) -> Option<(EntityKind, usize)> {
 }
 
 /// The node for an entity, added on first use.
-fn intern(model: &Model, graph: &mut Graph, seen: &mut BTreeMap<(EntityKind, usize), usize>, key: (EntityKind, usize)) -> usize {
+fn intern(
+    model: &Model,
+    graph: &mut Graph,
+    seen: &mut BTreeMap<(EntityKind, usize), usize>,
+    key: (EntityKind, usize),
+) -> usize {
     if let Some(&node) = seen.get(&key) {
         return node;
     }
@@ -85,7 +90,14 @@ fn intern(model: &Model, graph: &mut Graph, seen: &mut BTreeMap<(EntityKind, usi
         EntityKind::Role => model.roles.get(key.1).map(|role| role_node(model, role, last)),
         _ => model.units.get(key.1).map(|unit| unit_node(model, unit, last)),
     };
-    let mut node = node.unwrap_or_else(|| Node { kind: key.0, id: String::new(), name: String::new(), members: Vec::new(), band: last, layer: 0 });
+    let mut node = node.unwrap_or_else(|| Node {
+        kind: key.0,
+        id: String::new(),
+        name: String::new(),
+        members: Vec::new(),
+        band: last,
+        layer: 0,
+    });
     node.layer = node.band;
     graph.nodes.push(node);
     seen.insert(key, graph.nodes.len() - 1);
@@ -104,7 +116,14 @@ fn body_node(model: &Model, body: &Body, last: usize) -> Node {
 }
 
 fn role_node(model: &Model, role: &Role, last: usize) -> Node {
-    Node { kind: EntityKind::Role, id: role.id.clone(), name: role.name.clone(), members: Vec::new(), band: role_band(model, role).unwrap_or(last), layer: 0 }
+    Node {
+        kind: EntityKind::Role,
+        id: role.id.clone(),
+        name: role.name.clone(),
+        members: Vec::new(),
+        band: role_band(model, role).unwrap_or(last),
+        layer: 0,
+    }
 }
 
 fn unit_node(model: &Model, unit: &Unit, last: usize) -> Node {
@@ -123,7 +142,11 @@ fn role_band(model: &Model, role: &Role) -> Option<usize> {
     if let Some(band) = role.levels.iter().find_map(|level| level_band(model, level)) {
         return Some(band);
     }
-    let seated = |body: &&Body| body.members.iter().any(|member| member.role.as_ref().is_some_and(|r| names(model, EntityKind::Role, r, &role.id)));
+    let seated = |body: &&Body| {
+        body.members
+            .iter()
+            .any(|member| member.role.as_ref().is_some_and(|r| names(model, EntityKind::Role, r, &role.id)))
+    };
     if let Some(body) = model.bodies.iter().find(seated) {
         return level_band(model, &body.level);
     }

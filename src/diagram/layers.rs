@@ -19,7 +19,8 @@ pub fn split(graph: &mut Graph, widths: &[f64]) {
     for band in 0..graph.bands.len() {
         let members: Vec<usize> = (0..graph.nodes.len()).filter(|&n| graph.nodes[n].band == band).collect();
         let total: f64 = members.iter().map(|&n| widths[n] + GAP_ESTIMATE).sum();
-        let rows = if members.len() < MIN_TO_SPLIT { 1 } else { ((total / ROW_MAX).ceil() as usize).clamp(1, members.len()) };
+        let rows =
+            if members.len() < MIN_TO_SPLIT { 1 } else { ((total / ROW_MAX).ceil() as usize).clamp(1, members.len()) };
         let first = layers.len();
         layers.extend(std::iter::repeat_n(band, rows));
         let sorted = by_direction(graph, band, &members);
@@ -60,7 +61,8 @@ fn distances(graph: &Graph, band: usize, members: &[usize], wanted: impl Fn(usiz
     let mut queue = VecDeque::new();
     for edge in &graph.edges {
         for (near, far) in [(edge.from, edge.to), (edge.to, edge.from)] {
-            if graph.nodes[near].band == band && wanted(graph.nodes[far].band)
+            if graph.nodes[near].band == band
+                && wanted(graph.nodes[far].band)
                 && let Some(i) = position(near)
                 && distance[i].is_none()
             {
@@ -72,7 +74,13 @@ fn distances(graph: &Graph, band: usize, members: &[usize], wanted: impl Fn(usiz
     while let Some(i) = queue.pop_front() {
         let here = members[i];
         for edge in &graph.edges {
-            let next = if edge.from == here { edge.to } else if edge.to == here { edge.from } else { continue };
+            let next = if edge.from == here {
+                edge.to
+            } else if edge.to == here {
+                edge.from
+            } else {
+                continue;
+            };
             if let Some(j) = position(next).filter(|&j| distance[j].is_none()) {
                 distance[j] = distance[i].map(|d| d + 1);
                 queue.push_back(j);

@@ -5,7 +5,7 @@ use super::geom::{Point, Rect};
 use super::graph::{Graph, Node};
 use super::legend::{self, Legend};
 use super::order::{self, Order, Slot};
-use super::place::{self, Marker, BADGE_HEIGHT};
+use super::place::{self, BADGE_HEIGHT, Marker};
 use super::route::{self, Plan, Rows};
 use super::{layers, text, xpos};
 
@@ -94,7 +94,9 @@ fn attempt(graph: &Graph, order: &Order, measured: &[NodeBox], numbers: &[String
     let column = MARGIN + column_width(&labels);
     let left = column + COLUMN_GAP;
     let row_heights: Vec<f64> = (0..graph.layers.len())
-        .map(|k| graph.nodes.iter().zip(&sizes).filter(|(n, _)| n.layer == k).map(|(_, size)| size.1).fold(40.0, f64::max))
+        .map(|k| {
+            graph.nodes.iter().zip(&sizes).filter(|(n, _)| n.layer == k).map(|(_, size)| size.1).fold(40.0, f64::max)
+        })
         .collect();
     let (rows, spans) = rows(&plan, &row_heights, loosen);
     let boxes = place_boxes(graph, measured, &columns, &rows, left);
@@ -135,7 +137,8 @@ fn bands(graph: &Graph, spans: &[(f64, f64)], labels: Vec<Vec<String>>, width: f
         .into_iter()
         .enumerate()
         .map(|(band, label)| {
-            let mine: Vec<&(f64, f64)> = spans.iter().zip(&graph.layers).filter(|(_, b)| **b == band).map(|(s, _)| s).collect();
+            let mine: Vec<&(f64, f64)> =
+                spans.iter().zip(&graph.layers).filter(|(_, b)| **b == band).map(|(s, _)| s).collect();
             let top = mine.first().map_or(MARGIN, |s| s.0);
             let bottom = mine.last().map_or(top, |s| s.1);
             Band { rect: Rect::new(MARGIN, top, width - 2.0 * MARGIN, bottom - top), label }

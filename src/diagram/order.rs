@@ -94,9 +94,21 @@ fn sweep(bands: &mut [Vec<Slot>], k: usize, links: &[(Spot, Spot)]) {
         .map(|&slot| {
             let partners: Vec<f64> = links
                 .iter()
-                .filter_map(|(a, b)| if *a == (k, slot) { Some(rel(b)) } else if *b == (k, slot) { Some(rel(a)) } else { None })
+                .filter_map(|(a, b)| {
+                    if *a == (k, slot) {
+                        Some(rel(b))
+                    } else if *b == (k, slot) {
+                        Some(rel(a))
+                    } else {
+                        None
+                    }
+                })
                 .collect();
-            let key = if partners.is_empty() { rel(&(k, slot)) } else { partners.iter().sum::<f64>() / partners.len() as f64 };
+            let key = if partners.is_empty() {
+                rel(&(k, slot))
+            } else {
+                partners.iter().sum::<f64>() / partners.len() as f64
+            };
             (key, slot)
         })
         .collect();

@@ -1,7 +1,7 @@
 //! Where each flow's numbered badge, and where there is room its label, goes: a greedy search
 //! along the flow's own line for a spot that overlaps no box, no other badge and no other label.
 
-use super::geom::{distance, Point, Rect};
+use super::geom::{Point, Rect, distance};
 use super::text;
 
 pub const BADGE_HEIGHT: f64 = 20.0;
@@ -73,7 +73,13 @@ pub fn labels(paths: &[Vec<Point>], texts: &[String], badges: &[Rect], obstacles
         let taken: Vec<Rect> = obstacles
             .iter()
             .copied()
-            .chain(markers.iter().enumerate().filter(|(o, _)| *o != e).flat_map(|(_, m)| std::iter::once(m.badge).chain(m.label)))
+            .chain(
+                markers
+                    .iter()
+                    .enumerate()
+                    .filter(|(o, _)| *o != e)
+                    .flat_map(|(_, m)| std::iter::once(m.badge).chain(m.label)),
+            )
             .collect();
         let own = markers[e].badge;
         let limit = crossings(paths, e, &own.grow(1.0));
@@ -96,10 +102,15 @@ pub fn labels(paths: &[Vec<Point>], texts: &[String], badges: &[Rect], obstacles
 /// A label to the right of the badge, else to its left, if either is free.
 fn label_spot(paths: &[Vec<Point>], e: usize, width: f64, badge: &Rect, taken: &[Rect]) -> Option<Rect> {
     let y = badge.center().y - LABEL_HEIGHT / 2.0;
-    let sides = [Rect::new(badge.right() + 1.0, y, width, LABEL_HEIGHT), Rect::new(badge.x - 1.0 - width, y, width, LABEL_HEIGHT)];
+    let sides = [
+        Rect::new(badge.right() + 1.0, y, width, LABEL_HEIGHT),
+        Rect::new(badge.x - 1.0 - width, y, width, LABEL_HEIGHT),
+    ];
     sides.into_iter().find(|rect| {
         let grown = rect.grow(CLEAR);
-        !taken.iter().any(|t| t.overlaps(&grown)) && crossings(paths, e, &grown) == 0 && inline(&paths[e], badge, &grown)
+        !taken.iter().any(|t| t.overlaps(&grown))
+            && crossings(paths, e, &grown) == 0
+            && inline(&paths[e], badge, &grown)
     })
 }
 

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::geom::{simplify, Point, Rect};
+use super::geom::{Point, Rect, simplify};
 use super::graph::Graph;
 use super::order::{Order, Slot, Spot};
 use super::xpos::Columns;
@@ -77,8 +77,12 @@ struct Hop {
 
 /// Decides how every flow runs: side by side, under its row, or across layers, with its ports and tracks.
 pub fn plan(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)]) -> Plan {
-    let index: BTreeMap<Spot, usize> =
-        order.layers.iter().enumerate().flat_map(|(k, slots)| slots.iter().enumerate().map(move |(i, s)| ((k, *s), i))).collect();
+    let index: BTreeMap<Spot, usize> = order
+        .layers
+        .iter()
+        .enumerate()
+        .flat_map(|(k, slots)| slots.iter().enumerate().map(move |(i, s)| ((k, *s), i)))
+        .collect();
     let beside: Vec<bool> = (0..graph.edges.len()).map(|e| is_beside(graph, order, &index, sizes, e)).collect();
     let ports = ports(graph, order, columns, sizes, &beside);
     let x_of = |spot: &Spot| columns.center.get(spot).copied().unwrap_or(0.0);
@@ -89,7 +93,9 @@ pub fn plan(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)
         let layer = graph.nodes[edge.from].layer;
         shapes.push(match (beside[e], chain.len()) {
             (true, _) => Shape::Beside { layer, dy: beside_offset(graph, sizes, e) },
-            (false, 2) if chain[0].0 == chain[1].0 => Shape::Under { layer, xa: xa.unwrap_or(0.0), xb: xb.unwrap_or(0.0), track: 0 },
+            (false, 2) if chain[0].0 == chain[1].0 => {
+                Shape::Under { layer, xa: xa.unwrap_or(0.0), xb: xb.unwrap_or(0.0), track: 0 }
+            }
             _ => {
                 let mut xs: Vec<f64> = chain.iter().map(x_of).collect();
                 let last = xs.len() - 1;
@@ -116,7 +122,8 @@ fn is_beside(graph: &Graph, order: &Order, index: &BTreeMap<Spot, usize>, sizes:
     if edge.from == edge.to || layer != graph.nodes[edge.to].layer {
         return false;
     }
-    let (Some(&a), Some(&b)) = (index.get(&(layer, Slot::Node(edge.from))), index.get(&(layer, Slot::Node(edge.to)))) else {
+    let (Some(&a), Some(&b)) = (index.get(&(layer, Slot::Node(edge.from))), index.get(&(layer, Slot::Node(edge.to))))
+    else {
         return false;
     };
     order.layers[layer][a.min(b) + 1..a.max(b)].iter().all(|slot| matches!(slot, Slot::Dummy(_)))
@@ -137,7 +144,8 @@ fn beside_offset(graph: &Graph, sizes: &[(f64, f64)], e: usize) -> f64 {
 fn pair_rank(graph: &Graph, e: usize) -> (usize, usize) {
     let pair = |from: usize, to: usize| (from.min(to), from.max(to));
     let own = pair(graph.edges[e].from, graph.edges[e].to);
-    let same: Vec<usize> = (0..graph.edges.len()).filter(|&o| pair(graph.edges[o].from, graph.edges[o].to) == own).collect();
+    let same: Vec<usize> =
+        (0..graph.edges.len()).filter(|&o| pair(graph.edges[o].from, graph.edges[o].to) == own).collect();
     (same.iter().position(|&o| o == e).unwrap_or(0), same.len())
 }
 
@@ -148,7 +156,13 @@ pub fn beside_capacity(sizes: &[(f64, f64)], a: usize, b: usize) -> usize {
 }
 
 /// Spreads the ports on each top and bottom side evenly, ordered by where their flow goes.
-fn ports(graph: &Graph, order: &Order, columns: &Columns, sizes: &[(f64, f64)], beside: &[bool]) -> BTreeMap<(usize, End), f64> {
+fn ports(
+    graph: &Graph,
+    order: &Order,
+    columns: &Columns,
+    sizes: &[(f64, f64)],
+    beside: &[bool],
+) -> BTreeMap<(usize, End), f64> {
     let x_of = |spot: &Spot| columns.center.get(spot).copied().unwrap_or(0.0);
     let node_x = |n: usize| x_of(&(graph.nodes[n].layer, Slot::Node(n)));
     // Per box side: the x each flow heads for, the flow and which of its ends is here.
@@ -197,7 +211,8 @@ fn assign_channels(shapes: &mut [Shape], layers: usize) -> Vec<usize> {
             let Shape::Across { xs, layers, .. } = shape else { continue };
             for j in 0..layers.len() - 1 {
                 if layers[j].min(layers[j + 1]) == k {
-                    let (upper, lower) = if layers[j] < layers[j + 1] { (xs[j], xs[j + 1]) } else { (xs[j + 1], xs[j]) };
+                    let (upper, lower) =
+                        if layers[j] < layers[j + 1] { (xs[j], xs[j + 1]) } else { (xs[j + 1], xs[j]) };
                     members.push((e, j));
                     hops.push(Hop { upper, lower });
                 }
@@ -218,8 +233,12 @@ fn assign_channels(shapes: &mut [Shape], layers: usize) -> Vec<usize> {
 fn assign_unders(shapes: &mut [Shape], layers: usize) -> Vec<usize> {
     let mut counts = vec![0; layers];
     for (k, count) in counts.iter_mut().enumerate() {
-        let members: Vec<usize> =
-            shapes.iter().enumerate().filter(|(_, s)| matches!(s, Shape::Under { layer, .. } if *layer == k)).map(|(e, _)| e).collect();
+        let members: Vec<usize> = shapes
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s, Shape::Under { layer, .. } if *layer == k))
+            .map(|(e, _)| e)
+            .collect();
         let hops: Vec<Hop> = members
             .iter()
             .filter_map(|&e| match &shapes[e] {
@@ -289,7 +308,9 @@ fn cost(hops: &[Hop], channel: Channel, i: usize, j: usize) -> u32 {
     match channel {
         // Of `i` (higher) only the lower leg crosses `j`'s track; of `j` only the upper leg crosses `i`'s.
         Channel::Between => {
-            u32::from(inside(a.lower, b)) + u32::from(inside(b.upper, a)) + 100 * u32::from((a.lower - b.upper).abs() < PIN_CLEAR)
+            u32::from(inside(a.lower, b))
+                + u32::from(inside(b.upper, a))
+                + 100 * u32::from((a.lower - b.upper).abs() < PIN_CLEAR)
         }
         // Both legs of `j` (lower) come down past `i`'s track.
         Channel::Under => u32::from(inside(b.upper, a)) + u32::from(inside(b.lower, a)),
@@ -308,7 +329,11 @@ pub fn paths(graph: &Graph, plan: &Plan, boxes: &[Rect], rows: &Rows, left: f64)
             simplify(match shape {
                 Shape::Beside { layer, dy } => {
                     let y = rows.row_mid[*layer] + dy;
-                    if a.x < b.x { vec![Point::new(a.right(), y), Point::new(b.x, y)] } else { vec![Point::new(a.x, y), Point::new(b.right(), y)] }
+                    if a.x < b.x {
+                        vec![Point::new(a.right(), y), Point::new(b.x, y)]
+                    } else {
+                        vec![Point::new(a.x, y), Point::new(b.right(), y)]
+                    }
                 }
                 Shape::Under { layer, xa, xb, track } => {
                     let y = rows.under[*layer] + *track as f64 * rows.track;

@@ -3,7 +3,9 @@
 
 use super::geom::{Point, Rect};
 use super::graph::{Graph, Node};
-use super::layout::{Layout, NodeBox, BAND_LEAD, BAND_SIZE, MEMBER_GAP, MEMBER_LEAD, MEMBER_SIZE, NAME_LEAD, NAME_SIZE, PAD_Y};
+use super::layout::{
+    BAND_LEAD, BAND_SIZE, Layout, MEMBER_GAP, MEMBER_LEAD, MEMBER_SIZE, NAME_LEAD, NAME_SIZE, NodeBox, PAD_Y,
+};
 use super::legend::{self, Sample};
 use super::place::{BADGE_SIZE, LABEL_SIZE};
 use super::text::escape;
@@ -24,7 +26,13 @@ const HEAD: f64 = 9.0;
 const FAST_HEAD: f64 = 16.2;
 
 /// The whole `<svg>` element; `title` and `desc` are plain text.
-pub fn render(graph: &Graph, layout: &Layout, numbers: &[String], text: (&str, &str), href: &dyn Fn(EntityKind, &str) -> Option<String>) -> String {
+pub fn render(
+    graph: &Graph,
+    layout: &Layout,
+    numbers: &[String],
+    text: (&str, &str),
+    href: &dyn Fn(EntityKind, &str) -> Option<String>,
+) -> String {
     let mut out = String::with_capacity(16 * 1024);
     out.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" class=\"lotse-diagram\" role=\"group\" \
@@ -32,12 +40,18 @@ pub fn render(graph: &Graph, layout: &Layout, numbers: &[String], text: (&str, &
         num(layout.width),
         num(layout.height)
     ));
-    out.push_str(&format!("<title id=\"{ID}-title\">{}</title>\n<desc id=\"{ID}-desc\">{}</desc>\n", escape(text.0), escape(text.1)));
+    out.push_str(&format!(
+        "<title id=\"{ID}-title\">{}</title>\n<desc id=\"{ID}-desc\">{}</desc>\n",
+        escape(text.0),
+        escape(text.1)
+    ));
     defs(&mut out);
     bands(&mut out, layout);
     // Reading order, row by row and left to right, is also the order of the keyboard focus.
     let mut reading: Vec<usize> = (0..graph.nodes.len()).collect();
-    reading.sort_by(|&a, &b| graph.nodes[a].layer.cmp(&graph.nodes[b].layer).then(layout.boxes[a].rect.x.total_cmp(&layout.boxes[b].rect.x)));
+    reading.sort_by(|&a, &b| {
+        graph.nodes[a].layer.cmp(&graph.nodes[b].layer).then(layout.boxes[a].rect.x.total_cmp(&layout.boxes[b].rect.x))
+    });
     for n in reading {
         let node = &graph.nodes[n];
         node_box(&mut out, node, &layout.boxes[n], href(node.kind, &node.id));
@@ -86,7 +100,13 @@ fn bands(out: &mut String, layout: &Layout) {
     for (k, band) in layout.bands.iter().enumerate() {
         let (fill, column) = BAND_FILLS[k % BAND_FILLS.len()];
         let r = band.rect;
-        out.push_str(&format!("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\n", num(r.x), num(r.y), num(r.w), num(r.h)));
+        out.push_str(&format!(
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\n",
+            num(r.x),
+            num(r.y),
+            num(r.w),
+            num(r.h)
+        ));
         out.push_str(&format!(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{column}\"/>\n",
             num(r.x),
@@ -95,7 +115,8 @@ fn bands(out: &mut String, layout: &Layout) {
             num(r.h)
         ));
         let top = r.y + r.h / 2.0 - band.label.len() as f64 * BAND_LEAD / 2.0;
-        let lines: Vec<(f64, &str)> = band.label.iter().enumerate().map(|(i, l)| (top + (i as f64 + 0.5) * BAND_LEAD, l.as_str())).collect();
+        let lines: Vec<(f64, &str)> =
+            band.label.iter().enumerate().map(|(i, l)| (top + (i as f64 + 0.5) * BAND_LEAD, l.as_str())).collect();
         text_lines(out, r.x + 12.0, BAND_SIZE, &lines, &format!("font-weight=\"700\" fill=\"{TEXT}\""));
     }
     out.push_str("</g>\n");
@@ -144,10 +165,18 @@ fn node_box(out: &mut String, entity: &Node, node: &NodeBox, href: Option<String
         num(stroke)
     ));
     let center = r.x + r.w / 2.0;
-    let lines: Vec<(f64, &str)> = node.name.iter().enumerate().map(|(i, l)| (r.y + PAD_Y + (i as f64 + 0.5) * NAME_LEAD, l.as_str())).collect();
-    text_lines(out, center, NAME_SIZE, &lines, &format!("class=\"lotse-name\" text-anchor=\"middle\" font-weight=\"700\" fill=\"{TEXT}\""));
+    let lines: Vec<(f64, &str)> =
+        node.name.iter().enumerate().map(|(i, l)| (r.y + PAD_Y + (i as f64 + 0.5) * NAME_LEAD, l.as_str())).collect();
+    text_lines(
+        out,
+        center,
+        NAME_SIZE,
+        &lines,
+        &format!("class=\"lotse-name\" text-anchor=\"middle\" font-weight=\"700\" fill=\"{TEXT}\""),
+    );
     let top = r.y + PAD_Y + node.name.len() as f64 * NAME_LEAD + MEMBER_GAP;
-    let lines: Vec<(f64, &str)> = node.members.iter().enumerate().map(|(i, l)| (top + (i as f64 + 0.5) * MEMBER_LEAD, l.as_str())).collect();
+    let lines: Vec<(f64, &str)> =
+        node.members.iter().enumerate().map(|(i, l)| (top + (i as f64 + 0.5) * MEMBER_LEAD, l.as_str())).collect();
     text_lines(out, center, MEMBER_SIZE, &lines, &format!("text-anchor=\"middle\" fill=\"{MEMBER_TEXT}\""));
     out.push_str(if href.is_some() { "</a>\n" } else { "</g>\n" });
 }
@@ -156,8 +185,14 @@ fn node_box(out: &mut String, entity: &Node, node: &NodeBox, href: Option<String
 fn stroke(kind: FlowKind) -> (String, &'static str, f64) {
     match kind {
         FlowKind::Regular => (format!("stroke=\"{LINE}\" stroke-width=\"1.6\""), "head", HEAD),
-        FlowKind::Reporting => (format!("stroke=\"{LINE}\" stroke-width=\"2.2\" stroke-dasharray=\"0.5 5\" stroke-linecap=\"round\""), "open", HEAD),
-        FlowKind::FastLane => (format!("stroke=\"{FAST}\" stroke-width=\"3.5\" stroke-dasharray=\"10 5\""), "fast", FAST_HEAD),
+        FlowKind::Reporting => (
+            format!("stroke=\"{LINE}\" stroke-width=\"2.2\" stroke-dasharray=\"0.5 5\" stroke-linecap=\"round\""),
+            "open",
+            HEAD,
+        ),
+        FlowKind::FastLane => {
+            (format!("stroke=\"{FAST}\" stroke-width=\"3.5\" stroke-dasharray=\"10 5\""), "fast", FAST_HEAD)
+        }
     }
 }
 
@@ -173,8 +208,15 @@ fn line(out: &mut String, kind: FlowKind, path: &[Point]) {
             points[end] = Point::new(tip.x - (tip.x - before.x) / run * cut, tip.y - (tip.y - before.y) / run * cut);
         }
     }
-    let d: Vec<String> = points.iter().enumerate().map(|(i, p)| format!("{}{},{}", if i == 0 { "M" } else { "L" }, num(p.x), num(p.y))).collect();
-    out.push_str(&format!("<path d=\"{}\" fill=\"none\" {attributes} marker-end=\"url(#{ID}-{head})\"/>\n", d.join(" ")));
+    let d: Vec<String> = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}{},{}", if i == 0 { "M" } else { "L" }, num(p.x), num(p.y)))
+        .collect();
+    out.push_str(&format!(
+        "<path d=\"{}\" fill=\"none\" {attributes} marker-end=\"url(#{ID}-{head})\"/>\n",
+        d.join(" ")
+    ));
 }
 
 /// A number, white on a dark pill: it stands out from lines, bands and boxes.
@@ -217,7 +259,9 @@ fn legend(out: &mut String, layout: &Layout) {
         let (x, y) = (item.x, item.y);
         match item.sample {
             Sample::Heading => {}
-            Sample::Line(kind) => line(out, kind, &[Point::new(x, y), Point::new(x + legend::sample_width(item.sample), y)]),
+            Sample::Line(kind) => {
+                line(out, kind, &[Point::new(x, y), Point::new(x + legend::sample_width(item.sample), y)])
+            }
             Sample::Badge => badge(out, FlowKind::Regular, &Rect::centered(Point::new(x + 10.0, y), 20.0, 20.0), "1"),
             Sample::Node(kind) => {
                 let (radius, stroke) = box_style(kind, 16.0);

@@ -284,8 +284,12 @@ fn every_box_with_a_page_is_a_named_link() {
     assert_eq!(links.len(), graph.nodes.len());
     for node in &graph.nodes {
         let href = link(node.kind, &node.id).unwrap();
-        let a = links.iter().find(|a| a.attribute("href") == Some(href.as_str())).unwrap_or_else(|| panic!("no link for {}", node.name));
-        let text: String = a.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
+        let a = links
+            .iter()
+            .find(|a| a.attribute("href") == Some(href.as_str()))
+            .unwrap_or_else(|| panic!("no link for {}", node.name));
+        let text: String =
+            a.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
         let words: Vec<&str> = node.name.split_whitespace().collect();
         assert!(words.iter().all(|w| text.contains(w)), "the link's text names {}: {text}", node.name);
         assert!(a.attribute("aria-label").is_none(), "the visible text is the name (WCAG 2.5.3)");
@@ -328,8 +332,12 @@ fn fast_lane_and_reporting_differ_without_colour() {
 #[test]
 fn opposite_flows_between_one_pair_are_drawn_apart() {
     let (graph, layout) = layout_of(&mainz());
-    let there = graph.edges.iter().position(|e| graph.nodes[e.from].name == "DigIT-Steuerungsrunde" && graph.nodes[e.to].name == "DigIT-Konferenz");
-    let back = graph.edges.iter().position(|e| graph.nodes[e.from].name == "DigIT-Konferenz" && graph.nodes[e.to].name == "DigIT-Steuerungsrunde");
+    let there = graph.edges.iter().position(|e| {
+        graph.nodes[e.from].name == "DigIT-Steuerungsrunde" && graph.nodes[e.to].name == "DigIT-Konferenz"
+    });
+    let back = graph.edges.iter().position(|e| {
+        graph.nodes[e.from].name == "DigIT-Konferenz" && graph.nodes[e.to].name == "DigIT-Steuerungsrunde"
+    });
     let (there, back) = (there.unwrap(), back.unwrap());
     assert_ne!(layout.paths[there][0].x, layout.paths[back].last().unwrap().x);
 }

@@ -33,22 +33,22 @@ pub fn place(graph: &Graph, order: &Order, sizes: &[(f64, f64)], loosen: f64) ->
     };
     let seps: Vec<Vec<f64>> =
         order.layers.iter().map(|slots| separations(graph, slots, sizes, &slot_width, loosen)).collect();
-    let width = order
-        .layers
-        .iter()
-        .zip(&seps)
-        .map(|(slots, sep)| extent(slots, sep, &slot_width))
-        .fold(0.0, f64::max);
+    let width = order.layers.iter().zip(&seps).map(|(slots, sep)| extent(slots, sep, &slot_width)).fold(0.0, f64::max);
     let mut center = BTreeMap::new();
     for (k, slots) in order.layers.iter().enumerate() {
-        let start = (width - extent(slots, &seps[k], &slot_width)) / 2.0 + slots.first().map_or(0.0, |s| slot_width(s) / 2.0);
+        let start =
+            (width - extent(slots, &seps[k], &slot_width)) / 2.0 + slots.first().map_or(0.0, |s| slot_width(s) / 2.0);
         let offsets = offsets(&seps[k]);
         for (slot, offset) in slots.iter().zip(offsets) {
             center.insert((k, *slot), start + offset);
         }
     }
-    let links: Vec<(Spot, Spot)> =
-        order.chains.iter().flat_map(|chain| chain.windows(2).map(|w| (w[0], w[1]))).filter(|(a, b)| a.0 != b.0).collect();
+    let links: Vec<(Spot, Spot)> = order
+        .chains
+        .iter()
+        .flat_map(|chain| chain.windows(2).map(|w| (w[0], w[1])))
+        .filter(|(a, b)| a.0 != b.0)
+        .collect();
     let sweep: Vec<usize> = (0..order.layers.len()).chain((0..order.layers.len()).rev()).collect();
     for _ in 0..ROUNDS {
         for &k in &sweep {
@@ -59,7 +59,13 @@ pub fn place(graph: &Graph, order: &Order, sizes: &[(f64, f64)], loosen: f64) ->
 }
 
 /// Minimum centre-to-centre distances between neighbouring slots of one band.
-fn separations(graph: &Graph, slots: &[Slot], sizes: &[(f64, f64)], slot_width: &dyn Fn(&Slot) -> f64, loosen: f64) -> Vec<f64> {
+fn separations(
+    graph: &Graph,
+    slots: &[Slot],
+    sizes: &[(f64, f64)],
+    slot_width: &dyn Fn(&Slot) -> f64,
+    loosen: f64,
+) -> Vec<f64> {
     let mut seps: Vec<f64> = slots
         .windows(2)
         .map(|pair| {
@@ -69,8 +75,11 @@ fn separations(graph: &Graph, slots: &[Slot], sizes: &[(f64, f64)], slot_width: 
         .collect();
     // Neighbouring boxes, perhaps with pass-through points between them, need room for the
     // flows drawn straight between them; the missing room goes into the first gap.
-    let nodes: Vec<(usize, usize)> =
-        slots.iter().enumerate().filter_map(|(i, slot)| if let Slot::Node(n) = slot { Some((i, *n)) } else { None }).collect();
+    let nodes: Vec<(usize, usize)> = slots
+        .iter()
+        .enumerate()
+        .filter_map(|(i, slot)| if let Slot::Node(n) = slot { Some((i, *n)) } else { None })
+        .collect();
     for pair in nodes.windows(2) {
         let ((i, u), (j, v)) = (pair[0], pair[1]);
         let all = graph.edges.iter().filter(|e| (e.from, e.to) == (u, v) || (e.from, e.to) == (v, u)).count();
@@ -78,7 +87,8 @@ fn separations(graph: &Graph, slots: &[Slot], sizes: &[(f64, f64)], slot_width: 
         if flows == 0 {
             continue;
         }
-        let need = (BESIDE_BASE + BESIDE_GAP * flows as f64) * loosen + (slot_width(&slots[i]) + slot_width(&slots[j])) / 2.0;
+        let need =
+            (BESIDE_BASE + BESIDE_GAP * flows as f64) * loosen + (slot_width(&slots[i]) + slot_width(&slots[j])) / 2.0;
         let have: f64 = seps[i..j].iter().sum();
         if have < need {
             seps[i] += need - have;
@@ -116,11 +126,8 @@ fn pull(
 ) {
     let (Some(first), Some(last)) = (slots.first(), slots.last()) else { return };
     let offsets = offsets(seps);
-    let wanted: Vec<f64> = slots
-        .iter()
-        .zip(&offsets)
-        .map(|(slot, offset)| desired(center, (k, *slot), links) - offset)
-        .collect();
+    let wanted: Vec<f64> =
+        slots.iter().zip(&offsets).map(|(slot, offset)| desired(center, (k, *slot), links) - offset).collect();
     let low = slot_width(first) / 2.0;
     let high = width - offsets[offsets.len() - 1] - slot_width(last) / 2.0;
     for ((slot, offset), base) in slots.iter().zip(&offsets).zip(isotonic(&wanted)) {
@@ -132,7 +139,15 @@ fn pull(
 fn desired(center: &BTreeMap<Spot, f64>, spot: Spot, links: &[(Spot, Spot)]) -> f64 {
     let partners: Vec<f64> = links
         .iter()
-        .filter_map(|(a, b)| if *a == spot { center.get(b) } else if *b == spot { center.get(a) } else { None })
+        .filter_map(|(a, b)| {
+            if *a == spot {
+                center.get(b)
+            } else if *b == spot {
+                center.get(a)
+            } else {
+                None
+            }
+        })
         .copied()
         .collect();
     if partners.is_empty() {

@@ -24,10 +24,23 @@ pub fn dashboard(model: &Model, timeline: &[&Period], position: usize) -> Vec<Ch
 }
 
 fn phases(model: &Model) -> Vec<(String, usize)> {
-    [Phase::Antrag, Phase::Priorisiert, Phase::Beauftragt, Phase::Umsetzung, Phase::Abgeschlossen, Phase::Betrieb, Phase::Gestoppt]
-        .iter()
-        .map(|&phase| (super::dashboard::phase_label(phase).to_owned(), model.projects.iter().filter(|p| *p.phase.get_ref() == phase).count()))
-        .collect()
+    [
+        Phase::Antrag,
+        Phase::Priorisiert,
+        Phase::Beauftragt,
+        Phase::Umsetzung,
+        Phase::Abgeschlossen,
+        Phase::Betrieb,
+        Phase::Gestoppt,
+    ]
+    .iter()
+    .map(|&phase| {
+        (
+            super::dashboard::phase_label(phase).to_owned(),
+            model.projects.iter().filter(|p| *p.phase.get_ref() == phase).count(),
+        )
+    })
+    .collect()
 }
 
 fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
@@ -51,7 +64,8 @@ fn heat(model: &Model, periods: &[&Period], current: &Period) -> Chart {
         .filter_map(|status| {
             let project = project(model, status.project.get_ref())?;
             let id = status.project.get_ref().as_str();
-            let cells = lookups.iter().map(|lookup| lookup.get(id).map(|a| AmpelCell { values: vec![Some(*a)] })).collect();
+            let cells =
+                lookups.iter().map(|lookup| lookup.get(id).map(|a| AmpelCell { values: vec![Some(*a)] })).collect();
             Some(HeatRow { label: project.title.clone(), cells })
         })
         .collect();
@@ -90,7 +104,10 @@ fn kpis(model: &Model, periods: &[&Period]) -> Vec<Chart> {
                 unit: kpi.unit.clone(),
                 target: kpi.target,
                 better: kpi.better,
-                points: periods.iter().filter_map(|p| Some((p.id.clone(), *p.kpi.get(kpi.id.get_ref())?.get_ref()))).collect(),
+                points: periods
+                    .iter()
+                    .filter_map(|p| Some((p.id.clone(), *p.kpi.get(kpi.id.get_ref())?.get_ref())))
+                    .collect(),
             })
         })
         .collect()
@@ -104,7 +121,10 @@ pub fn milestones(project: &Project, history: &StatusIndex<'_>) -> Chart {
         .iter()
         .map(|m| MilestoneSeries {
             label: m.title.clone(),
-            points: statuses.iter().filter_map(|(period, s)| Some((*period.date.get_ref(), *s.forecast.get(m.id.get_ref())?.get_ref()))).collect(),
+            points: statuses
+                .iter()
+                .filter_map(|(period, s)| Some((*period.date.get_ref(), *s.forecast.get(m.id.get_ref())?.get_ref())))
+                .collect(),
         })
         .collect();
     charts::milestone_trend(&project.id, &series)
@@ -112,10 +132,14 @@ pub fn milestones(project: &Project, history: &StatusIndex<'_>) -> Chart {
 
 pub fn demand_funnel(model: &Model) -> Chart {
     let count = |stage: Stage| model.demands.iter().filter(|d| *d.stage.get_ref() == stage).count();
-    let stages: Vec<(String, usize)> = [Stage::Erfasst, Stage::Dialog, Stage::Antrag, Stage::Vorlage, Stage::Priorisiert]
+    let stages: Vec<(String, usize)> =
+        [Stage::Erfasst, Stage::Dialog, Stage::Antrag, Stage::Vorlage, Stage::Priorisiert]
+            .iter()
+            .map(|&s| (super::dashboard::stage_label(s).to_owned(), count(s)))
+            .collect();
+    let branches: Vec<(String, usize)> = [Stage::FastLane, Stage::Abgelehnt]
         .iter()
         .map(|&s| (super::dashboard::stage_label(s).to_owned(), count(s)))
         .collect();
-    let branches: Vec<(String, usize)> = [Stage::FastLane, Stage::Abgelehnt].iter().map(|&s| (super::dashboard::stage_label(s).to_owned(), count(s))).collect();
     charts::demand_funnel(&stages, &branches)
 }

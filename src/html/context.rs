@@ -5,11 +5,11 @@ use serde::Serialize;
 
 use super::links::{Link, Linker};
 use super::plan::{Item, Job, SECTIONS, section_intro};
-use crate::theme::Theme;
 use super::views::{self, Prose};
 use super::{items, urls};
 use crate::model::Model;
 use crate::search::SearchDocument;
+use crate::theme::Theme;
 
 /// A rendered page's context and, for pages worth finding, its search document.
 pub struct PageContext {
@@ -62,7 +62,11 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
     let item = items::build(&linker, model, job, navigation);
     let nav = SECTIONS
         .iter()
-        .map(|(slug, key)| NavEntry { title: label(key), href: linker.href(&urls::section(slug)), current: *slug == job.section })
+        .map(|(slug, key)| NavEntry {
+            title: label(key),
+            href: linker.href(&urls::section(slug)),
+            current: *slug == job.section,
+        })
         .collect();
     let background = navigation
         .background
@@ -76,7 +80,10 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
         title: job.title.clone(),
         path: job.path.clone(),
         section: job.section.to_owned(),
-        updated: job.updated.or_else(|| model.config.as_ref().and_then(|c| c.updated.as_ref().map(|d| *d.get_ref()))).map(views::german_date),
+        updated: job
+            .updated
+            .or_else(|| model.config.as_ref().and_then(|c| c.updated.as_ref().map(|d| *d.get_ref())))
+            .map(views::german_date),
         crumbs: crumbs(&linker, job, &label),
         previous,
         next,
@@ -101,7 +108,10 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
     let search = item.text.map(|text| SearchDocument {
         url: job.path.clone(),
         title: job.title.clone(),
-        section: SECTIONS.iter().find(|(slug, _)| *slug == job.section).map_or_else(|| label("nav_background"), |(_, key)| label(key)),
+        section: SECTIONS
+            .iter()
+            .find(|(slug, _)| *slug == job.section)
+            .map_or_else(|| label("nav_background"), |(_, key)| label(key)),
         headings: item.toc.iter().map(|h| h.title.clone()).collect(),
         text,
     });
@@ -142,7 +152,13 @@ impl<'m> Navigation<'m> {
             }
         }
         let statuses = crate::portfolio::StatusIndex::new(model, model.current_period().map(|p| p.id.as_str()));
-        Navigation { statuses, dependents: crate::portfolio::DependentIndex::new(model), groups: super::groups::groups(model), background, neighbours }
+        Navigation {
+            statuses,
+            dependents: crate::portfolio::DependentIndex::new(model),
+            groups: super::groups::groups(model),
+            background,
+            neighbours,
+        }
     }
 }
 
@@ -152,9 +168,10 @@ fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec
         return Vec::new();
     }
     if let Some((slug, key)) = SECTIONS.iter().find(|(slug, _)| !slug.is_empty() && *slug == job.section)
-        && job.path != urls::section(slug) {
-            crumbs.push(linker.section(&label(key), slug));
-        }
+        && job.path != urls::section(slug)
+    {
+        crumbs.push(linker.section(&label(key), slug));
+    }
     crumbs
 }
 
@@ -167,7 +184,13 @@ fn feedback(linker: &Linker<'_>, model: &Model, title: &str) -> Option<String> {
     if let Some(mail) = address.strip_prefix("mailto:") {
         let subject: String = format!("Rückmeldung zur Seite „{title}“")
             .bytes()
-            .map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
             .collect();
         return Some(format!("mailto:{mail}?subject={subject}"));
     }

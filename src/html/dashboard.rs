@@ -124,12 +124,14 @@ fn view(linker: &Linker<'_>, model: &Model, period_id: &str) -> Option<Dashboard
     let previous = position.checked_sub(1).map(|p| timeline[p]);
     let projects: Vec<&Project> = period.status.iter().filter_map(|s| project(model, s.project.get_ref())).collect();
     let planned: f64 = projects.iter().filter_map(|p| p.budget.as_ref()).map(|b| *b.planned.get_ref()).sum();
-    let approved: f64 = projects.iter().filter_map(|p| p.budget.as_ref()?.approved.as_ref()).map(|a| *a.get_ref()).sum();
+    let approved: f64 =
+        projects.iter().filter_map(|p| p.budget.as_ref()?.approved.as_ref()).map(|a| *a.get_ref()).sum();
     let spent: f64 = period.status.iter().filter_map(|s| s.spent.as_ref()).map(|s| *s.get_ref()).sum();
     let view = DashboardView {
         period: period.id.clone(),
         date: views::german_date(*period.date.get_ref()),
-        previous: previous.map(|p| Named { title: p.id.clone(), href: Some(linker.href(&super::urls::dashboard(&p.id))) }),
+        previous: previous
+            .map(|p| Named { title: p.id.clone(), href: Some(linker.href(&super::urls::dashboard(&p.id))) }),
         counts: AmpelCounts::of(period),
         reported: period.status.len(),
         planned: euro(planned),
@@ -177,12 +179,17 @@ fn kpi_rows(model: &Model, period: &Period, previous: Option<&Period>) -> Vec<Kp
 
 fn changes_view(linker: &Linker<'_>, model: &Model, before: &Period, now: &Period) -> ChangesView {
     let changes = portfolio::changes(model, before, now);
-    let kpi_name = |id: &str| model.kpis.iter().find(|k| k.id.get_ref() == id).map_or_else(|| id.to_owned(), |k| k.name.clone());
+    let kpi_name =
+        |id: &str| model.kpis.iter().find(|k| k.id.get_ref() == id).map_or_else(|| id.to_owned(), |k| k.name.clone());
     ChangesView {
         ampel: changes
             .ampel
             .iter()
-            .map(|c| ChangeRow { project: named(linker, K::Project, &c.project), from: Some(ampel(c.from)), to: Some(ampel(c.to)) })
+            .map(|c| ChangeRow {
+                project: named(linker, K::Project, &c.project),
+                from: Some(ampel(c.from)),
+                to: Some(ampel(c.to)),
+            })
             .collect(),
         new_projects: changes.new_projects.iter().map(|p| named(linker, K::Project, p)).collect(),
         closed_projects: changes.closed_projects.iter().map(|p| named(linker, K::Project, p)).collect(),
@@ -200,7 +207,12 @@ fn changes_view(linker: &Linker<'_>, model: &Model, before: &Period, now: &Perio
         kpi_crossings: changes
             .kpi_crossings
             .iter()
-            .map(|c| CrossingRow { kpi: kpi_name(&c.kpi), previous: number(c.previous), current: number(c.current), now_meets: c.now_meets })
+            .map(|c| CrossingRow {
+                kpi: kpi_name(&c.kpi),
+                previous: number(c.previous),
+                current: number(c.current),
+                now_meets: c.now_meets,
+            })
             .collect(),
     }
 }
@@ -220,7 +232,16 @@ fn status_rows(linker: &Linker<'_>, period: &Period) -> Vec<StatusRow> {
         })
         .collect();
     // Red first, then yellow, then green: what needs attention leads.
-    rows.sort_by_key(|row| (match row.overall.value { "red" => 0, "yellow" => 1, _ => 2 }, row.project.title.clone()));
+    rows.sort_by_key(|row| {
+        (
+            match row.overall.value {
+                "red" => 0,
+                "yellow" => 1,
+                _ => 2,
+            },
+            row.project.title.clone(),
+        )
+    });
     rows
 }
 
@@ -236,7 +257,10 @@ pub fn dashboards(linker: &Linker<'_>, model: &Model) -> ItemContext {
         .iter()
         .rev()
         .map(|p| PeriodEntry {
-            link: Named { title: format!("DigIT-Dashboard {}", p.id), href: Some(linker.href(&super::urls::dashboard(&p.id))) },
+            link: Named {
+                title: format!("DigIT-Dashboard {}", p.id),
+                href: Some(linker.href(&super::urls::dashboard(&p.id))),
+            },
             date: views::german_date(*p.date.get_ref()),
             counts: AmpelCounts::of(p),
         })
@@ -292,7 +316,11 @@ pub fn overview(linker: &Linker<'_>, model: &Model, groups: &[super::groups::Gro
             _ => dimensions.push(Dimension { title: group.dimension.to_owned(), views: vec![link] }),
         }
     }
-    let all = ViewLink { title: "Alle Projekte".to_owned(), href: linker.href(&super::groups::page_path(0)), count: model.projects.len() };
+    let all = ViewLink {
+        title: "Alle Projekte".to_owned(),
+        href: linker.href(&super::groups::page_path(0)),
+        count: model.projects.len(),
+    };
     let mut context = ItemContext::empty()
         .with("dimensions", &dimensions)
         .with("all", &all)
@@ -304,8 +332,9 @@ pub fn overview(linker: &Linker<'_>, model: &Model, groups: &[super::groups::Gro
 
 fn project_rows(linker: &Linker<'_>, model: &Model, indices: impl Iterator<Item = usize>) -> Vec<ProjectRow> {
     let current = model.current_period();
-    let status: std::collections::BTreeMap<&str, Ampel> =
-        current.map(|p| p.status.iter().map(|s| (s.project.get_ref().as_str(), *s.overall.get_ref())).collect()).unwrap_or_default();
+    let status: std::collections::BTreeMap<&str, Ampel> = current
+        .map(|p| p.status.iter().map(|s| (s.project.get_ref().as_str(), *s.overall.get_ref())).collect())
+        .unwrap_or_default();
     indices
         .map(|i| {
             let p = &model.projects[i];
@@ -324,7 +353,8 @@ fn project_rows(linker: &Linker<'_>, model: &Model, indices: impl Iterator<Item 
 pub fn project_group(linker: &Linker<'_>, model: &Model, groups: &[super::groups::Group], index: usize) -> ItemContext {
     let Some(group) = groups.get(index) else { return ItemContext::empty() };
     let rows = project_rows(linker, model, group.projects.iter().copied());
-    let mut context = ItemContext::empty().with("projects", &rows).with("overview", &linker.href("projekte/index.html"));
+    let mut context =
+        ItemContext::empty().with("projects", &rows).with("overview", &linker.href("projekte/index.html"));
     context.example = true;
     context
 }
@@ -333,9 +363,16 @@ pub fn project_page_list(linker: &Linker<'_>, model: &Model, n: usize) -> ItemCo
     let size = super::groups::PAGE_SIZE;
     let rows = project_rows(linker, model, n * size..((n + 1) * size).min(model.projects.len()));
     let pages: Vec<ViewLink> = (0..super::groups::page_count(model))
-        .map(|k| ViewLink { title: (k + 1).to_string(), href: linker.href(&super::groups::page_path(k)), count: usize::from(k == n) })
+        .map(|k| ViewLink {
+            title: (k + 1).to_string(),
+            href: linker.href(&super::groups::page_path(k)),
+            count: usize::from(k == n),
+        })
         .collect();
-    let mut context = ItemContext::empty().with("projects", &rows).with("pages", &pages).with("overview", &linker.href("projekte/index.html"));
+    let mut context = ItemContext::empty()
+        .with("projects", &rows)
+        .with("pages", &pages)
+        .with("overview", &linker.href("projekte/index.html"));
     context.example = true;
     context
 }
@@ -368,7 +405,15 @@ pub fn stage_label(stage: Stage) -> &'static str {
 }
 
 pub fn demands(linker: &Linker<'_>, model: &Model) -> ItemContext {
-    let order = [Stage::Erfasst, Stage::Dialog, Stage::Antrag, Stage::Vorlage, Stage::Priorisiert, Stage::FastLane, Stage::Abgelehnt];
+    let order = [
+        Stage::Erfasst,
+        Stage::Dialog,
+        Stage::Antrag,
+        Stage::Vorlage,
+        Stage::Priorisiert,
+        Stage::FastLane,
+        Stage::Abgelehnt,
+    ];
     let groups: Vec<StageGroup> = order
         .iter()
         .map(|&stage| StageGroup {
@@ -388,7 +433,10 @@ pub fn demands(linker: &Linker<'_>, model: &Model) -> ItemContext {
         })
         .collect();
     let text = model.demands.iter().map(|d| format!("{} {}", d.title, d.summary)).collect::<Vec<_>>().join(" ");
-    let mut context = ItemContext::empty().with("stages", &groups).with("funnel", &super::charts::demand_funnel(model)).searchable(text);
+    let mut context = ItemContext::empty()
+        .with("stages", &groups)
+        .with("funnel", &super::charts::demand_funnel(model))
+        .searchable(text);
     context.example = true;
     context
 }
@@ -423,14 +471,23 @@ pub fn ranking(linker: &Linker<'_>, model: &Model) -> ItemContext {
             parts: r
                 .contributions
                 .iter()
-                .map(|c| Part { name: c.name.clone(), rating: c.score, weight: format!("{:.0} %", c.weight * 100.0), points: format!("{:.2}", c.points).replace('.', ",") })
+                .map(|c| Part {
+                    name: c.name.clone(),
+                    rating: c.score,
+                    weight: format!("{:.0} %", c.weight * 100.0),
+                    points: format!("{:.2}", c.points).replace('.', ","),
+                })
                 .collect(),
         })
         .collect();
     let criteria: Vec<CriterionRow> = model
         .criteria
         .iter()
-        .map(|c| CriterionRow { name: c.name.clone(), weight: number(*c.weight.get_ref()), description: c.description.clone() })
+        .map(|c| CriterionRow {
+            name: c.name.clone(),
+            weight: number(*c.weight.get_ref()),
+            description: c.description.clone(),
+        })
         .collect();
     let mut context = ItemContext::empty().with("ranking", &rows).with("criteria", &criteria).searchable(String::new());
     context.example = true;

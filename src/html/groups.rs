@@ -23,26 +23,51 @@ pub fn groups(model: &Model) -> Vec<Group> {
     let mut groups = Vec::new();
     let mut add = |dimension: &'static str, folder: &str, key: &str, title: String, projects: Vec<usize>| {
         if !projects.is_empty() {
-            groups.push(Group { dimension, title, path: format!("projekte/{folder}/{}/index.html", slugify(key)), projects });
+            groups.push(Group {
+                dimension,
+                title,
+                path: format!("projekte/{folder}/{}/index.html", slugify(key)),
+                projects,
+            });
         }
     };
     let canonical = |kind: K, name: &str| model.lookup(kind, name).map(|e| e.canonical.clone());
     for unit in &model.units {
         let id = unit.id.get_ref();
-        let projects = (0..model.projects.len()).filter(|&i| canonical(K::Unit, model.projects[i].unit.get_ref()).as_deref() == Some(id)).collect();
+        let projects = (0..model.projects.len())
+            .filter(|&i| canonical(K::Unit, model.projects[i].unit.get_ref()).as_deref() == Some(id))
+            .collect();
         add("Organisationseinheit", "einheit", id, unit.name.clone(), projects);
     }
-    for phase in [crate::model::Phase::Antrag, crate::model::Phase::Priorisiert, crate::model::Phase::Beauftragt, crate::model::Phase::Umsetzung, crate::model::Phase::Abgeschlossen, crate::model::Phase::Betrieb, crate::model::Phase::Gestoppt] {
+    for phase in [
+        crate::model::Phase::Antrag,
+        crate::model::Phase::Priorisiert,
+        crate::model::Phase::Beauftragt,
+        crate::model::Phase::Umsetzung,
+        crate::model::Phase::Abgeschlossen,
+        crate::model::Phase::Betrieb,
+        crate::model::Phase::Gestoppt,
+    ] {
         let label = super::dashboard::phase_label(phase);
         let projects = (0..model.projects.len()).filter(|&i| *model.projects[i].phase.get_ref() == phase).collect();
         add("Phase", "phase", label, label.to_owned(), projects);
     }
     if let Some(period) = model.current_period() {
-        let ampel: std::collections::BTreeMap<String, crate::model::Ampel> =
-            period.status.iter().filter_map(|s| Some((canonical(K::Project, s.project.get_ref())?, *s.overall.get_ref()))).collect();
+        let ampel: std::collections::BTreeMap<String, crate::model::Ampel> = period
+            .status
+            .iter()
+            .filter_map(|s| Some((canonical(K::Project, s.project.get_ref())?, *s.overall.get_ref())))
+            .collect();
         for value in [crate::model::Ampel::Red, crate::model::Ampel::Yellow, crate::model::Ampel::Green] {
-            let projects = (0..model.projects.len()).filter(|&i| ampel.get(&model.projects[i].id) == Some(&value)).collect();
-            add("Ampel", "ampel", ampel_label(value), format!("Ampel {} ({})", ampel_label(value), period.id), projects);
+            let projects =
+                (0..model.projects.len()).filter(|&i| ampel.get(&model.projects[i].id) == Some(&value)).collect();
+            add(
+                "Ampel",
+                "ampel",
+                ampel_label(value),
+                format!("Ampel {} ({})", ampel_label(value), period.id),
+                projects,
+            );
         }
     }
     for goal in &model.goals {

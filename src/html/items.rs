@@ -8,7 +8,12 @@ use super::plan::{Item, Job, anchor};
 use super::views::{self, Named, number};
 use crate::model::{EntityKind as K, Model, UnitKind};
 
-pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, navigation: &super::context::Navigation<'_>) -> ItemContext {
+pub fn build(
+    linker: &Linker<'_>,
+    model: &Model,
+    job: &Job,
+    navigation: &super::context::Navigation<'_>,
+) -> ItemContext {
     let empty = ItemContext::empty();
     match job.item {
         Item::Start => start(linker, model),
@@ -89,7 +94,12 @@ fn levels(linker: &Linker<'_>, model: &Model) -> Vec<LevelView> {
                 anchor: super::urls::level_anchor(id),
                 name: level.name.clone(),
                 description: level.description.clone(),
-                bodies: model.bodies.iter().filter(|b| on(id, b.level.get_ref())).filter_map(|b| named(linker, K::Body, &b.id)).collect(),
+                bodies: model
+                    .bodies
+                    .iter()
+                    .filter(|b| on(id, b.level.get_ref()))
+                    .filter_map(|b| named(linker, K::Body, &b.id))
+                    .collect(),
                 roles: model
                     .roles
                     .iter()
@@ -124,11 +134,18 @@ fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "").unwrap_or_default();
     let page = |id: &str| named(linker, K::Page, id);
     let begin = Begin {
-        need: [named(linker, K::Body, "digit-dialog"), named(linker, K::Role, "digit-beraterin"), named(linker, K::Term, "fast-lane")]
+        need: [
+            named(linker, K::Body, "digit-dialog"),
+            named(linker, K::Role, "digit-beraterin"),
+            named(linker, K::Term, "fast-lane"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        role: [named(linker, K::Role, "digit-projektleitung"), named(linker, K::Page, "rollenabgrenzung")]
             .into_iter()
             .flatten()
             .collect(),
-        role: [named(linker, K::Role, "digit-projektleitung"), named(linker, K::Page, "rollenabgrenzung")].into_iter().flatten().collect(),
         rules: [page("ausgangslage")].into_iter().flatten().collect(),
     };
     let context = ItemContext::empty()
@@ -139,10 +156,13 @@ fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
         .with("easy_language", &page("leichte-sprache"))
         .with("background", &page("ausgangslage"))
         .with("accessibility", &page("barrierefreiheit"))
-        .with("dashboard", &model.current_period().map(|p| super::links::Link {
-            title: format!("DigIT-Dashboard {}", p.id),
-            href: linker.href(&super::urls::dashboard(&p.id)),
-        }));
+        .with(
+            "dashboard",
+            &model.current_period().map(|p| super::links::Link {
+                title: format!("DigIT-Dashboard {}", p.id),
+                href: linker.href(&super::urls::dashboard(&p.id)),
+            }),
+        );
     context.searchable(text)
 }
 
@@ -151,7 +171,9 @@ fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
 fn model_summary(linker: &Linker<'_>, model: &Model) -> Option<views::Prose> {
     let page = &model.pages[super::plan::section_intro(model, "steuerungsmodell")?];
     let first = page.body.text.split("\n\n").map(str::trim).find(|block| {
-        !block.is_empty() && !block.starts_with(['#', '|', '-', '*', '>', '<', '`']) && !block.starts_with(|c: char| c.is_ascii_digit())
+        !block.is_empty()
+            && !block.starts_with(['#', '|', '-', '*', '>', '<', '`'])
+            && !block.starts_with(|c: char| c.is_ascii_digit())
     })?;
     Some(views::prose(linker, first, views::RESERVED).0)
 }
@@ -212,7 +234,13 @@ fn premises(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let mut list: Vec<PremiseSummary> = model
         .premises
         .iter()
-        .filter_map(|p| Some(PremiseSummary { number: p.order, link: named(linker, K::Premise, &p.id)?, summary: p.summary.clone() }))
+        .filter_map(|p| {
+            Some(PremiseSummary {
+                number: p.order,
+                link: named(linker, K::Premise, &p.id)?,
+                summary: p.summary.clone(),
+            })
+        })
         .collect();
     list.sort_by_key(|p| p.number);
     ItemContext::empty().prose(&prose).with("premises", &list).searchable(text)
@@ -252,7 +280,10 @@ fn raci(linker: &Linker<'_>, model: &Model) -> ItemContext {
             name: activity.name.clone(),
             description: activity.description.clone(),
             body: activity.body.as_ref().and_then(|b| named(linker, K::Body, b.get_ref())),
-            cells: tables.iter().map(|(_, _, table)| table.get(activity.id.get_ref()).map(|l| l.get_ref().label()).unwrap_or_default()).collect(),
+            cells: tables
+                .iter()
+                .map(|(_, _, table)| table.get(activity.id.get_ref()).map(|l| l.get_ref().label()).unwrap_or_default())
+                .collect(),
         })
         .collect();
     let text = model.activities.iter().map(|a| format!("{} {}", a.name, a.description)).collect::<Vec<_>>().join(" ");
@@ -280,7 +311,9 @@ fn challenges(linker: &Linker<'_>, model: &Model) -> ItemContext {
             addressed_by: c
                 .addressed_by
                 .iter()
-                .filter_map(|r| [K::Role, K::Body, K::Premise, K::Unit, K::Page].iter().find_map(|&k| named(linker, k, r.get_ref())))
+                .filter_map(|r| {
+                    [K::Role, K::Body, K::Premise, K::Unit, K::Page].iter().find_map(|&k| named(linker, k, r.get_ref()))
+                })
                 .collect(),
         })
         .collect();
@@ -394,10 +427,30 @@ fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
         kind: unit_kind(unit.kind.get_ref()),
         description: unit.description.clone(),
         parent: unit.parent.as_ref().and_then(|p| named(linker, K::Unit, p.get_ref())),
-        children: model.units.iter().filter(|u| u.parent.as_ref().is_some_and(|p| is_this(p.get_ref()))).filter_map(|u| named(linker, K::Unit, u.id.get_ref())).collect(),
-        roles: model.roles.iter().filter(|r| r.unit.as_ref().is_some_and(|u| is_this(u.get_ref()))).filter_map(|r| named(linker, K::Role, &r.id)).collect(),
-        projects: model.projects.iter().filter(|p| is_this(p.unit.get_ref())).filter_map(|p| named(linker, K::Project, &p.id)).collect(),
-        demands: model.demands.iter().filter(|d| is_this(d.unit.get_ref())).filter_map(|d| named(linker, K::Demand, &d.id)).collect(),
+        children: model
+            .units
+            .iter()
+            .filter(|u| u.parent.as_ref().is_some_and(|p| is_this(p.get_ref())))
+            .filter_map(|u| named(linker, K::Unit, u.id.get_ref()))
+            .collect(),
+        roles: model
+            .roles
+            .iter()
+            .filter(|r| r.unit.as_ref().is_some_and(|u| is_this(u.get_ref())))
+            .filter_map(|r| named(linker, K::Role, &r.id))
+            .collect(),
+        projects: model
+            .projects
+            .iter()
+            .filter(|p| is_this(p.unit.get_ref()))
+            .filter_map(|p| named(linker, K::Project, &p.id))
+            .collect(),
+        demands: model
+            .demands
+            .iter()
+            .filter(|d| is_this(d.unit.get_ref()))
+            .filter_map(|d| named(linker, K::Demand, &d.id))
+            .collect(),
         example: unit.example,
     };
     let mut context = ItemContext::empty().with("unit", &view).searchable(unit.description.clone());

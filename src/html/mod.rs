@@ -6,8 +6,8 @@ mod context;
 mod dashboard;
 mod groups;
 mod items;
-mod paper;
 mod links;
+mod paper;
 mod plan;
 mod project;
 pub mod urls;
@@ -20,10 +20,10 @@ use crate::model::Model;
 use crate::output::{Files, OutputError};
 use crate::search::SearchDocument;
 
-pub use dashboard::dashboard_data;
-pub use views::{body_data, role_data};
-pub use plan::{Item, Job, plan};
 pub use crate::theme::Theme;
+pub use dashboard::dashboard_data;
+pub use plan::{Item, Job, plan};
+pub use views::{body_data, role_data};
 
 /// Why the site could not be rendered; names the page and its content file.
 #[derive(Debug)]
@@ -73,8 +73,11 @@ pub fn render_site(model: &Model, theme: &mut Theme, files: &mut Files) -> Resul
     global.insert("labels", &theme.labels);
     let jobs = plan(model);
     let navigation = context::Navigation::new(model, &jobs);
-    let rendered: Vec<Result<RenderedPage, RenderError>> =
-        jobs.par_iter().enumerate().map(|(index, job)| render_job(theme, model, &jobs, &navigation, index, job)).collect();
+    let rendered: Vec<Result<RenderedPage, RenderError>> = jobs
+        .par_iter()
+        .enumerate()
+        .map(|(index, job)| render_job(theme, model, &jobs, &navigation, index, job))
+        .collect();
     let mut documents = Vec::new();
     for result in rendered {
         let (path, html, document) = result?;
@@ -95,7 +98,14 @@ pub fn render_site(model: &Model, theme: &mut Theme, files: &mut Files) -> Resul
 /// A page's path, its HTML and, if it is worth finding, its search document.
 type RenderedPage = (String, String, Option<SearchDocument>);
 
-fn render_job(theme: &Theme, model: &Model, jobs: &[Job], navigation: &context::Navigation<'_>, index: usize, job: &Job) -> Result<RenderedPage, RenderError> {
+fn render_job(
+    theme: &Theme,
+    model: &Model,
+    jobs: &[Job],
+    navigation: &context::Navigation<'_>,
+    index: usize,
+    job: &Job,
+) -> Result<RenderedPage, RenderError> {
     let page = context::build(theme, model, jobs, navigation, index);
     let html = theme.tera.render(job.template, &page.context).map_err(|error| RenderError::Page {
         origin: job.origin.clone(),
@@ -107,7 +117,9 @@ fn render_job(theme: &Theme, model: &Model, jobs: &[Job], navigation: &context::
 
 fn sitemap(base: &str, jobs: &[Job]) -> String {
     let base = if base.ends_with('/') { base.to_owned() } else { format!("{base}/") };
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for job in jobs.iter().filter(|job| job.item != Item::NotFound) {
         let path = job.path.strip_suffix("index.html").unwrap_or(&job.path);
         xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape_xml(&format!("{base}{path}"))));

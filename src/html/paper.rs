@@ -51,7 +51,9 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
         reference: paper.reference.clone(),
         paper_type: paper.paper_type.get_ref().label(),
         date: views::german_date(*paper.date.get_ref()),
-        originator: linker.entity(K::Unit, paper.originator.get_ref()).map(|l| Named { title: l.title, href: Some(l.href) }),
+        originator: linker
+            .entity(K::Unit, paper.originator.get_ref())
+            .map(|l| Named { title: l.title, href: Some(l.href) }),
         consultations: paper
             .consultations
             .iter()
@@ -62,7 +64,10 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
                 authoritative: c.authoritative.as_ref().is_some_and(|a| *a.get_ref()),
             })
             .collect(),
-        resolution: paper.resolution.as_ref().map(|r| crate::markdown::render(r.get_ref(), linker, views::RESERVED).html),
+        resolution: paper
+            .resolution
+            .as_ref()
+            .map(|r| crate::markdown::render(r.get_ref(), linker, views::RESERVED).html),
         finance: paper.finance.as_ref().map(|f| FinanceView {
             budget_affected: f.budget_affected,
             amount: f.amount.as_ref().map(|a| euro(*a.get_ref())),
@@ -75,7 +80,12 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
         decisions: model
             .decisions
             .iter()
-            .filter(|d| d.paper.as_ref().and_then(|p| model.lookup(K::Paper, p.get_ref())).is_some_and(|e| e.canonical == paper.id))
+            .filter(|d| {
+                d.paper
+                    .as_ref()
+                    .and_then(|p| model.lookup(K::Paper, p.get_ref()))
+                    .is_some_and(|e| e.canonical == paper.id)
+            })
             .map(|d| views::decision(linker, d))
             .collect(),
         example: paper.example,

@@ -78,66 +78,244 @@ pub fn section_intro(model: &Model, slug: &str) -> Option<usize> {
 
 pub fn plan(model: &Model) -> Vec<Job> {
     let mut jobs = Vec::new();
-    let mut add = |path: String, template: &'static str, title: String, section: &'static str, item: Item, updated: Option<Date>, origin: String| {
+    let mut add = |path: String,
+                   template: &'static str,
+                   title: String,
+                   section: &'static str,
+                   item: Item,
+                   updated: Option<Date>,
+                   origin: String| {
         jobs.push(Job { path, template, title, section, item, updated, origin });
     };
     let site_title = model.config.as_ref().map_or_else(String::new, |c| c.title.clone());
     add("index.html".into(), "index.html", site_title, "", Item::Start, None, "content/site.toml".into());
-    add(urls::section("steuerungsmodell"), "model.html", "Steuerungsmodell".into(), "steuerungsmodell", Item::Model, None, "content/flows.toml".into());
+    add(
+        urls::section("steuerungsmodell"),
+        "model.html",
+        "Steuerungsmodell".into(),
+        "steuerungsmodell",
+        Item::Model,
+        None,
+        "content/flows.toml".into(),
+    );
     add(urls::section("rollen"), "roles.html", "Rollen".into(), "rollen", Item::Roles, None, "content/roles/".into());
     for (index, role) in model.roles.iter().enumerate() {
         let path = urls::entity(EntityKind::Role, &role.id).unwrap_or_default();
-        add(path, "role.html", role.name.clone(), "rollen", Item::Role(index), None, format!("Rolle `{}` (content/roles/{}.toml)", role.id, role.id));
+        add(
+            path,
+            "role.html",
+            role.name.clone(),
+            "rollen",
+            Item::Role(index),
+            None,
+            format!("Rolle `{}` (content/roles/{}.toml)", role.id, role.id),
+        );
     }
-    add(urls::section("gremien"), "bodies.html", "Gremien".into(), "gremien", Item::Bodies, None, "content/bodies/".into());
+    add(
+        urls::section("gremien"),
+        "bodies.html",
+        "Gremien".into(),
+        "gremien",
+        Item::Bodies,
+        None,
+        "content/bodies/".into(),
+    );
     for (index, body) in model.bodies.iter().enumerate() {
         let path = urls::entity(EntityKind::Body, &body.id).unwrap_or_default();
-        add(path, "body.html", body.name.clone(), "gremien", Item::Body(index), None, format!("Gremium `{}` (content/bodies/{}.toml)", body.id, body.id));
+        add(
+            path,
+            "body.html",
+            body.name.clone(),
+            "gremien",
+            Item::Body(index),
+            None,
+            format!("Gremium `{}` (content/bodies/{}.toml)", body.id, body.id),
+        );
     }
-    add(urls::section("praemissen"), "premises.html", "Prämissen und Leitlinien".into(), "praemissen", Item::Premises, None, "content/premises/".into());
+    add(
+        urls::section("praemissen"),
+        "premises.html",
+        "Prämissen und Leitlinien".into(),
+        "praemissen",
+        Item::Premises,
+        None,
+        "content/premises/".into(),
+    );
     let mut premises: Vec<usize> = (0..model.premises.len()).collect();
     premises.sort_by_key(|&i| model.premises[i].order);
     for index in premises {
         let premise = &model.premises[index];
         let path = urls::entity(EntityKind::Premise, &premise.id).unwrap_or_default();
-        add(path, "premise.html", premise.title.clone(), "praemissen", Item::Premise(index), None, format!("Prämisse `{}`", premise.id));
+        add(
+            path,
+            "premise.html",
+            premise.title.clone(),
+            "praemissen",
+            Item::Premise(index),
+            None,
+            format!("Prämisse `{}`", premise.id),
+        );
     }
     add(urls::section("raci"), "raci.html", "RACI-Matrix".into(), "raci", Item::Raci, None, "content/raci.toml".into());
-    add(urls::section("handlungsfelder"), "challenges.html", "Handlungsfelder".into(), "handlungsfelder", Item::Challenges, None, "content/challenges.toml".into());
-    add(urls::section("stellenplan"), "staffing.html", "Stellenplan".into(), "stellenplan", Item::Staffing, None, "content/staffing.toml".into());
-    add(urls::section("vorlagen"), "papers.html", "Vorlagen".into(), "vorlagen", Item::Papers, None, "content/papers/".into());
+    add(
+        urls::section("handlungsfelder"),
+        "challenges.html",
+        "Handlungsfelder".into(),
+        "handlungsfelder",
+        Item::Challenges,
+        None,
+        "content/challenges.toml".into(),
+    );
+    add(
+        urls::section("stellenplan"),
+        "staffing.html",
+        "Stellenplan".into(),
+        "stellenplan",
+        Item::Staffing,
+        None,
+        "content/staffing.toml".into(),
+    );
+    add(
+        urls::section("vorlagen"),
+        "papers.html",
+        "Vorlagen".into(),
+        "vorlagen",
+        Item::Papers,
+        None,
+        "content/papers/".into(),
+    );
     for (index, paper) in model.papers.iter().enumerate() {
         let path = urls::entity(EntityKind::Paper, &paper.id).unwrap_or_default();
-        add(path, "paper.html", paper.name.clone(), "vorlagen", Item::Paper(index), Some(*paper.date.get_ref()), format!("Vorlage `{}` (content/papers/{}.md)", paper.id, paper.id));
+        add(
+            path,
+            "paper.html",
+            paper.name.clone(),
+            "vorlagen",
+            Item::Paper(index),
+            Some(*paper.date.get_ref()),
+            format!("Vorlage `{}` (content/papers/{}.md)", paper.id, paper.id),
+        );
     }
-    add(urls::section("glossar"), "glossary.html", "Glossar".into(), "glossar", Item::Glossary, None, "content/glossary.toml".into());
-    add(urls::section("entscheidungen"), "decisions.html", "Entscheidungen".into(), "praemissen", Item::Decisions, None, "content/decisions/".into());
+    add(
+        urls::section("glossar"),
+        "glossary.html",
+        "Glossar".into(),
+        "glossar",
+        Item::Glossary,
+        None,
+        "content/glossary.toml".into(),
+    );
+    add(
+        urls::section("entscheidungen"),
+        "decisions.html",
+        "Entscheidungen".into(),
+        "praemissen",
+        Item::Decisions,
+        None,
+        "content/decisions/".into(),
+    );
     for (index, unit) in model.units.iter().enumerate() {
         let path = urls::entity(EntityKind::Unit, unit.id.get_ref()).unwrap_or_default();
-        add(path, "unit.html", unit.name.clone(), "", Item::Unit(index), None, format!("Organisationseinheit `{}` (content/units.toml)", unit.id.get_ref()));
+        add(
+            path,
+            "unit.html",
+            unit.name.clone(),
+            "",
+            Item::Unit(index),
+            None,
+            format!("Organisationseinheit `{}` (content/units.toml)", unit.id.get_ref()),
+        );
     }
     let current = model.current_period().map(|p| p.id.clone());
-    add(urls::section("dashboard"), "dashboards.html", "DigIT-Dashboard".into(), "dashboard", Item::Dashboards, None, "content/periods/".into());
+    add(
+        urls::section("dashboard"),
+        "dashboards.html",
+        "DigIT-Dashboard".into(),
+        "dashboard",
+        Item::Dashboards,
+        None,
+        "content/periods/".into(),
+    );
     for period in crate::portfolio::timeline(model, current.as_deref()) {
         let index = model.periods.iter().position(|p| std::ptr::eq(p, period)).unwrap_or_default();
         let path = super::urls::dashboard(&period.id);
-        add(path, "dashboard.html", format!("DigIT-Dashboard {}", period.id), "dashboard", Item::Dashboard(index), Some(*period.date.get_ref()), format!("Berichtsperiode `{}` (content/periods/{}.toml)", period.id, period.id));
+        add(
+            path,
+            "dashboard.html",
+            format!("DigIT-Dashboard {}", period.id),
+            "dashboard",
+            Item::Dashboard(index),
+            Some(*period.date.get_ref()),
+            format!("Berichtsperiode `{}` (content/periods/{}.toml)", period.id, period.id),
+        );
     }
-    add(urls::section("projekte"), "portfolio.html", "Projektportfolio".into(), "projekte", Item::Portfolio, None, "content/projects/".into());
+    add(
+        urls::section("projekte"),
+        "portfolio.html",
+        "Projektportfolio".into(),
+        "projekte",
+        Item::Portfolio,
+        None,
+        "content/projects/".into(),
+    );
     for (index, group) in super::groups::groups(model).into_iter().enumerate() {
-        add(group.path, "project_list.html", format!("Projekte: {}", group.title), "projekte", Item::ProjectGroup(index), None, "content/projects/".into());
+        add(
+            group.path,
+            "project_list.html",
+            format!("Projekte: {}", group.title),
+            "projekte",
+            Item::ProjectGroup(index),
+            None,
+            "content/projects/".into(),
+        );
     }
     let pages = super::groups::page_count(model);
     for n in 0..pages {
-        let title = if pages == 1 { "Alle Projekte".to_owned() } else { format!("Alle Projekte (Seite {} von {pages})", n + 1) };
-        add(super::groups::page_path(n), "project_list.html", title, "projekte", Item::ProjectPage(n), None, "content/projects/".into());
+        let title = if pages == 1 {
+            "Alle Projekte".to_owned()
+        } else {
+            format!("Alle Projekte (Seite {} von {pages})", n + 1)
+        };
+        add(
+            super::groups::page_path(n),
+            "project_list.html",
+            title,
+            "projekte",
+            Item::ProjectPage(n),
+            None,
+            "content/projects/".into(),
+        );
     }
     for (index, project) in model.projects.iter().enumerate() {
         let path = urls::entity(EntityKind::Project, &project.id).unwrap_or_default();
-        add(path, "project.html", project.title.clone(), "projekte", Item::Project(index), None, format!("Projekt `{}` (content/projects/{}.toml)", project.id, project.id));
+        add(
+            path,
+            "project.html",
+            project.title.clone(),
+            "projekte",
+            Item::Project(index),
+            None,
+            format!("Projekt `{}` (content/projects/{}.toml)", project.id, project.id),
+        );
     }
-    add(urls::section("bedarfe"), "demands.html", "Bedarfe".into(), "bedarfe", Item::Demands, None, "content/demands/".into());
-    add(urls::section("priorisierung"), "ranking.html", "Priorisierung der Projektanträge".into(), "priorisierung", Item::Ranking, None, "content/goals.toml".into());
+    add(
+        urls::section("bedarfe"),
+        "demands.html",
+        "Bedarfe".into(),
+        "bedarfe",
+        Item::Demands,
+        None,
+        "content/demands/".into(),
+    );
+    add(
+        urls::section("priorisierung"),
+        "ranking.html",
+        "Priorisierung der Projektanträge".into(),
+        "priorisierung",
+        Item::Ranking,
+        None,
+        "content/goals.toml".into(),
+    );
     let mut pages: Vec<usize> = (0..model.pages.len()).filter(|&i| !model.pages[i].draft).collect();
     pages.sort_by_key(|&i| (model.pages[i].weight, model.pages[i].title.clone()));
     for index in pages {
@@ -147,7 +325,15 @@ pub fn plan(model: &Model) -> Vec<Job> {
         }
         let path = urls::entity(EntityKind::Page, &page.id).unwrap_or_default();
         let updated = page.updated.as_ref().map(|d| *d.get_ref());
-        add(path, "page.html", page.title.clone(), "seiten", Item::Page(index), updated, format!("Seite `{}` (content/pages/{}.md)", page.id, page.id));
+        add(
+            path,
+            "page.html",
+            page.title.clone(),
+            "seiten",
+            Item::Page(index),
+            updated,
+            format!("Seite `{}` (content/pages/{}.md)", page.id, page.id),
+        );
     }
     add("suche/index.html".into(), "search.html", "Suche".into(), "suche", Item::Search, None, "Suche".into());
     add("404.html".into(), "404.html", "Seite nicht gefunden".into(), "", Item::NotFound, None, "404".into());

@@ -69,13 +69,23 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
         provider: project.provider.as_ref().map(|p| named(linker, K::Unit, p.get_ref())),
         phase: phase_label(*project.phase.get_ref()),
         fast_lane: project.fast_lane,
-        goals: project.goals.iter().filter_map(|g| model.lookup(K::Goal, g.get_ref())).map(|e| Named { title: model.goals[e.index].name.clone(), href: None }).collect(),
+        goals: project
+            .goals
+            .iter()
+            .filter_map(|g| model.lookup(K::Goal, g.get_ref()))
+            .map(|e| Named { title: model.goals[e.index].name.clone(), href: None })
+            .collect(),
         planned: project.budget.as_ref().map(|b| euro(*b.planned.get_ref())),
         approved: project.budget.as_ref().and_then(|b| b.approved.as_ref()).map(|a| euro(*a.get_ref())),
         start: project.start.as_ref().map(|d| views::german_date(*d.get_ref())),
         end: project.end.as_ref().map(|d| views::german_date(*d.get_ref())),
         depends_on: project.depends_on.iter().map(|d| named(linker, K::Project, d.get_ref())).collect(),
-        needed_by: navigation.dependents.of(&project.id).iter().map(|&p| named(linker, K::Project, &model.projects[p].id)).collect(),
+        needed_by: navigation
+            .dependents
+            .of(&project.id)
+            .iter()
+            .map(|&p| named(linker, K::Project, &model.projects[p].id))
+            .collect(),
         milestones: project
             .milestones
             .iter()

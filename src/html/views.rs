@@ -71,14 +71,21 @@ pub struct RaciCell {
     pub letters: String,
 }
 
-fn raci_row(linker: &Linker<'_>, model: &Model, table: &std::collections::BTreeMap<String, toml::Spanned<RaciLetters>>) -> Vec<RaciCell> {
+fn raci_row(
+    linker: &Linker<'_>,
+    model: &Model,
+    table: &std::collections::BTreeMap<String, toml::Spanned<RaciLetters>>,
+) -> Vec<RaciCell> {
     model
         .activities
         .iter()
         .filter_map(|activity| {
             let letters = table.get(activity.id.get_ref())?;
             Some(RaciCell {
-                activity: Named { title: activity.name.clone(), href: Some(linker.href(&format!("raci/index.html#{}", activity.id.get_ref()))) },
+                activity: Named {
+                    title: activity.name.clone(),
+                    href: Some(linker.href(&format!("raci/index.html#{}", activity.id.get_ref()))),
+                },
                 letters: letters.get_ref().label(),
             })
         })
@@ -140,7 +147,10 @@ pub fn role(linker: &Linker<'_>, model: &Model, role: &Role) -> (RoleView, Strin
         .bodies
         .iter()
         .filter_map(|body| {
-            let seat = body.members.iter().find(|m| m.role.as_ref().is_some_and(|r| canonical(model, K::Role, r.get_ref()) == role.id))?;
+            let seat = body
+                .members
+                .iter()
+                .find(|m| m.role.as_ref().is_some_and(|r| canonical(model, K::Role, r.get_ref()) == role.id))?;
             Some(Seat { body: named(linker, &[K::Body], &body.id), advisory: seat.mode == MemberMode::Advisory })
         })
         .collect();
@@ -169,13 +179,22 @@ pub fn role(linker: &Linker<'_>, model: &Model, role: &Role) -> (RoleView, Strin
         competencies: role.competencies.clone(),
         tasks: role.tasks.iter().map(|t| TaskGroupView { title: t.title.clone(), items: t.items.clone() }).collect(),
         bodies,
-        interfaces: role.interfaces.iter().map(|i| InterfaceView { with: named(linker, ACTORS, i.with.get_ref()), text: i.text.clone() }).collect(),
+        interfaces: role
+            .interfaces
+            .iter()
+            .map(|i| InterfaceView { with: named(linker, ACTORS, i.with.get_ref()), text: i.text.clone() })
+            .collect(),
         raci: raci_row(linker, model, &role.raci),
         staffing,
         flows,
         prose: prose_text.as_ref().map(|(p, _)| p.clone()),
     };
-    let text = search_text(&[&role.summary, &role.competencies.join(" "), &tasks_text(role), prose_text.map(|(_, t)| t).as_deref().unwrap_or("")]);
+    let text = search_text(&[
+        &role.summary,
+        &role.competencies.join(" "),
+        &tasks_text(role),
+        prose_text.map(|(_, t)| t).as_deref().unwrap_or(""),
+    ]);
     (view, text)
 }
 
@@ -185,10 +204,39 @@ fn tasks_text(role: &Role) -> String {
 
 /// Ids the page templates use for their own headings, kept free in Markdown bodies.
 pub const RESERVED: &[&str] = &[
-    "inhalt", "navigation", "suche", "aufgaben", "kompetenzen", "gremien", "mitglieder", "ablaeufe", "raci", "entscheidungen",
-    "schnittstellen", "stellenplan", "eingehend", "ausgehend", "entscheidet", "ebenen", "aktivitaeten", "matrix", "toc-title",
-    "nav-background", "purpose-title", "begin-title", "levels-title", "beratungsfolge", "beschlussvorschlag", "finanzen", "anlagen",
-    "steckbriefe", "weitere-rollen", "fachaemter", "untereinheiten", "rollen", "projekte",
+    "inhalt",
+    "navigation",
+    "suche",
+    "aufgaben",
+    "kompetenzen",
+    "gremien",
+    "mitglieder",
+    "ablaeufe",
+    "raci",
+    "entscheidungen",
+    "schnittstellen",
+    "stellenplan",
+    "eingehend",
+    "ausgehend",
+    "entscheidet",
+    "ebenen",
+    "aktivitaeten",
+    "matrix",
+    "toc-title",
+    "nav-background",
+    "purpose-title",
+    "begin-title",
+    "levels-title",
+    "beratungsfolge",
+    "beschlussvorschlag",
+    "finanzen",
+    "anlagen",
+    "steckbriefe",
+    "weitere-rollen",
+    "fachaemter",
+    "untereinheiten",
+    "rollen",
+    "projekte",
 ];
 
 pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
@@ -202,7 +250,6 @@ pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
         note: position.note.clone(),
     }
 }
-
 
 fn canonical<'m>(model: &'m Model, kind: K, name: &str) -> &'m str {
     model.lookup(kind, name).map_or("", |entry| entry.canonical.as_str())
@@ -263,7 +310,12 @@ pub fn body(linker: &Linker<'_>, model: &Model, body: &Body) -> (BodyView, Strin
         raci: raci_row(linker, model, &body.raci),
         prose: prose_text.as_ref().map(|(p, _)| p.clone()),
     };
-    let text = search_text(&[&body.summary, &body.tasks.join(" "), &body.decides.join(" "), prose_text.map(|(_, t)| t).as_deref().unwrap_or("")]);
+    let text = search_text(&[
+        &body.summary,
+        &body.tasks.join(" "),
+        &body.decides.join(" "),
+        prose_text.map(|(_, t)| t).as_deref().unwrap_or(""),
+    ]);
     (view, text)
 }
 
@@ -313,9 +365,17 @@ pub fn premise(linker: &Linker<'_>, model: &Model, premise: &Premise) -> (Premis
         .filter(|d| d.premise.as_ref().is_some_and(|p| canonical(model, K::Premise, p.get_ref()) == premise.id))
         .map(|d| decision(linker, d))
         .collect();
-    (PremiseView { number: premise.order, title: premise.title.clone(), summary: premise.summary.clone(), prose: body, decisions }, text)
+    (
+        PremiseView {
+            number: premise.order,
+            title: premise.title.clone(),
+            summary: premise.summary.clone(),
+            prose: body,
+            decisions,
+        },
+        text,
+    )
 }
-
 
 fn search_text(parts: &[&str]) -> String {
     parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")

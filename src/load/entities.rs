@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use super::walk::Naming;
 use super::Loader;
+use super::walk::Naming;
 use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::model::*;
@@ -82,7 +82,8 @@ fn load_lists(loader: &mut Loader<'_>) {
     if let Some((file, glossary)) = loader.toml_file::<GlossaryFile>("glossary.toml", &[EntityKind::Term]) {
         loader.model.terms = with_origin!(glossary.term, file);
     }
-    if let Some((file, goals)) = loader.toml_file::<GoalsFile>("goals.toml", &[EntityKind::Goal, EntityKind::Criterion]) {
+    if let Some((file, goals)) = loader.toml_file::<GoalsFile>("goals.toml", &[EntityKind::Goal, EntityKind::Criterion])
+    {
         loader.model.goals = with_origin!(goals.goal, file);
         loader.model.criteria = with_origin!(goals.criterion, file);
     }
@@ -149,8 +150,14 @@ fn attach_prose(loader: &mut Loader<'_>, relative: &Path, id: &str, kind: Entity
     match slot {
         Some(slot) => *slot = Some(prose),
         None => loader.diagnostics.push(
-            Diagnostic::error(format!("{}: Zu diesem Text gibt es keine Datei `{id}.toml`", super::read::shown(relative)))
-                .hint(format!("Der Text einer {} steht neben ihrer TOML-Datei mit demselben Namen: `{id}.toml`.", kind.label())),
+            Diagnostic::error(format!(
+                "{}: Zu diesem Text gibt es keine Datei `{id}.toml`",
+                super::read::shown(relative)
+            ))
+            .hint(format!(
+                "Der Text einer {} steht neben ihrer TOML-Datei mit demselben Namen: `{id}.toml`.",
+                kind.label()
+            )),
         ),
     }
 }

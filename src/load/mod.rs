@@ -50,7 +50,8 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     if !root.join("content").is_dir() {
         return Err(LoadError::NoContent { root: root.to_path_buf() });
     }
-    let mut loader = Loader { root, sources: SourceMap::default(), diagnostics: Diagnostics::default(), model: Model::default() };
+    let mut loader =
+        Loader { root, sources: SourceMap::default(), diagnostics: Diagnostics::default(), model: Model::default() };
     entities::load_all(&mut loader);
     Ok(Loaded { model: loader.model, sources: loader.sources, diagnostics: loader.diagnostics })
 }
@@ -101,7 +102,11 @@ impl Loader<'_> {
 
     /// Reads the files of one folder and parses them in parallel, as TOML or as Markdown
     /// with front matter; each entity takes its id from its file name.
-    fn folder<T: DeserializeOwned + Send + entities::FileEntity>(&mut self, files: &[walk::Entry], markdown: bool) -> Vec<T> {
+    fn folder<T: DeserializeOwned + Send + entities::FileEntity>(
+        &mut self,
+        files: &[walk::Entry],
+        markdown: bool,
+    ) -> Vec<T> {
         let root = self.root;
         let fetched: Vec<read::Fetched> = files.par_iter().map(|entry| read::fetch(root, &entry.relative)).collect();
         let read: Vec<(String, FileId)> = files
@@ -147,9 +152,8 @@ fn parse_toml<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagno
 }
 
 fn parse_markdown<T: DeserializeOwned>(file: FileId, text: &str) -> Result<(T, Markdown), Diagnostic> {
-    let split = front_matter::split(text).map_err(|problem| {
-        Diagnostic::error(problem.message).at(file, problem.span, "hier").hint(problem.hint)
-    })?;
+    let split = front_matter::split(text)
+        .map_err(|problem| Diagnostic::error(problem.message).at(file, problem.span, "hier").hint(problem.hint))?;
     let value = parse_toml(file, &split.front_matter)?;
     Ok((value, Markdown { text: split.body.to_owned(), offset: split.body_offset }))
 }

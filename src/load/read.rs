@@ -33,10 +33,13 @@ pub fn admit(relative: &Path, fetched: Fetched, sources: &mut SourceMap) -> Resu
     match fetched {
         Fetched::Bytes(bytes) => decode(relative.to_path_buf(), bytes, sources),
         Fetched::Unreadable(error) => Err(unreadable(relative, &error)),
-        Fetched::Directory => {
-            Err(Diagnostic::error(format!("{}: ist ein Ordner; hier wird eine Datei erwartet", shown(relative)))
-                .hint("Benennen Sie den Ordner um oder verschieben Sie seinen Inhalt; an dieser Stelle liest Lotse nur Dateien."))
-        }
+        Fetched::Directory => Err(Diagnostic::error(format!(
+            "{}: ist ein Ordner; hier wird eine Datei erwartet",
+            shown(relative)
+        ))
+        .hint(
+            "Benennen Sie den Ordner um oder verschieben Sie seinen Inhalt; an dieser Stelle liest Lotse nur Dateien.",
+        )),
         Fetched::TooLarge(size) => {
             let megabytes = format!("{:.1}", size as f64 / 1024.0 / 1024.0).replace('.', ",");
             Err(Diagnostic::error(format!(

@@ -31,9 +31,25 @@ pub enum Naming {
 
 /// The top-level files and folders of `content/`, for spotting misspelt names.
 pub const KNOWN: &[&str] = &[
-    "site.toml", "levels.toml", "units.toml", "flows.toml", "raci.toml", "challenges.toml", "staffing.toml",
-    "glossary.toml", "goals.toml", "kpis.toml", "pages", "roles", "bodies", "premises", "projects", "demands",
-    "periods", "papers", "decisions",
+    "site.toml",
+    "levels.toml",
+    "units.toml",
+    "flows.toml",
+    "raci.toml",
+    "challenges.toml",
+    "staffing.toml",
+    "glossary.toml",
+    "goals.toml",
+    "kpis.toml",
+    "pages",
+    "roles",
+    "bodies",
+    "premises",
+    "projects",
+    "demands",
+    "periods",
+    "papers",
+    "decisions",
 ];
 
 impl Loader<'_> {
@@ -46,7 +62,15 @@ impl Loader<'_> {
         entries
     }
 
-    fn collect(&mut self, base: &Path, dir: &Path, extension: &str, naming: Naming, recursive: bool, out: &mut Vec<Entry>) {
+    fn collect(
+        &mut self,
+        base: &Path,
+        dir: &Path,
+        extension: &str,
+        naming: Naming,
+        recursive: bool,
+        out: &mut Vec<Entry>,
+    ) {
         let Ok(listing) = std::fs::read_dir(self.root.join(dir)) else { return };
         let mut names: Vec<(String, bool)> = listing
             .flatten()
@@ -78,7 +102,11 @@ impl Loader<'_> {
             Naming::Numbered => match stem.split_once('-').and_then(|(nn, id)| Some((nn.parse::<u32>().ok()?, id))) {
                 Some((order, id)) => (order, id),
                 None => {
-                    self.bad_name(relative, "Der Dateiname muss mit einer Nummer beginnen, z. B. `08-anschluss-und-benutzungszwang.md`", stem);
+                    self.bad_name(
+                        relative,
+                        "Der Dateiname muss mit einer Nummer beginnen, z. B. `08-anschluss-und-benutzungszwang.md`",
+                        stem,
+                    );
                     return None;
                 }
             },
@@ -92,8 +120,12 @@ impl Loader<'_> {
         if !valid {
             let expected = match naming {
                 Naming::Period => "Der Dateiname einer Berichtsperiode lautet `JJJJ-Qn.toml`, z. B. `2026-Q3.toml`",
-                Naming::Code => "Der Dateiname darf nur Buchstaben, Ziffern, `-` und `.` enthalten, z. B. `P-2026-014.toml`",
-                _ => "Der Dateiname ist die ID: nur Kleinbuchstaben, Ziffern und `-`, Umlaute umschrieben (ä → ae, ß → ss)",
+                Naming::Code => {
+                    "Der Dateiname darf nur Buchstaben, Ziffern, `-` und `.` enthalten, z. B. `P-2026-014.toml`"
+                }
+                _ => {
+                    "Der Dateiname ist die ID: nur Kleinbuchstaben, Ziffern und `-`, Umlaute umschrieben (ä → ae, ß → ss)"
+                }
             };
             self.bad_name(relative, expected, id);
             return None;
@@ -101,12 +133,14 @@ impl Loader<'_> {
         // `index` would become the section's own overview page.
         if id.eq_ignore_ascii_case("index") {
             self.diagnostics.push(
-                Diagnostic::error(format!("{}: der Dateiname `index` ist reserviert", shown(relative)))
-                    .hint("Unter diesem Namen steht die Übersichtsseite des Bereichs; wählen Sie einen anderen Dateinamen."),
+                Diagnostic::error(format!("{}: der Dateiname `index` ist reserviert", shown(relative))).hint(
+                    "Unter diesem Namen steht die Übersichtsseite des Bereichs; wählen Sie einen anderen Dateinamen.",
+                ),
             );
             return None;
         }
-        let mut full_id = prefix.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>();
+        let mut full_id =
+            prefix.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect::<Vec<_>>();
         full_id.push(id.to_owned());
         Some(Entry { relative: relative.to_path_buf(), id: full_id.join("/"), order })
     }
@@ -116,7 +150,8 @@ impl Loader<'_> {
         let suggestion = slugify(id);
         let extension = relative.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
         if !suggestion.is_empty() && suggestion != id && !id.contains('Q') {
-            diagnostic = diagnostic.hint(format!("Benennen Sie die Datei zum Beispiel in `{suggestion}.{extension}` um."));
+            diagnostic =
+                diagnostic.hint(format!("Benennen Sie die Datei zum Beispiel in `{suggestion}.{extension}` um."));
         }
         self.diagnostics.push(diagnostic);
     }
@@ -132,11 +167,17 @@ impl Loader<'_> {
             names.sort();
             for (name, is_dir) in names.into_iter().filter(|(name, _)| !name.starts_with('.') && !name.ends_with('~')) {
                 let relative = dir.join(&name);
-                let extension = Path::new(&name).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
+                let extension =
+                    Path::new(&name).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();
                 if is_dir && !allowed.contains(&extension.as_str()) {
                     pending.push(relative);
                 } else if !allowed.contains(&extension.as_str()) {
-                    let wanted = allowed.iter().filter(|e| matches!(**e, "toml" | "md")).map(|e| format!("`.{e}`")).collect::<Vec<_>>().join(" oder ");
+                    let wanted = allowed
+                        .iter()
+                        .filter(|e| matches!(**e, "toml" | "md"))
+                        .map(|e| format!("`.{e}`"))
+                        .collect::<Vec<_>>()
+                        .join(" oder ");
                     self.diagnostics.push(
                         Diagnostic::warning(format!("{}: wird nicht gelesen (unerwartete Dateiendung)", shown(&relative)))
                             .hint(format!("Dateien in `content/{folder}/` enden auf {wanted}; prüfen Sie, ob der Editor eine Endung wie `.txt` angehängt hat.")),
@@ -153,7 +194,9 @@ impl Loader<'_> {
             listing.flatten().map(|entry| entry.file_name().to_string_lossy().into_owned()).collect();
         names.sort();
         for name in names.iter().filter(|name| !name.starts_with('.') && !KNOWN.contains(&name.as_str())) {
-            let mut diagnostic = Diagnostic::warning(format!("content/{name}: unbekannte Datei oder unbekannter Ordner, wird nicht gelesen"));
+            let mut diagnostic = Diagnostic::warning(format!(
+                "content/{name}: unbekannte Datei oder unbekannter Ordner, wird nicht gelesen"
+            ));
             diagnostic = match nearest(name, KNOWN.iter().copied()) {
                 Some(known) => diagnostic.hint(format!("Meinten Sie `{known}`?")),
                 None => diagnostic.hint(format!("Lotse liest in `content/` nur: {}.", KNOWN.join(", "))),

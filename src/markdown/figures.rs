@@ -33,7 +33,9 @@ pub struct FigureRef {
 pub fn figures(markdown: &str) -> Vec<FigureRef> {
     let mut found = Vec::new();
     let mut open: Option<(FigureKind, usize, String)> = None;
-    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES).into_offset_iter() {
+    for (event, range) in
+        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES).into_offset_iter()
+    {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 open = FigureKind::of_info(&info).map(|kind| (kind, range.start, String::new()));
@@ -60,10 +62,14 @@ mod tests {
 
     #[test]
     fn finds_chart_and_table_blocks_with_their_offsets() {
-        let markdown = "Text\n\n```chart\nsteuerungsmodell\n```\n\n```rust\nfn x() {}\n```\n\n```table\n rollen \n```\n";
+        let markdown =
+            "Text\n\n```chart\nsteuerungsmodell\n```\n\n```rust\nfn x() {}\n```\n\n```table\n rollen \n```\n";
         let found = figures(markdown);
         assert_eq!(found.len(), 2);
-        assert_eq!((found[0].kind, found[0].name.as_str(), found[0].offset), (FigureKind::Chart, "steuerungsmodell", 6));
+        assert_eq!(
+            (found[0].kind, found[0].name.as_str(), found[0].offset),
+            (FigureKind::Chart, "steuerungsmodell", 6)
+        );
         assert_eq!((found[1].kind, found[1].name.as_str()), (FigureKind::Table, "rollen"));
     }
 }

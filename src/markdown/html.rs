@@ -27,7 +27,8 @@ pub struct Rendered {
 
 /// Renders `markdown`; heading ids avoid `reserved` ids the page template already uses.
 pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Rendered {
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH);
+    let parser =
+        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH);
     let mut ids = UniqueIds::new(reserved);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut headings = Vec::new();
@@ -71,7 +72,9 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
                     title.push_str(t);
                 }
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell) => text.push(' '),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell) => text.push(' '),
             _ => {}
         }
         match event {
@@ -97,7 +100,9 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
                     Some(id) => format!("aria-labelledby=\"{id}\""),
                     None => "aria-label=\"Tabelle\"".to_owned(),
                 };
-                events.push(Event::Html(format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" {name}>").into()));
+                events.push(Event::Html(
+                    format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" {name}>").into(),
+                ));
                 events.push(Event::Start(Tag::Table(alignments)));
             }
             Event::End(TagEnd::Table) => {
@@ -162,13 +167,18 @@ mod tests {
 
     impl LinkResolver for Links {
         fn resolve(&self, scheme: &str, id: &str, fragment: Option<&str>) -> Option<String> {
-            (scheme == "role").then(|| format!("../rollen/{id}/index.html{}", fragment.map(|f| format!("#{f}")).unwrap_or_default()))
+            (scheme == "role")
+                .then(|| format!("../rollen/{id}/index.html{}", fragment.map(|f| format!("#{f}")).unwrap_or_default()))
         }
     }
 
     #[test]
     fn resolves_content_links_and_anchors_headings() {
-        let out = render("# Über uns\n\nSiehe [Beratung](role:digit-beraterin#aufgaben).\n\n## Über uns\n", &Links, &["inhalt"]);
+        let out = render(
+            "# Über uns\n\nSiehe [Beratung](role:digit-beraterin#aufgaben).\n\n## Über uns\n",
+            &Links,
+            &["inhalt"],
+        );
         assert!(out.html.contains("href=\"../rollen/digit-beraterin/index.html#aufgaben\""), "{}", out.html);
         assert!(out.html.contains("<h2 id=\"ueber-uns\">Über uns</h2>"), "{}", out.html);
         assert!(out.html.contains("<h2 id=\"ueber-uns-2\">"), "{}", out.html);

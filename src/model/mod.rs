@@ -2,16 +2,16 @@
 
 mod date;
 mod governance;
-mod site;
 mod portfolio;
 mod publications;
+mod site;
 pub mod slug;
 
 pub use date::Date;
 pub use governance::*;
-pub use site::{EntityKind, Gaps, IdEntry, Model};
 pub use portfolio::*;
 pub use publications::*;
+pub use site::{EntityKind, Gaps, IdEntry, Model};
 
 use crate::source::FileId;
 

@@ -31,7 +31,11 @@ impl EntityKind {
     /// "Unbekannte Rolle", "Unbekanntes Gremium": the noun with the right adjective ending.
     pub fn unknown(self) -> String {
         let ending = match self {
-            EntityKind::Body | EntityKind::Project | EntityKind::Goal | EntityKind::Challenge | EntityKind::Criterion => "es",
+            EntityKind::Body
+            | EntityKind::Project
+            | EntityKind::Goal
+            | EntityKind::Challenge
+            | EntityKind::Criterion => "es",
             EntityKind::Demand | EntityKind::Term => "er",
             _ => "e",
         };
@@ -130,7 +134,11 @@ impl Model {
     /// The canonical ids of a kind with their positions, without aliases.
     pub fn ids(&self, kind: EntityKind) -> Vec<(&str, usize)> {
         let Some(names) = self.index.get(&kind) else { return Vec::new() };
-        names.iter().filter(|(name, entry)| **name == entry.canonical).map(|(name, entry)| (name.as_str(), entry.index)).collect()
+        names
+            .iter()
+            .filter(|(name, entry)| **name == entry.canonical)
+            .map(|(name, entry)| (name.as_str(), entry.index))
+            .collect()
     }
 
     /// Registers a name; returns the entry it collides with, if any, and keeps the first.

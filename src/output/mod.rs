@@ -107,11 +107,7 @@ impl Files {
 fn guard(target: &Path) -> Result<(), OutputError> {
     let Ok(mut entries) = std::fs::read_dir(target) else { return Ok(()) };
     let empty = entries.next().is_none();
-    if empty || target.join(MARKER).exists() {
-        Ok(())
-    } else {
-        Err(OutputError::ForeignFolder(target.to_path_buf()))
-    }
+    if empty || target.join(MARKER).exists() { Ok(()) } else { Err(OutputError::ForeignFolder(target.to_path_buf())) }
 }
 
 fn sibling(target: &Path, suffix: &str) -> PathBuf {

@@ -8,7 +8,10 @@ use crate::model::{Model, Period};
 pub(super) fn documents(model: &Model) -> Vec<Document> {
     // The same periods as the dashboard pages: up to the period the build is as of.
     let current = model.current_period().map(|p| p.id.clone());
-    crate::portfolio::timeline(model, current.as_deref()).into_iter().filter_map(|period| document(model, period)).collect()
+    crate::portfolio::timeline(model, current.as_deref())
+        .into_iter()
+        .filter_map(|period| document(model, period))
+        .collect()
 }
 
 fn document(model: &Model, period: &Period) -> Option<Document> {
@@ -25,7 +28,15 @@ fn document(model: &Model, period: &Period) -> Option<Document> {
     let date = *period.date.get_ref();
     let path = crate::html::urls::dashboard_pdf(period_id);
     let origin = format!("content/periods/{period_id}.toml");
-    let mut document = Document::new(model, path, origin, "dashboard.typ", format!("DigIT-Dashboard {period_id}"), date, json!({ "dashboard": dashboard }));
+    let mut document = Document::new(
+        model,
+        path,
+        origin,
+        "dashboard.typ",
+        format!("DigIT-Dashboard {period_id}"),
+        date,
+        json!({ "dashboard": dashboard }),
+    );
     document.files = files;
     Some(document)
 }

@@ -44,7 +44,8 @@ pub(super) fn document(model: &Model) -> Option<Document> {
         })
         .collect();
     let (charts, tables, files) = all_figures(model, &links);
-    let glossary: Vec<Value> = model.terms.iter().map(|t| json!({ "term": t.term.get_ref(), "definition": t.definition })).collect();
+    let glossary: Vec<Value> =
+        model.terms.iter().map(|t| json!({ "term": t.term.get_ref(), "definition": t.definition })).collect();
     let config = model.config.as_ref();
     let content = json!({
         "description": config.map(|c| c.description.clone()).unwrap_or_default(),
@@ -58,7 +59,15 @@ pub(super) fn document(model: &Model) -> Option<Document> {
     });
     let title = config.map(|c| c.title.clone()).unwrap_or_default();
     let path = crate::html::urls::HANDBOOK_PDF.to_owned();
-    let mut document = Document::new(model, path, "content/".to_owned(), "handbuch.typ", title, super::role::handbook_date(model), content);
+    let mut document = Document::new(
+        model,
+        path,
+        "content/".to_owned(),
+        "handbuch.typ",
+        title,
+        super::role::handbook_date(model),
+        content,
+    );
     document.sources = sources;
     document.files = files;
     Some(document)
@@ -80,7 +89,9 @@ fn all_figures(model: &Model, links: &SiteLinks<'_>) -> Figures {
     }
     let tables = crate::figures::TABLES
         .iter()
-        .filter_map(|(name, _)| Some(((*name).to_owned(), serde_json::to_value(crate::figures::table(model, name)?).ok()?)))
+        .filter_map(|(name, _)| {
+            Some(((*name).to_owned(), serde_json::to_value(crate::figures::table(model, name)?).ok()?))
+        })
         .collect();
     (charts, tables, files)
 }

@@ -64,7 +64,15 @@ struct Document {
 impl Document {
     /// A document whose `/data.json` holds its `title`, the site's organisation and its
     /// `date` beside the fields of `content` (a JSON object).
-    fn new(model: &Model, path: String, origin: String, template: &'static str, title: String, date: Date, content: serde_json::Value) -> Document {
+    fn new(
+        model: &Model,
+        path: String,
+        origin: String,
+        template: &'static str,
+        title: String,
+        date: Date,
+        content: serde_json::Value,
+    ) -> Document {
         let mut data = serde_json::json!({
             "title": title,
             "organisation": model.config.as_ref().map(|c| c.organisation.clone()).unwrap_or_default(),
@@ -73,7 +81,18 @@ impl Document {
         if let (Some(data), serde_json::Value::Object(content)) = (data.as_object_mut(), content) {
             data.extend(content);
         }
-        Document { path, origin, template, date, data, sources: Vec::new(), files: Vec::new(), attachments: Vec::new(), beside: Vec::new(), paper: None }
+        Document {
+            path,
+            origin,
+            template,
+            date,
+            data,
+            sources: Vec::new(),
+            files: Vec::new(),
+            attachments: Vec::new(),
+            beside: Vec::new(),
+            paper: None,
+        }
     }
 
     /// The error that this document cannot be typeset, and why.
@@ -99,13 +118,19 @@ struct Companion {
 
 /// Typesets every PDF of the site on all cores and adds them to `files`; with `sources`,
 /// also every document's Typst input, in a folder named after the PDF.
-pub fn render(model: &Model, theme: &Theme, files: &mut Files, mut sources: Option<&mut Files>) -> Result<(), PdfError> {
+pub fn render(
+    model: &Model,
+    theme: &Theme,
+    files: &mut Files,
+    mut sources: Option<&mut Files>,
+) -> Result<(), PdfError> {
     let shared = world::Shared::new(&theme.fonts);
     let mut documents = paper::documents(model);
     documents.extend(dashboard::documents(model));
     documents.extend(role::documents(model));
     documents.extend(handbook::document(model));
-    let typeset: Vec<Result<Vec<u8>, PdfError>> = documents.par_iter().map(|document| typeset(&shared, theme, document)).collect();
+    let typeset: Vec<Result<Vec<u8>, PdfError>> =
+        documents.par_iter().map(|document| typeset(&shared, theme, document)).collect();
     for (document, result) in documents.into_iter().zip(typeset) {
         let pdf = result?;
         if let Some(sources) = sources.as_deref_mut() {
@@ -137,7 +162,8 @@ fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result
     if !theme.typst.contains_key(document.template) {
         return Err(failed(format!("Die Typst-Vorlage `{}` fehlt im Theme.", document.template)));
     }
-    let world = world::DocumentWorld::new(shared, &main, sources, files, today).ok_or_else(|| failed("Ein Dateiname ist ungültig.".to_owned()))?;
+    let world = world::DocumentWorld::new(shared, &main, sources, files, today)
+        .ok_or_else(|| failed("Ein Dateiname ist ungültig.".to_owned()))?;
     compile::compile(&world, &document.path).map_err(failed)
 }
 

@@ -45,7 +45,14 @@ fn figures(model: &Model, links: &SiteLinks<'_>, markdown: &str) -> Figures {
             FigureKind::Chart => {
                 let Some(chart) = crate::figures::chart(model, &figure.name, &href) else { continue };
                 figures.svgs.push((format!("/charts/{}.svg", figure.name), chart.svg.into_bytes()));
-                figures.charts.insert(figure.name.clone(), ChartData { title: chart.title.clone(), description: chart.description, table: chart.table.clone() });
+                figures.charts.insert(
+                    figure.name.clone(),
+                    ChartData {
+                        title: chart.title.clone(),
+                        description: chart.description,
+                        table: chart.table.clone(),
+                    },
+                );
                 (chart.title, chart.table)
             }
             FigureKind::Table => {
@@ -66,7 +73,11 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -
     let beside: Vec<Companion> = figures
         .csvs
         .iter()
-        .map(|(name, title, csv)| Companion { path: format!("vorlagen/{slug}.{name}.csv"), title: format!("Daten: {title}"), bytes: csv.clone() })
+        .map(|(name, title, csv)| Companion {
+            path: format!("vorlagen/{slug}.{name}.csv"),
+            title: format!("Daten: {title}"),
+            bytes: csv.clone(),
+        })
         .collect();
     let inside = describe(model, index, None, &beside);
     let mut attachments = vec![Attachment {
@@ -107,10 +118,13 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -
         "tables": figures.tables,
     });
     let body = crate::markdown::typst::render(&paper.body.text, links, 1);
-    let resolution = paper.resolution.as_ref().map(|r| crate::markdown::typst::render(r.get_ref(), links, 1)).unwrap_or_default();
+    let resolution =
+        paper.resolution.as_ref().map(|r| crate::markdown::typst::render(r.get_ref(), links, 1)).unwrap_or_default();
     let origin = format!("content/papers/{}.md", paper.id);
-    let mut document = Document::new(model, path, origin, "vorlage.typ", paper.name.clone(), *paper.date.get_ref(), content);
-    document.sources = vec![("/body.typ".to_owned(), markup_file(body)), ("/resolution.typ".to_owned(), markup_file(resolution))];
+    let mut document =
+        Document::new(model, path, origin, "vorlage.typ", paper.name.clone(), *paper.date.get_ref(), content);
+    document.sources =
+        vec![("/body.typ".to_owned(), markup_file(body)), ("/resolution.typ".to_owned(), markup_file(resolution))];
     document.files = figures.svgs;
     document.attachments = attachments;
     document.beside = beside;
@@ -126,8 +140,10 @@ pub(super) fn describe(model: &Model, index: usize, pdf: Option<&[u8]>, beside: 
     let base = links.base().unwrap_or_default();
     let pdf_path = urls::pdf(EntityKind::Paper, &paper.id).unwrap_or_default();
     let main = PaperFile { path: &pdf_path, mime_type: "application/pdf", name: &paper.name, bytes: pdf };
-    let auxiliary: Vec<PaperFile<'_>> =
-        beside.iter().map(|c| PaperFile { path: &c.path, mime_type: "text/csv", name: &c.title, bytes: Some(&c.bytes) }).collect();
+    let auxiliary: Vec<PaperFile<'_>> = beside
+        .iter()
+        .map(|c| PaperFile { path: &c.path, mime_type: "text/csv", name: &c.title, bytes: Some(&c.bytes) })
+        .collect();
     let value = super::oparl::paper(model, paper, base, &main, &auxiliary);
     let mut json = serde_json::to_vec_pretty(&value).unwrap_or_default();
     json.push(b'\n');

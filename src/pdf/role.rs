@@ -14,7 +14,11 @@ pub(super) fn documents(model: &Model) -> Vec<Document> {
 /// The date a handbook document carries: the site's `updated`, else the first day of
 /// 2000 so that the PDF stays reproducible without inventing a date of the content.
 pub(super) fn handbook_date(model: &Model) -> Date {
-    model.config.as_ref().and_then(|c| c.updated.as_ref()).map_or(Date { year: 2000, month: 1, day: 1 }, |d| *d.get_ref())
+    model
+        .config
+        .as_ref()
+        .and_then(|c| c.updated.as_ref())
+        .map_or(Date { year: 2000, month: 1, day: 1 }, |d| *d.get_ref())
 }
 
 fn document(model: &Model, links: &SiteLinks<'_>, index: usize) -> Option<Document> {
@@ -23,7 +27,15 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize) -> Option<Docume
     let prose = role.prose.as_ref().map(|p| crate::markdown::typst::render(&p.text, links, 1)).unwrap_or_default();
     let path = crate::html::urls::pdf(EntityKind::Role, &role.id)?;
     let content = json!({ "role": crate::html::role_data(model, index)? });
-    let mut document = Document::new(model, path, format!("content/roles/{}.toml", role.id), "rolle.typ", format!("Rollensteckbrief: {}", role.name), date, content);
+    let mut document = Document::new(
+        model,
+        path,
+        format!("content/roles/{}.toml", role.id),
+        "rolle.typ",
+        format!("Rollensteckbrief: {}", role.name),
+        date,
+        content,
+    );
     document.sources = vec![("/body.typ".to_owned(), markup_file(prose))];
     Some(document)
 }

@@ -65,7 +65,10 @@ impl<'s> DocumentWorld<'s> {
             .into_iter()
             .map(|(path, text)| file_id(&path).map(|id| (id, Source::new(id, text))))
             .collect::<Option<_>>()?;
-        let files = files.into_iter().map(|(path, bytes)| file_id(&path).map(|id| (id, Bytes::new(bytes)))).collect::<Option<_>>()?;
+        let files = files
+            .into_iter()
+            .map(|(path, bytes)| file_id(&path).map(|id| (id, Bytes::new(bytes))))
+            .collect::<Option<_>>()?;
         Some(DocumentWorld { shared, main: file_id(main)?, sources, files, today })
     }
 }

@@ -90,7 +90,14 @@ fn slips(model: &Model, project: &str, old: &Status, new: &Status) -> Vec<Slip> 
             let from = old.forecast.get(id).map_or(*milestone.baseline.get_ref(), |d| *d.get_ref());
             let to = *forecast.get_ref();
             let days = from.days_until(to);
-            (days > 0).then(|| Slip { project: project.to_owned(), milestone: id.clone(), title: milestone.title.clone(), from, to, days })
+            (days > 0).then(|| Slip {
+                project: project.to_owned(),
+                milestone: id.clone(),
+                title: milestone.title.clone(),
+                from,
+                to,
+                days,
+            })
         })
         .collect()
 }
@@ -104,7 +111,12 @@ fn crossings(model: &Model, previous: &Period, current: &Period) -> Vec<KpiCross
             let before = *previous.kpi.get(id)?.get_ref();
             let now = *current.kpi.get(id)?.get_ref();
             let now_meets = meets_target(kpi, now);
-            (meets_target(kpi, before) != now_meets).then(|| KpiCrossing { kpi: id.clone(), previous: before, current: now, now_meets })
+            (meets_target(kpi, before) != now_meets).then(|| KpiCrossing {
+                kpi: id.clone(),
+                previous: before,
+                current: now,
+                now_meets,
+            })
         })
         .collect()
 }

@@ -75,7 +75,8 @@ pub struct StatusIndex<'m> {
 
 impl<'m> StatusIndex<'m> {
     pub fn new(model: &'m Model, as_of: Option<&str>) -> StatusIndex<'m> {
-        let mut by_project: std::collections::BTreeMap<&'m str, Vec<(&'m Period, &'m crate::model::Status)>> = Default::default();
+        let mut by_project: std::collections::BTreeMap<&'m str, Vec<(&'m Period, &'m crate::model::Status)>> =
+            Default::default();
         for period in timeline(model, as_of) {
             for status in &period.status {
                 if let Some(entry) = model.lookup(crate::model::EntityKind::Project, status.project.get_ref()) {

@@ -38,8 +38,15 @@ pub fn ranking(model: &Model) -> Vec<Ranked> {
                 .iter()
                 .map(|criterion| {
                     let score = project.scores.get(criterion.id.get_ref()).map_or(0, |s| *s.get_ref());
-                    let weight = if total_weight > 0.0 { criterion.weight.get_ref().max(0.0) / total_weight } else { 0.0 };
-                    Contribution { criterion: criterion.id.get_ref().clone(), name: criterion.name.clone(), score, weight, points: weight * score as f64 }
+                    let weight =
+                        if total_weight > 0.0 { criterion.weight.get_ref().max(0.0) / total_weight } else { 0.0 };
+                    Contribution {
+                        criterion: criterion.id.get_ref().clone(),
+                        name: criterion.name.clone(),
+                        score,
+                        weight,
+                        points: weight * score as f64,
+                    }
                 })
                 .collect();
             let score = contributions.iter().map(|c| c.points).sum();

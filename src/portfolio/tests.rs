@@ -13,7 +13,9 @@ fn period<'m>(model: &'m Model, id: &str) -> &'m crate::model::Period {
 
 /// Counts the Ampel values straight from the period file, independently of the loader.
 fn counted_in_file(id: &str) -> AmpelCounts {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("content/periods/{id}.toml"))).unwrap();
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("content/periods/{id}.toml")))
+            .unwrap();
     let value: toml::Value = toml::from_str(&text).unwrap();
     let mut counts = AmpelCounts::default();
     for status in value["status"].as_array().unwrap() {
@@ -98,7 +100,8 @@ fn rank_order_follows_the_weights() {
         *criterion.weight.get_mut() = weight;
     }
     let after = ranking(&model);
-    let feasibility = |id: &str| model.projects.iter().find(|p| p.id == id).unwrap().scores["machbarkeit"].get_ref().to_owned();
+    let feasibility =
+        |id: &str| model.projects.iter().find(|p| p.id == id).unwrap().scores["machbarkeit"].get_ref().to_owned();
     assert!(after.windows(2).all(|pair| feasibility(&pair[0].project) >= feasibility(&pair[1].project)));
     let order: Vec<String> = after.iter().map(|r| r.project.clone()).collect();
     assert_ne!(before, order, "changing the weights changes the order");

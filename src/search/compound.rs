@@ -97,7 +97,8 @@ impl<'a> Splitter<'a> {
             return parts;
         }
         let splits = MIN_PART_CHARS..=n - MIN_PART_CHARS;
-        let lefts: Vec<(usize, String)> = splits.clone().filter_map(|at| Some((at, self.part(&word, 0, at)?))).collect();
+        let lefts: Vec<(usize, String)> =
+            splits.clone().filter_map(|at| Some((at, self.part(&word, 0, at)?))).collect();
         if lefts.is_empty() {
             return parts;
         }
@@ -205,16 +206,14 @@ mod tests {
         let stemmer = GermanStemmer::new();
         let known = known(&["land", "haupt", "stadt"]);
         let splitter = Splitter::new(&stemmer, &known);
-        assert_eq!(
-            splitter.parts("landeshauptstadt"),
-            BTreeSet::from(["haupt".into(), "land".into(), "stadt".into()])
-        );
+        assert_eq!(splitter.parts("landeshauptstadt"), BTreeSet::from(["haupt".into(), "land".into(), "stadt".into()]));
     }
 
     #[test]
     fn every_stem_is_a_prefix_of_its_folded_word() {
         let stemmer = GermanStemmer::new();
-        for word in ["projektanträgen", "größtes", "häuser", "kenntnisse", "freundlichkeiten", "mäßigkeit", "feuer"] {
+        for word in ["projektanträgen", "größtes", "häuser", "kenntnisse", "freundlichkeiten", "mäßigkeit", "feuer"]
+        {
             let folded = Word::new(word).folded;
             let stem = stemmer.stem(word);
             let tail = &folded.as_bytes()[stem.len()..];

@@ -27,8 +27,8 @@ pub mod index;
 pub mod text;
 mod vocabulary;
 
-pub use index::{DocEntry, Index, Posting};
 pub use emit::DOCS_PER_FILE;
+pub use index::{DocEntry, Index, Posting};
 pub use text::GermanStemmer;
 
 /// One page of the site as the search sees it.

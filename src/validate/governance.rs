@@ -12,13 +12,15 @@ pub fn check(checker: &mut Checker<'_>) {
     for unit in &model.units {
         let file = unit.origin.file;
         if let Some(parent) = &unit.parent
-            && checker.resolve(&[K::Unit], parent, file).is_some() && parent.get_ref() == unit.id.get_ref() {
-                checker.report(
-                    Diagnostic::error("Eine Organisationseinheit kann nicht ihre eigene übergeordnete Einheit sein")
-                        .at(file, parent.span(), "verweist auf sich selbst")
-                        .hint("Tragen Sie bei `parent` die übergeordnete Einheit ein oder lassen Sie `parent` weg."),
-                );
-            }
+            && checker.resolve(&[K::Unit], parent, file).is_some()
+            && parent.get_ref() == unit.id.get_ref()
+        {
+            checker.report(
+                Diagnostic::error("Eine Organisationseinheit kann nicht ihre eigene übergeordnete Einheit sein")
+                    .at(file, parent.span(), "verweist auf sich selbst")
+                    .hint("Tragen Sie bei `parent` die übergeordnete Einheit ein oder lassen Sie `parent` weg."),
+            );
+        }
         if let Some(level) = &unit.level {
             checker.resolve(&[K::Level], level, file);
         }

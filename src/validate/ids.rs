@@ -51,16 +51,24 @@ pub fn index(model: &mut Model) -> Vec<Diagnostic> {
 
 fn collect(model: &Model, diagnostics: &mut Vec<Diagnostic>) -> Vec<Name> {
     let mut names = Vec::new();
-    let mut add = |kind: EntityKind, index: usize, id: &str, span: Range<usize>, origin: Origin, aliases: &[Spanned<String>]| {
-        let entry = IdEntry { index, canonical: id.to_owned() };
-        names.push(Name { kind, name: id.to_owned(), entry: entry.clone(), file: origin.file, span, alias: false });
-        for alias in aliases {
-            let spellings = [alias.get_ref().clone(), slugify(alias.get_ref())];
-            for spelling in spellings.into_iter().filter(|s| !s.is_empty() && s != id) {
-                names.push(Name { kind, name: spelling, entry: entry.clone(), file: origin.file, span: alias.span(), alias: true });
+    let mut add =
+        |kind: EntityKind, index: usize, id: &str, span: Range<usize>, origin: Origin, aliases: &[Spanned<String>]| {
+            let entry = IdEntry { index, canonical: id.to_owned() };
+            names.push(Name { kind, name: id.to_owned(), entry: entry.clone(), file: origin.file, span, alias: false });
+            for alias in aliases {
+                let spellings = [alias.get_ref().clone(), slugify(alias.get_ref())];
+                for spelling in spellings.into_iter().filter(|s| !s.is_empty() && s != id) {
+                    names.push(Name {
+                        kind,
+                        name: spelling,
+                        entry: entry.clone(),
+                        file: origin.file,
+                        span: alias.span(),
+                        alias: true,
+                    });
+                }
             }
-        }
-    };
+        };
     macro_rules! listed {
         ($list:expr, $kind:expr) => {
             for (index, item) in $list.iter().enumerate() {

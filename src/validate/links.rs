@@ -38,9 +38,10 @@ pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
         check_markdown(checker, file, &markdown.text, markdown.offset);
     }
     if let Some(config) = &model.config
-        && let Some(page) = config.feedback.as_ref().and_then(|f| Some((f.get_ref().strip_prefix("page:")?, f.span()))) {
-            checker.resolve_name(&[EntityKind::Page], page.0, config.origin.file, page.1);
-        }
+        && let Some(page) = config.feedback.as_ref().and_then(|f| Some((f.get_ref().strip_prefix("page:")?, f.span())))
+    {
+        checker.resolve_name(&[EntityKind::Page], page.0, config.origin.file, page.1);
+    }
     let strings = model
         .papers
         .iter()
@@ -76,7 +77,11 @@ fn check_figure(checker: &mut Checker<'_>, file: FileId, figure: &crate::markdow
     };
     let name = figure.name.as_str();
     if !known.iter().any(|(k, _)| *k == name) {
-        let mut diagnostic = Diagnostic::error(format!("{unknown} `{name}` im ```{info}-Block")).at(file, span, "dieser Name ist unbekannt");
+        let mut diagnostic = Diagnostic::error(format!("{unknown} `{name}` im ```{info}-Block")).at(
+            file,
+            span,
+            "dieser Name ist unbekannt",
+        );
         if let Some(suggestion) = nearest(name, known.iter().map(|(k, _)| *k)) {
             diagnostic = diagnostic.hint(format!("Meinten Sie `{suggestion}`?"));
         }
@@ -92,7 +97,9 @@ fn check_figure(checker: &mut Checker<'_>, file: FileId, figure: &crate::markdow
         checker.report(
             Diagnostic::error(format!("Für {missing} `{name}` gibt es in den Inhalten keine Daten"))
                 .at(file, span, "hier verlangt")
-                .hint("Ergänzen Sie die Daten (z. B. `staffing.toml` für den Stellenplan) oder entfernen Sie den Block."),
+                .hint(
+                    "Ergänzen Sie die Daten (z. B. `staffing.toml` für den Stellenplan) oder entfernen Sie den Block.",
+                ),
         );
     }
 }
@@ -119,8 +126,14 @@ fn check_link(checker: &mut Checker<'_>, file: FileId, destination: &str, span: 
             checker.resolve_name(&[*kind], id, file, span);
         }
         None => {
-            let mut diagnostic = Diagnostic::error(format!("Unbekannte Linkart `{scheme}:`")).at(file, span, "dieser Link führt nirgendwohin");
-            if let Some(suggestion) = german_scheme(scheme).or_else(|| nearest(scheme, SCHEMES.iter().map(|(name, _)| *name))) {
+            let mut diagnostic = Diagnostic::error(format!("Unbekannte Linkart `{scheme}:`")).at(
+                file,
+                span,
+                "dieser Link führt nirgendwohin",
+            );
+            if let Some(suggestion) =
+                german_scheme(scheme).or_else(|| nearest(scheme, SCHEMES.iter().map(|(name, _)| *name)))
+            {
                 diagnostic = diagnostic.hint(format!("Meinten Sie `{suggestion}:{rest}`?"));
             }
             let list = SCHEMES.iter().map(|(name, _)| format!("`{name}:`")).collect::<Vec<_>>().join(", ");

@@ -47,12 +47,17 @@ fn check_paper(checker: &mut Checker<'_>, paper: &Paper) {
             for flag in &authoritative {
                 diagnostic = diagnostic.also(file, flag.span(), "entscheidend");
             }
-            checker.report(diagnostic.hint("Setzen Sie `authoritative = true` genau bei dem Gremium, das beschließt (meist der Stadtrat)."));
+            checker.report(
+                diagnostic.hint(
+                    "Setzen Sie `authoritative = true` genau bei dem Gremium, das beschließt (meist der Stadtrat).",
+                ),
+            );
         }
         PaperType::Informationsvorlage | PaperType::Mitteilungsvorlage if !authoritative.is_empty() => {
             let mut diagnostic = Diagnostic::error("Eine Informations- oder Mitteilungsvorlage wird nicht beschlossen, hat aber eine entscheidende Beratung")
                 .at(file, authoritative[0].span(), "authoritative = true");
-            diagnostic = diagnostic.hint("Entfernen Sie `authoritative = true` oder ändern Sie `paper_type` zu \"Beschlussvorlage\".");
+            diagnostic = diagnostic
+                .hint("Entfernen Sie `authoritative = true` oder ändern Sie `paper_type` zu \"Beschlussvorlage\".");
             checker.report(diagnostic);
         }
         _ => {}
@@ -78,9 +83,9 @@ fn check_paper(checker: &mut Checker<'_>, paper: &Paper) {
                     pair[1].date.get_ref(),
                     pair[0].date.get_ref()
                 ))
-                    .at(file, pair[1].date.span(), "früher als die vorige Beratung")
-                    .also(file, pair[0].date.span(), "vorige Beratung")
-                    .hint("Ordnen Sie die `[[consultations]]` in der Reihenfolge der Sitzungstermine."),
+                .at(file, pair[1].date.span(), "früher als die vorige Beratung")
+                .also(file, pair[0].date.span(), "vorige Beratung")
+                .hint("Ordnen Sie die `[[consultations]]` in der Reihenfolge der Sitzungstermine."),
             );
         }
     }

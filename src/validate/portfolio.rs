@@ -64,10 +64,11 @@ fn check_project(checker: &mut Checker<'_>, project: &Project) {
     for (criterion, score) in &project.scores {
         checker.resolve_key(&[K::Criterion], criterion, file, score.span());
         if !(0..=5).contains(score.get_ref()) {
-            checker.report(
-                Diagnostic::error(format!("Bewertung {} liegt außerhalb von 0 bis 5", score.get_ref()))
-                    .at(file, score.span(), "erlaubt sind 0, 1, 2, 3, 4 oder 5"),
-            );
+            checker.report(Diagnostic::error(format!("Bewertung {} liegt außerhalb von 0 bis 5", score.get_ref())).at(
+                file,
+                score.span(),
+                "erlaubt sind 0, 1, 2, 3, 4 oder 5",
+            ));
         }
     }
     if let Some(budget) = &project.budget {
@@ -75,14 +76,19 @@ fn check_project(checker: &mut Checker<'_>, project: &Project) {
         non_negative(checker, file, budget.approved.as_ref(), "das genehmigte Budget");
     }
     if let (Some(start), Some(end)) = (&project.start, &project.end)
-        && end.get_ref() < start.get_ref() {
-            checker.report(
-                Diagnostic::error(format!("Das Projektende {} liegt vor dem Projektbeginn {}", end.get_ref(), start.get_ref()))
-                    .at(file, end.span(), "Ende")
-                    .also(file, start.span(), "Beginn")
-                    .hint("Prüfen Sie `start` und `end`: der Beginn muss am oder vor dem Ende liegen."),
-            );
-        }
+        && end.get_ref() < start.get_ref()
+    {
+        checker.report(
+            Diagnostic::error(format!(
+                "Das Projektende {} liegt vor dem Projektbeginn {}",
+                end.get_ref(),
+                start.get_ref()
+            ))
+            .at(file, end.span(), "Ende")
+            .also(file, start.span(), "Beginn")
+            .hint("Prüfen Sie `start` und `end`: der Beginn muss am oder vor dem Ende liegen."),
+        );
+    }
     let mut seen: BTreeMap<&str, &Spanned<String>> = BTreeMap::new();
     for milestone in &project.milestones {
         if let Some(first) = seen.insert(milestone.id.get_ref(), &milestone.id) {
@@ -160,8 +166,11 @@ fn check_status(checker: &mut Checker<'_>, file: FileId, project: &Project, stat
         if !project.milestones.iter().any(|m| m.id.get_ref() == milestone) {
             let known: Vec<&str> = project.milestones.iter().map(|m| m.id.get_ref().as_str()).collect();
             let span = checker.key_span(file, date.span(), milestone);
-            let mut diagnostic = Diagnostic::error(format!("Das Projekt `{}` hat keinen Meilenstein `{milestone}`", project.id))
-                .at(file, span, "Prognose für einen unbekannten Meilenstein");
+            let mut diagnostic = Diagnostic::error(format!(
+                "Das Projekt `{}` hat keinen Meilenstein `{milestone}`",
+                project.id
+            ))
+            .at(file, span, "Prognose für einen unbekannten Meilenstein");
             diagnostic = match crate::diag::nearest(milestone, known.iter().copied()) {
                 Some(suggestion) => diagnostic.hint(format!("Meinten Sie `{suggestion}`?")),
                 None if known.is_empty() => diagnostic.hint("Das Projekt hat noch keine Meilensteine; legen Sie sie in der Projektdatei unter `[[milestones]]` an."),

@@ -59,7 +59,9 @@ fn collect(
     by_activity: &mut BTreeMap<String, Vec<Assignment>>,
 ) {
     for (activity, letters) in table {
-        let Some(target) = checker.resolve_key(&[EntityKind::Activity], activity, file, letters.span()) else { continue };
+        let Some(target) = checker.resolve_key(&[EntityKind::Activity], activity, file, letters.span()) else {
+            continue;
+        };
         by_activity.entry(target.id).or_default().push(Assignment {
             actor: actor.to_owned(),
             letters: *letters.get_ref(),
@@ -69,7 +71,13 @@ fn collect(
     }
 }
 
-fn check_accountable(checker: &mut Checker<'_>, activity: &str, assignments: &[Assignment], file: FileId, span: Range<usize>) {
+fn check_accountable(
+    checker: &mut Checker<'_>,
+    activity: &str,
+    assignments: &[Assignment],
+    file: FileId,
+    span: Range<usize>,
+) {
     let accountable: Vec<&Assignment> = assignments.iter().filter(|a| a.letters.accountable).collect();
     match accountable.as_slice() {
         [_] => {}

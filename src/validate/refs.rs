@@ -32,7 +32,13 @@ impl<'m> Checker<'m> {
     }
 
     /// Resolves a map key (`[kpi] verfuegbarkeit = …`), underlining the key itself.
-    pub fn resolve_key(&mut self, kinds: &[EntityKind], key: &str, file: FileId, value_span: Range<usize>) -> Option<Target> {
+    pub fn resolve_key(
+        &mut self,
+        kinds: &[EntityKind],
+        key: &str,
+        file: FileId,
+        value_span: Range<usize>,
+    ) -> Option<Target> {
         let span = self.key_span(file, value_span, key);
         self.resolve_name(kinds, key, file, span)
     }
@@ -51,7 +57,13 @@ impl<'m> Checker<'m> {
     }
 
     /// Resolves a name (from a map key or a Markdown link) found at `span` in `file`.
-    pub fn resolve_name(&mut self, kinds: &[EntityKind], name: &str, file: FileId, span: Range<usize>) -> Option<Target> {
+    pub fn resolve_name(
+        &mut self,
+        kinds: &[EntityKind],
+        name: &str,
+        file: FileId,
+        span: Range<usize>,
+    ) -> Option<Target> {
         for &kind in kinds {
             if let Some(entry) = self.model.lookup(kind, name) {
                 if entry.canonical != name {
@@ -83,7 +95,9 @@ fn unresolved(model: &Model, kinds: &[EntityKind], name: &str, file: FileId, spa
         None => diagnostic,
     };
     match ALL_KINDS.iter().find(|kind| !kinds.contains(kind) && model.lookup(**kind, name).is_some()) {
-        Some(other) => diagnostic.hint(format!("`{name}` ist eine ID der Art „{}“; hier wird {wanted} erwartet.", other.label())),
+        Some(other) => {
+            diagnostic.hint(format!("`{name}` ist eine ID der Art „{}“; hier wird {wanted} erwartet.", other.label()))
+        }
         None => diagnostic,
     }
 }
@@ -94,12 +108,15 @@ fn suggestion(model: &Model, kinds: &[EntityKind], name: &str) -> Option<String>
     // Period ids all look alike ("2026-Q2", "2026-Q3"): a list helps more than a guess.
     let guess = if kinds == [EntityKind::Period] { None } else { nearest(name, candidates.iter().copied()) };
     if let Some(close) = guess {
-        let canonical = kinds.iter().find_map(|&kind| model.lookup(kind, close)).map_or(close, |entry| entry.canonical.as_str());
+        let canonical =
+            kinds.iter().find_map(|&kind| model.lookup(kind, close)).map_or(close, |entry| entry.canonical.as_str());
         return Some(format!("Meinten Sie `{canonical}`?"));
     }
     for &kind in kinds {
         let ids = model.ids(kind);
-        if let Some(id) = ids.iter().find(|(_, index)| model.display_name(kind, *index).is_some_and(|n| n.eq_ignore_ascii_case(name))) {
+        if let Some(id) =
+            ids.iter().find(|(_, index)| model.display_name(kind, *index).is_some_and(|n| n.eq_ignore_ascii_case(name)))
+        {
             return Some(format!("`{name}` ist der Name; die ID lautet `{}`.", id.0));
         }
     }

@@ -7,7 +7,13 @@ use std::path::Path;
 use lotse::search::SearchDocument;
 
 pub fn doc(url: &str, title: &str, section: &str, text: &str) -> SearchDocument {
-    SearchDocument { url: url.into(), title: title.into(), section: section.into(), text: text.into(), ..Default::default() }
+    SearchDocument {
+        url: url.into(),
+        title: title.into(),
+        section: section.into(),
+        text: text.into(),
+        ..Default::default()
+    }
 }
 
 /// Three pages in the words of the handbook.
@@ -61,4 +67,3 @@ pub fn bundled_roles() -> Vec<SearchDocument> {
         })
         .collect()
 }
-

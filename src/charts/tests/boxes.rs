@@ -21,7 +21,9 @@ impl TextBox {
 }
 
 fn number(node: roxmltree::Node<'_, '_>, name: &str) -> f64 {
-    node.attribute(name).and_then(|v| v.parse().ok()).unwrap_or_else(|| panic!("<text> without numeric {name}: {node:?}"))
+    node.attribute(name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("<text> without numeric {name}: {node:?}"))
 }
 
 /// The boxes of all texts, from x, y, dy, font-size and text-anchor, measured with the
@@ -30,7 +32,8 @@ pub fn text_boxes(doc: &roxmltree::Document<'_>) -> Vec<TextBox> {
     doc.descendants()
         .filter(|n| n.has_tag_name("text"))
         .map(|n| {
-            let text: String = n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>().trim().to_owned();
+            let text: String =
+                n.descendants().filter(|d| d.is_text()).filter_map(|d| d.text()).collect::<String>().trim().to_owned();
             let (x, y, size) = (number(n, "x"), number(n, "y"), number(n, "font-size"));
             let baseline = y + match n.attribute("dy").unwrap_or("0") {
                 "0.76em" => 0.76 * size,
@@ -45,7 +48,14 @@ pub fn text_boxes(doc: &roxmltree::Document<'_>) -> Vec<TextBox> {
                 "end" => x - w,
                 _ => x,
             };
-            TextBox { fill: n.attribute("fill").unwrap_or("#000000").to_owned(), text, x0, y0: baseline - 0.88 * size, x1: x0 + w, y1: baseline + 0.26 * size }
+            TextBox {
+                fill: n.attribute("fill").unwrap_or("#000000").to_owned(),
+                text,
+                x0,
+                y0: baseline - 0.88 * size,
+                x1: x0 + w,
+                y1: baseline + 0.26 * size,
+            }
         })
         .collect()
 }

@@ -2,7 +2,8 @@
 
 use super::{HOSTILE, LONG, ampels, budgets, check, date, heat_rows, in_table, kpi, milestones, phases};
 use crate::charts::{
-    AmpelCell, HeatRow, MilestoneSeries, ampel_heat_table, budget, demand_funnel, kpi_trend, milestone_trend, portfolio_by_ampel, portfolio_by_phase,
+    AmpelCell, HeatRow, MilestoneSeries, ampel_heat_table, budget, demand_funnel, kpi_trend, milestone_trend,
+    portfolio_by_ampel, portfolio_by_phase,
 };
 use crate::model::Ampel;
 
@@ -37,7 +38,10 @@ fn ampel_bars_carry_word_shape_count_and_share() {
 
 #[test]
 fn funnel_lists_stages_and_branches_under_a_heading() {
-    let stages: Vec<(String, usize)> = [("erfasst", 5), ("im Dialog", 4), ("Projektantrag", 3), ("Vorlage", 2), ("priorisiert", 6)].map(|(l, n)| (l.to_owned(), n)).to_vec();
+    let stages: Vec<(String, usize)> =
+        [("erfasst", 5), ("im Dialog", 4), ("Projektantrag", 3), ("Vorlage", 2), ("priorisiert", 6)]
+            .map(|(l, n)| (l.to_owned(), n))
+            .to_vec();
     let branches = vec![("Fast Lane".to_owned(), 5), ("abgelehnt".to_owned(), 3)];
     let chart = demand_funnel(&stages, &branches);
     let texts = check(&chart);
@@ -72,7 +76,8 @@ fn heat_table_has_a_shape_in_every_cell_and_words_in_the_table() {
 fn heat_table_with_dimensions_abbreviates_and_explains_the_columns() {
     let dims: Vec<String> = ["Gesamt", "Termine", "Kosten", "Umfang", "Ressourcen"].map(str::to_owned).to_vec();
     let (g, r) = (Some(Ampel::Green), Some(Ampel::Red));
-    let rows = vec![HeatRow { label: LONG.to_owned(), cells: vec![Some(AmpelCell { values: vec![g, r, g, None, g] }), None] }];
+    let rows =
+        vec![HeatRow { label: LONG.to_owned(), cells: vec![Some(AmpelCell { values: vec![g, r, g, None, g] }), None] }];
     let periods = vec!["2026-Q2".to_owned(), "2026-Q3".to_owned()];
     let chart = ampel_heat_table(&rows, &periods, &dims);
     let texts = check(&chart);
@@ -91,7 +96,17 @@ fn heat_table_with_dimensions_abbreviates_and_explains_the_columns() {
 fn milestone_trend_tabulates_every_forecast_and_the_slip() {
     let chart = milestone_trend("P-2025-007", &milestones());
     let texts = check(&chart);
-    assert_eq!(chart.table.columns, ["Meilenstein", "Bericht 31.12.25", "Bericht 31.03.26", "Bericht 30.06.26", "Bericht 30.09.26", "Verschiebung seit erstem Bericht (Tage)"]);
+    assert_eq!(
+        chart.table.columns,
+        [
+            "Meilenstein",
+            "Bericht 31.12.25",
+            "Bericht 31.03.26",
+            "Bericht 30.06.26",
+            "Bericht 30.09.26",
+            "Verschiebung seit erstem Bericht (Tage)"
+        ]
+    );
     let m3 = chart.table.rows.iter().find(|r| r[0] == "M3 Anbindung an die E-Akte").unwrap();
     assert_eq!(m3[1..], ["30.09.26", "30.09.26", "15.10.26", "29.11.26", "+60"]);
     let m1 = &chart.table.rows[0];
@@ -128,7 +143,16 @@ fn milestone_trend_needs_two_reports() {
 fn budget_writes_amounts_in_german_and_marks_missing_ones() {
     let chart = budget(&budgets());
     let texts = check(&chart);
-    for amount in ["780\u{a0}T€", "750\u{a0}T€", "398\u{a0}T€", "1,85\u{a0}Mio.\u{a0}€", "331\u{a0}T€", "250\u{a0}T€", "800\u{a0}€", "0\u{a0}€"] {
+    for amount in [
+        "780\u{a0}T€",
+        "750\u{a0}T€",
+        "398\u{a0}T€",
+        "1,85\u{a0}Mio.\u{a0}€",
+        "331\u{a0}T€",
+        "250\u{a0}T€",
+        "800\u{a0}€",
+        "0\u{a0}€",
+    ] {
         assert!(texts.contains(&amount.to_owned()), "{amount} in {texts:?}");
         assert!(in_table(&chart, amount), "{amount}");
     }
@@ -170,7 +194,8 @@ fn kpi_trend_with_one_value_says_so_and_keeps_the_value() {
 fn kpi_trend_survives_flat_lines_many_periods_and_extreme_values() {
     let flat = kpi(&[("2026-Q1", 7.0), ("2026-Q2", 7.0)]);
     check(&kpi_trend(&flat));
-    let many: Vec<(String, f64)> = (0..40).map(|i| (format!("{}-Q{}", 2020 + i / 4, i % 4 + 1), 90.0 + f64::from(i % 7))).collect();
+    let many: Vec<(String, f64)> =
+        (0..40).map(|i| (format!("{}-Q{}", 2020 + i / 4, i % 4 + 1), 90.0 + f64::from(i % 7))).collect();
     let long = super::KpiTrend { points: many, label: LONG.to_owned(), ..kpi(&[]) };
     let chart = kpi_trend(&long);
     check(&chart);
@@ -206,11 +231,22 @@ fn empty_input_gives_keine_daten_and_an_empty_table() {
 fn hostile_labels_appear_literally_and_escaped() {
     let phase = portfolio_by_phase(&[(HOSTILE.to_owned(), 1)]);
     let (rows, periods) = heat_rows();
-    let kpi_chart = kpi_trend(&super::KpiTrend { id: HOSTILE.to_owned(), label: HOSTILE.to_owned(), unit: HOSTILE.to_owned(), ..kpi(&[("a", 1.0), ("b", 2.0)]) });
-    for chart in [phase, ampel_heat_table(&rows, &periods, &[HOSTILE.to_owned()]), kpi_chart, milestone_trend(HOSTILE, &milestones())] {
+    let kpi_chart = kpi_trend(&super::KpiTrend {
+        id: HOSTILE.to_owned(),
+        label: HOSTILE.to_owned(),
+        unit: HOSTILE.to_owned(),
+        ..kpi(&[("a", 1.0), ("b", 2.0)])
+    });
+    for chart in [
+        phase,
+        ampel_heat_table(&rows, &periods, &[HOSTILE.to_owned()]),
+        kpi_chart,
+        milestone_trend(HOSTILE, &milestones()),
+    ] {
         assert!(!chart.svg.contains("<script"), "{}", chart.title);
         let texts = check(&chart);
-        let all = format!("{} {}", joined(&texts), chart.table.rows.iter().flatten().cloned().collect::<Vec<_>>().join(" "));
+        let all =
+            format!("{} {}", joined(&texts), chart.table.rows.iter().flatten().cloned().collect::<Vec<_>>().join(" "));
         assert!(all.contains(HOSTILE) || all.contains("<script>alert(1)</script>"), "{}: {all}", chart.title);
     }
 }
@@ -236,11 +272,28 @@ fn many_long_labels_never_collide() {
     let titles: Vec<String> = (0..30).map(|i| format!("{i} {LONG}")).collect();
     let counts: Vec<(String, usize)> = titles.iter().enumerate().map(|(i, t)| (t.clone(), i * 37)).collect();
     check(&portfolio_by_phase(&counts));
-    let rows: Vec<HeatRow> = titles.iter().map(|t| HeatRow { label: t.clone(), cells: vec![Some(AmpelCell { values: vec![Some(Ampel::Yellow)] }); 8] }).collect();
+    let rows: Vec<HeatRow> = titles
+        .iter()
+        .map(|t| HeatRow { label: t.clone(), cells: vec![Some(AmpelCell { values: vec![Some(Ampel::Yellow)] }); 8] })
+        .collect();
     let periods: Vec<String> = (0..8).map(|i| format!("Quartal {} des Jahres 2026", i)).collect();
     check(&ampel_heat_table(&rows, &periods, &[]));
-    let series: Vec<MilestoneSeries> = titles.iter().take(12).enumerate().map(|(i, t)| MilestoneSeries { label: t.clone(), points: vec![(date("2026-03-31"), date("2026-05-01")), (date("2031-06-30"), date(&format!("20{}-01-01", 27 + i)))] }).collect();
+    let series: Vec<MilestoneSeries> = titles
+        .iter()
+        .take(12)
+        .enumerate()
+        .map(|(i, t)| MilestoneSeries {
+            label: t.clone(),
+            points: vec![
+                (date("2026-03-31"), date("2026-05-01")),
+                (date("2031-06-30"), date(&format!("20{}-01-01", 27 + i))),
+            ],
+        })
+        .collect();
     check(&milestone_trend("p", &series));
-    let budgets: Vec<super::BudgetRow> = titles.iter().map(|t| super::BudgetRow { label: t.clone(), planned: 123_456_789.0, approved: Some(1.0), spent: None }).collect();
+    let budgets: Vec<super::BudgetRow> = titles
+        .iter()
+        .map(|t| super::BudgetRow { label: t.clone(), planned: 123_456_789.0, approved: Some(1.0), spent: None })
+        .collect();
     check(&budget(&budgets));
 }

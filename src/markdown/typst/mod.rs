@@ -73,7 +73,9 @@ pub fn string_literal(text: &str) -> String {
 
 /// Takes the footnote definitions out of the event stream: a reference may come before its
 /// definition, and Typst wants the footnote's text at the reference.
-fn split_footnotes<'a>(mut events: impl Iterator<Item = Event<'a>>) -> (Vec<Event<'a>>, BTreeMap<String, Vec<Event<'a>>>) {
+fn split_footnotes<'a>(
+    mut events: impl Iterator<Item = Event<'a>>,
+) -> (Vec<Event<'a>>, BTreeMap<String, Vec<Event<'a>>>) {
     let mut body = Vec::new();
     let mut definitions = BTreeMap::new();
     while let Some(event) = events.next() {
@@ -137,7 +139,11 @@ impl<'a> Writer<'a, '_> {
         match event {
             // Raw HTML is shown as text, as on the HTML side; math is not enabled, but if it
             // were, its source is still text here.
-            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
+            Event::Text(text)
+            | Event::Html(text)
+            | Event::InlineHtml(text)
+            | Event::InlineMath(text)
+            | Event::DisplayMath(text) => {
                 out.push_str(&escape_text(&text));
             }
             Event::Code(code) => out.push_str(&format!("#raw({})", string_literal(&code))),

@@ -17,7 +17,9 @@ struct Links;
 
 impl LinkResolver for Links {
     fn resolve(&self, scheme: &str, id: &str, fragment: Option<&str>) -> Option<String> {
-        (scheme == "role").then(|| format!("https://lotse.example/rollen/{id}/{}", fragment.map(|f| format!("#{f}")).unwrap_or_default()))
+        (scheme == "role").then(|| {
+            format!("https://lotse.example/rollen/{id}/{}", fragment.map(|f| format!("#{f}")).unwrap_or_default())
+        })
     }
 }
 
@@ -27,8 +29,22 @@ fn typst(markdown: &str) -> String {
 
 /// The functions the converter calls; anything else in the output came from the content.
 const OWN_CALLS: &[&str] = &[
-    "heading", "emph", "strong", "strike", "raw", "list", "enum", "quote", "table", "table.header", "link", "footnote", "linebreak", "line",
-    "lotse-chart", "lotse-table",
+    "heading",
+    "emph",
+    "strong",
+    "strike",
+    "raw",
+    "list",
+    "enum",
+    "quote",
+    "table",
+    "table.header",
+    "link",
+    "footnote",
+    "linebreak",
+    "line",
+    "lotse-chart",
+    "lotse-table",
 ];
 
 /// The syntax of those calls and of escaped text; markup shorthands, math, labels and
@@ -87,9 +103,13 @@ fn shown_text(node: &SyntaxNode, strings: bool, out: &mut String) {
         SyntaxKind::Text | SyntaxKind::Space => out.push_str(node.leaf_text()),
         SyntaxKind::Escape => out.push(node.cast::<ast::Escape>().unwrap().get()),
         SyntaxKind::Parbreak => out.push(' '),
-        SyntaxKind::Markup | SyntaxKind::ContentBlock => node.children().for_each(|child| shown_text(child, strings, out)),
+        SyntaxKind::Markup | SyntaxKind::ContentBlock => {
+            node.children().for_each(|child| shown_text(child, strings, out))
+        }
         SyntaxKind::FuncCall | SyntaxKind::Args => {
-            node.children().filter(|child| child.kind() != SyntaxKind::Space).for_each(|child| shown_text(child, strings, out));
+            node.children()
+                .filter(|child| child.kind() != SyntaxKind::Space)
+                .for_each(|child| shown_text(child, strings, out));
         }
         _ => {}
     }
@@ -134,7 +154,10 @@ fn named_figures() {
 fn lists() {
     assert_eq!(typst("- a\n- b"), "#list(tight: true, [a], [b])\n\n");
     assert_eq!(typst("3. a\n\n4. b"), "#enum(start: 3, tight: false, [a], [b])\n\n");
-    assert_eq!(typst("- a\n  1. b\n  2. c\n- d"), "#list(tight: true, [a\n#enum(start: 1, tight: true, [b], [c])], [d])\n\n");
+    assert_eq!(
+        typst("- a\n  1. b\n  2. c\n- d"),
+        "#list(tight: true, [a\n#enum(start: 1, tight: true, [b], [c])], [d])\n\n"
+    );
 }
 
 #[test]
@@ -186,7 +209,8 @@ fn raw_html_is_text() {
 
 #[test]
 fn task_markers_are_ballot_boxes() {
-    let mut writer = Writer { links: &NoLinks, heading_shift: 0, footnotes: Default::default(), open_footnotes: Vec::new() };
+    let mut writer =
+        Writer { links: &NoLinks, heading_shift: 0, footnotes: Default::default(), open_footnotes: Vec::new() };
     let mut out = String::new();
     writer.leaf(Event::TaskListMarker(false), &mut out);
     writer.leaf(Event::TaskListMarker(true), &mut out);
@@ -202,7 +226,12 @@ fn escaping() {
 
 #[test]
 fn injections_stay_text() {
-    for attack in ["#sys.exit() ]", "$x$ \"quoted\"", "<script>alert(1)</script>", "@ref <label> = h - l 1. e http://x \\u{41} //c /* */ ~"] {
+    for attack in [
+        "#sys.exit() ]",
+        "$x$ \"quoted\"",
+        "<script>alert(1)</script>",
+        "@ref <label> = h - l 1. e http://x \\u{41} //c /* */ ~",
+    ] {
         for markdown in [
             format!("## {attack}"),
             format!("- {attack}"),
@@ -227,8 +256,24 @@ fn special() -> impl Strategy<Value = String> {
 
 /// Markdown made of lines that start block structure.
 fn markdown_lines() -> impl Strategy<Value = String> {
-    let start = prop::sample::select(vec!["", "# ", "### ", "- ", "1. ", "> ", "    ", "| ", "|---|---|\n", "```\n", "```chart\n", "[^1]: ", "---\n", "  - "]);
-    prop::collection::vec((start, special()), 0..8).prop_map(|lines| lines.into_iter().map(|(start, text)| format!("{start}{text}\n")).collect())
+    let start = prop::sample::select(vec![
+        "",
+        "# ",
+        "### ",
+        "- ",
+        "1. ",
+        "> ",
+        "    ",
+        "| ",
+        "|---|---|\n",
+        "```\n",
+        "```chart\n",
+        "[^1]: ",
+        "---\n",
+        "  - ",
+    ]);
+    prop::collection::vec((start, special()), 0..8)
+        .prop_map(|lines| lines.into_iter().map(|(start, text)| format!("{start}{text}\n")).collect())
 }
 
 proptest! {
