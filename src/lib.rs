@@ -6,6 +6,7 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod build;
 pub mod charts;
 pub mod cli;
 pub mod config;
@@ -14,13 +15,17 @@ pub mod diagram;
 pub mod figures;
 pub mod german;
 pub mod html;
+pub mod labels;
 pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod paths;
 pub mod pdf;
 pub mod portfolio;
 pub mod search;
+pub mod site;
 pub mod source;
 pub mod theme;
 pub mod validate;
+pub mod view;

@@ -1,24 +1,33 @@
-//! Themes by fallback: the site's own `templates/` override the theme's templates one by
-//! one; the theme comes from the site's `themes/<name>/` or, for `default`, from the binary.
-//! A theme serves both renderers: tera templates, static files and labels for the site;
-//! Typst templates (`typst/*.typ`) and fonts (`fonts/*.ttf`) for the PDFs.
+//! Themes by fallback, file by file: the site's own `templates/` and `static/` first, then
+//! the named theme's folder `themes/<name>/`, then the default theme built into the binary.
+//! This holds for HTML templates, Typst templates, static files and fonts; labels are
+//! merged key by key, with the site's `[labels]` from `site.toml` on top. A theme that
+//! changes the colours and one label is two small files.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
+use crate::config::Config;
+use crate::labels::Labels;
+
 /// The default theme, built into the binary so that a site needs no theme folder.
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
-/// Everything a build takes from the theme: templates, static files, labels.
+/// Tera names of the layers below the site's own templates: a theme's template can extend
+/// the built-in one it replaces (`{% extends "default/role.html" %}`) and change a block.
+const THEME_PREFIX: &str = "theme/";
+const DEFAULT_PREFIX: &str = "default/";
+
+/// Everything a build takes from the theme: templates, static files, labels, fonts.
 pub struct Theme {
     pub tera: tera::Tera,
     /// Output path below `assets/` → bytes.
     pub assets: BTreeMap<String, Vec<u8>>,
-    /// Words readers see, from `labels/<language>.toml`.
-    pub labels: BTreeMap<String, String>,
-    /// Typst templates by file name (`vorlage.typ`), the site's `templates/` first.
+    /// Words readers see.
+    pub labels: Labels,
+    /// Typst templates by file name (`vorlage.typ`), after fallback.
     pub typst: BTreeMap<String, String>,
     /// Font files (TrueType/OpenType) for the PDFs, by file name.
     pub fonts: BTreeMap<String, Vec<u8>>,
@@ -34,67 +43,102 @@ impl std::fmt::Display for ThemeError {
     }
 }
 
-/// Files of a theme, wherever they come from.
-struct ThemeFiles {
+/// The files of one layer, by path relative to it, and where they come from.
+struct Layer {
     files: BTreeMap<String, Vec<u8>>,
     origin: String,
 }
 
+impl Layer {
+    /// The files below `folder/` with that prefix taken off.
+    fn under<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = (&'a str, &'a Vec<u8>)> + 'a {
+        self.files.iter().filter_map(move |(path, bytes)| Some((path.strip_prefix(folder)?, bytes)))
+    }
+}
+
 impl Theme {
-    pub fn load(root: &Path, name: &str, language: &str) -> Result<Theme, ThemeError> {
-        let theme = theme_files(root, name)?;
-        let mut tera = tera::Tera::default();
-        tera.set_fallback_prefixes(["theme/"]).map_err(|e| ThemeError(e.to_string()))?;
-        let mut templates: Vec<(String, String)> = Vec::new();
-        for (path, bytes) in theme.files.iter().filter(|(path, _)| path.starts_with("templates/")) {
-            let name = format!("theme/{}", &path["templates/".len()..]);
-            templates.push((name, text(bytes, &format!("{}/{path}", theme.origin))?));
-        }
+    pub fn load(root: &Path, config: &Config) -> Result<Theme, ThemeError> {
+        let builtin = builtin_layer();
+        let named = named_layer(root, &config.theme)?;
+        let site = Layer { files: folder_files(&root.join("templates"))?, origin: "templates".to_owned() };
+        let layers: Vec<&Layer> = std::iter::once(&builtin).chain(named.as_ref()).collect();
+        let tera = templates(&builtin, named.as_ref(), &site)?;
         let mut typst = BTreeMap::new();
-        for (path, bytes) in theme.files.iter().filter_map(|(path, bytes)| Some((path.strip_prefix("typst/")?, bytes)))
-        {
-            typst.insert(path.to_owned(), text(bytes, &format!("{}/typst/{path}", theme.origin))?);
-        }
-        for (path, bytes) in folder_files(&root.join("templates"))? {
-            let source = text(&bytes, &format!("templates/{path}"))?;
-            if path.ends_with(".typ") {
-                typst.insert(path, source);
-            } else {
-                templates.push((path, source));
+        for layer in &layers {
+            for (name, bytes) in layer.under("typst/") {
+                typst.insert(name.to_owned(), text(bytes, &format!("{}/typst/{name}", layer.origin))?);
             }
         }
-        tera.add_raw_templates(templates.iter().map(|(name, body)| (name.as_str(), body.as_str())))
-            .map_err(|e| ThemeError(format!("Eine Vorlage (Template) ist fehlerhaft:\n{e}")))?;
-        let mut assets: BTreeMap<String, Vec<u8>> = theme
-            .files
-            .iter()
-            .filter_map(|(path, bytes)| Some((path.strip_prefix("static/")?.to_owned(), bytes.clone())))
-            .collect();
+        for (name, bytes) in site.files.iter().filter(|(name, _)| name.ends_with(".typ")) {
+            typst.insert(name.clone(), text(bytes, &format!("templates/{name}"))?);
+        }
+        let mut assets = BTreeMap::new();
+        let mut fonts = BTreeMap::new();
+        for layer in &layers {
+            assets.extend(layer.under("static/").map(|(path, bytes)| (path.to_owned(), bytes.clone())));
+            let font_files = layer.under("fonts/").filter(|(name, _)| name.ends_with(".ttf") || name.ends_with(".otf"));
+            fonts.extend(font_files.map(|(name, bytes)| (name.to_owned(), bytes.clone())));
+        }
         assets.extend(folder_files(&root.join("static"))?);
-        let labels = labels(&theme, language)?;
-        let fonts = theme
-            .files
-            .iter()
-            .filter_map(|(path, bytes)| Some((path.strip_prefix("fonts/")?.to_owned(), bytes.clone())))
-            .filter(|(name, _)| name.ends_with(".ttf") || name.ends_with(".otf"))
-            .collect();
+        let mut words = BTreeMap::new();
+        for layer in &layers {
+            words.extend(labels(layer, &config.language)?);
+        }
+        if words.is_empty() {
+            return Err(ThemeError(format!(
+                "Für die Sprache `{}` gibt es keine Beschriftungen: `labels/{}.toml` fehlt im Theme.",
+                config.language, config.language
+            )));
+        }
+        let mut labels = Labels::new(words);
+        labels.extend(config.vocabulary.iter().flat_map(|v| v.labels()));
+        labels.extend(config.labels.iter().map(|(key, text)| (key.clone(), text.get_ref().clone())));
         Ok(Theme { tera, assets, labels, typst, fonts })
     }
 }
 
-fn theme_files(root: &Path, name: &str) -> Result<ThemeFiles, ThemeError> {
+/// The tera templates of all three layers; lookup tries the site's, then the theme's, then
+/// the built-in ones.
+fn templates(builtin: &Layer, named: Option<&Layer>, site: &Layer) -> Result<tera::Tera, ThemeError> {
+    let mut tera = tera::Tera::default();
+    tera.set_fallback_prefixes([THEME_PREFIX, DEFAULT_PREFIX]).map_err(|e| ThemeError(e.to_string()))?;
+    let mut sources: Vec<(String, String)> = Vec::new();
+    for (name, bytes) in builtin.under("templates/") {
+        sources
+            .push((format!("{DEFAULT_PREFIX}{name}"), text(bytes, &format!("{}/templates/{name}", builtin.origin))?));
+    }
+    if let Some(layer) = named {
+        for (name, bytes) in layer.under("templates/") {
+            sources
+                .push((format!("{THEME_PREFIX}{name}"), text(bytes, &format!("{}/templates/{name}", layer.origin))?));
+        }
+    }
+    for (name, bytes) in site.files.iter().filter(|(name, _)| !name.ends_with(".typ")) {
+        sources.push((name.clone(), text(bytes, &format!("templates/{name}"))?));
+    }
+    tera.add_raw_templates(sources.iter().map(|(name, body)| (name.as_str(), body.as_str())))
+        .map_err(|e| ThemeError(format!("Eine Vorlage (Template) ist fehlerhaft:\n{e}")))?;
+    Ok(tera)
+}
+
+fn builtin_layer() -> Layer {
+    let mut files = BTreeMap::new();
+    collect_embedded(&DEFAULT_THEME, &mut files);
+    Layer { files, origin: "(eingebautes Theme default)".to_owned() }
+}
+
+/// The site's `themes/<name>/`; none for `default` without such a folder.
+fn named_layer(root: &Path, name: &str) -> Result<Option<Layer>, ThemeError> {
     let folder = root.join("themes").join(name);
     if folder.is_dir() {
-        return Ok(ThemeFiles { files: folder_files(&folder)?, origin: format!("themes/{name}") });
+        return Ok(Some(Layer { files: folder_files(&folder)?, origin: format!("themes/{name}") }));
     }
     if name != "default" {
         return Err(ThemeError(format!(
             "Das Theme `{name}` aus `site.toml` gibt es nicht: der Ordner `themes/{name}` fehlt. Legen Sie ihn an oder schreiben Sie `theme = \"default\"`."
         )));
     }
-    let mut files = BTreeMap::new();
-    collect_embedded(&DEFAULT_THEME, &mut files);
-    Ok(ThemeFiles { files, origin: "(eingebautes Theme default)".to_owned() })
+    Ok(None)
 }
 
 fn collect_embedded(dir: &Dir<'static>, files: &mut BTreeMap<String, Vec<u8>>) {
@@ -135,14 +179,16 @@ fn text(bytes: &[u8], path: &str) -> Result<String, ThemeError> {
         .map_err(|_| ThemeError(format!("`{path}` ist nicht im Format UTF-8 gespeichert.")))
 }
 
-fn labels(theme: &ThemeFiles, language: &str) -> Result<BTreeMap<String, String>, ThemeError> {
+/// A layer's labels for `language`; none if the layer has no such file.
+fn labels(layer: &Layer, language: &str) -> Result<BTreeMap<String, String>, ThemeError> {
     let path = format!("labels/{language}.toml");
-    let Some(bytes) = theme.files.get(&path) else {
-        return Err(ThemeError(format!(
-            "Das Theme hat keine Beschriftungen für die Sprache `{language}`: `{}/{path}` fehlt.",
-            theme.origin
-        )));
-    };
+    let Some(bytes) = layer.files.get(&path) else { return Ok(BTreeMap::new()) };
     toml::from_str(&text(bytes, &path)?)
-        .map_err(|e| ThemeError(format!("`{}/{path}` ist fehlerhaft: {e}", theme.origin)))
+        .map_err(|e| ThemeError(format!("`{}/{path}` ist fehlerhaft: {e}", layer.origin)))
+}
+
+/// The label keys of the built-in theme in `language`: what `[labels]` in `site.toml`
+/// may set.
+pub fn builtin_label_keys(language: &str) -> Vec<String> {
+    labels(&builtin_layer(), language).map(|words| words.into_keys().collect()).unwrap_or_default()
 }

@@ -20,8 +20,8 @@ use lotse::diag::{Diagnostic, Severity, render_plain};
 
 /// Loads and validates the site at `root`; returns the sorted diagnostics and their rendering.
 fn check(root: &Path) -> (Vec<Diagnostic>, String) {
-    let loaded = lotse::cli::load_and_validate(root).expect("the site has a content/ folder");
-    let diagnostics = lotse::cli::sorted(&loaded);
+    let loaded = lotse::build::check(root).expect("the site has a content/ folder");
+    let diagnostics = lotse::build::sorted_diagnostics(&loaded);
     let rendered = render_plain(&diagnostics, &loaded.sources);
     // Diagnostics name files relative to the site root; should a temp path ever leak, keep
     // the snapshot stable anyway.

@@ -4,12 +4,12 @@
 
 use std::path::Path;
 
-use lotse::cli::load_and_validate;
+use lotse::build::check;
 use lotse::load::Loaded;
 use lotse::model::{EntityKind, FlowKind, MemberMode, Model, Role};
 
 fn bundled() -> Loaded {
-    load_and_validate(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("content/ exists")
+    check(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("content/ exists")
 }
 
 fn role<'m>(model: &'m Model, id: &str) -> &'m Role {
@@ -19,7 +19,7 @@ fn role<'m>(model: &'m Model, id: &str) -> &'m Role {
 #[test]
 fn bundled_content_is_clean() {
     let loaded = bundled();
-    let rendered = lotse::diag::render_plain(&lotse::cli::sorted(&loaded), &loaded.sources);
+    let rendered = lotse::diag::render_plain(&lotse::build::sorted_diagnostics(&loaded), &loaded.sources);
     assert_eq!(loaded.diagnostics.iter().count(), 0, "{rendered}");
 }
 
@@ -188,8 +188,9 @@ fn no_typo_of_the_source_survives_and_no_contact_data() {
 
 #[test]
 fn example_data_is_marked() {
-    let model = bundled().model;
-    assert!(model.config.as_ref().unwrap().example_data);
+    let loaded = bundled();
+    assert!(loaded.config.as_ref().unwrap().example_data);
+    let model = loaded.model;
     assert!(model.units.iter().filter(|unit| unit.id.get_ref().starts_with("bsp-")).all(|unit| unit.example));
     let informationsvorlage = model.papers.iter().find(|p| p.id == "informationsvorlage-steuerungsmodell").unwrap();
     assert!(!informationsvorlage.example, "the Informationsvorlage comes from the source");

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::diag::{self, Diagnostic};
-use crate::load::{self, Loaded};
-use crate::validate;
+use crate::build;
+use crate::diag;
+use crate::load::Loaded;
 
 /// Lotse builds the DigIT handbook, committee papers and dashboards from `content/`.
 #[derive(Debug, Parser)]
@@ -53,7 +53,7 @@ pub fn run(args: Args) -> ExitCode {
         say_error(&format!("Fehler: Der Ordner `{}` existiert nicht.", args.root.display()));
         return ExitCode::from(EXIT_USAGE);
     }
-    let checked = match load_and_validate(&args.root) {
+    let checked = match build::check(&args.root) {
         Ok(checked) => checked,
         Err(error) => {
             say_error(&format!("Fehler: {error}"));
@@ -64,81 +64,41 @@ pub fn run(args: Args) -> ExitCode {
     if checked.diagnostics.has_errors() {
         return ExitCode::from(EXIT_CONTENT);
     }
+    say(&summary::line(&checked));
     match args.command {
-        Command::Check => say(&summary::line(&checked)),
+        Command::Check => ExitCode::SUCCESS,
         Command::Build { output, period, typst_sources } => {
-            say(&summary::line(&checked));
-            let mut checked = checked;
-            if let Some(period) = period
-                && let Err(message) = as_of(&mut checked.model, &period)
-            {
-                say_error(&message);
-                return ExitCode::from(EXIT_USAGE);
-            }
-            let target = output.unwrap_or_else(|| args.root.join("output"));
-            return build(&args.root, &checked, &target, typst_sources.as_deref());
+            let options = build::BuildOptions {
+                output: output.unwrap_or_else(|| args.root.join("output")),
+                period,
+                typst_sources,
+            };
+            run_build(&args.root, &checked, &options)
         }
     }
-    ExitCode::SUCCESS
 }
 
-/// Makes `period` the site's current period, so that everything is built as of then.
-fn as_of(model: &mut crate::model::Model, period: &str) -> Result<(), String> {
-    if !model.periods.iter().any(|p| p.id == period) {
-        let known = model.periods.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ");
-        return Err(format!("Fehler: Die Berichtsperiode `{period}` gibt es nicht. Vorhanden sind: {known}."));
-    }
-    if let Some(config) = model.config.as_mut() {
-        config.current_period = Some(crate::model::Spanned::new(0..0, period.to_owned()));
-    }
-    Ok(())
-}
-
-/// Renders the site and swaps it into `target`; on any error the old output stays.
-fn build(
-    root: &std::path::Path,
-    checked: &Loaded,
-    target: &std::path::Path,
-    typst_sources: Option<&std::path::Path>,
-) -> ExitCode {
+/// Builds and says what was written; on any error the old output stays.
+fn run_build(root: &std::path::Path, checked: &Loaded, options: &build::BuildOptions) -> ExitCode {
     let started = std::time::Instant::now();
-    let mut files = crate::output::Files::default();
-    let mut sources = typst_sources.map(|_| crate::output::Files::default());
-    if let Err(error) = render(root, &checked.model, &mut files, sources.as_mut()) {
-        say_error(&format!("Fehler: {error}"));
-        say_error("Die Ausgabe wurde nicht verändert.");
-        return ExitCode::from(EXIT_CONTENT);
+    match build::build(root, checked, options) {
+        Ok(report) => {
+            say(&format!(
+                "{} Dateien nach `{}` geschrieben ({} ms).",
+                report.files.len(),
+                options.output.display(),
+                started.elapsed().as_millis()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            say_error(&format!("Fehler: {error}"));
+            if !matches!(error, build::BuildError::Output(_)) {
+                say_error("Die Ausgabe wurde nicht verändert.");
+            }
+            ExitCode::from(if error.is_usage() { EXIT_USAGE } else { EXIT_CONTENT })
+        }
     }
-    let written = files.write(target).and_then(|()| match (typst_sources, &sources) {
-        (Some(folder), Some(sources)) => sources.write(folder),
-        _ => Ok(()),
-    });
-    if let Err(error) = written {
-        say_error(&format!("Fehler: {error}"));
-        return ExitCode::from(EXIT_CONTENT);
-    }
-    say(&format!(
-        "{} Dateien nach `{}` geschrieben ({} ms).",
-        files.len(),
-        target.display(),
-        started.elapsed().as_millis()
-    ));
-    ExitCode::SUCCESS
-}
-
-/// Renders the site and the PDFs with the site's theme.
-fn render(
-    root: &std::path::Path,
-    model: &crate::model::Model,
-    files: &mut crate::output::Files,
-    typst_sources: Option<&mut crate::output::Files>,
-) -> Result<(), String> {
-    let config = model.config.as_ref();
-    let language = config.map_or("de", |c| c.language.as_str());
-    let mut theme = crate::theme::Theme::load(root, config.map_or("default", |c| c.theme.as_str()), language)
-        .map_err(|e| e.to_string())?;
-    crate::pdf::render(model, &theme, files, typst_sources).map_err(|e| e.to_string())?;
-    crate::html::render_site(model, &mut theme, files).map_err(|e| e.to_string())
 }
 
 /// Prints a line to stdout; a closed pipe (`lotse check | head`) is not an error.
@@ -153,17 +113,9 @@ fn say_error(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// Loads `root/content` and validates it; all diagnostics end up in the result.
-pub fn load_and_validate(root: &std::path::Path) -> Result<Loaded, load::LoadError> {
-    let mut loaded = load::load(root)?;
-    let found = validate::validate(&mut loaded.model, &loaded.sources);
-    loaded.diagnostics.extend(found);
-    Ok(loaded)
-}
-
 /// Prints every diagnostic once, sorted by file and position, to stderr.
 fn report(loaded: &Loaded) {
-    let diagnostics = sorted(loaded);
+    let diagnostics = build::sorted_diagnostics(loaded);
     if diagnostics.is_empty() {
         return;
     }
@@ -172,13 +124,4 @@ fn report(loaded: &Loaded) {
     // A closed stderr is no reason to fail the build.
     let _ = diag::render(&diagnostics, &loaded.sources, &mut stderr);
     say_error(&summary::problems(loaded.diagnostics.error_count(), loaded.diagnostics.warning_count()));
-}
-
-/// The diagnostics in reading order: by file path, then by position in the file.
-pub fn sorted(loaded: &Loaded) -> Vec<Diagnostic> {
-    let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.iter().cloned().collect();
-    diagnostics.sort_by_key(|d| {
-        d.primary.as_ref().map(|label| (loaded.sources.get(label.file).path.clone(), label.span.start))
-    });
-    diagnostics
 }

@@ -1,5 +1,7 @@
 //! `content/site.toml`: who publishes the site and what to build.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 use crate::model::{Origin, Spanned};
@@ -29,20 +31,121 @@ pub struct Config {
     pub example_data: bool,
     /// When the content as a whole was last changed ("Stand"); pages may give their own date.
     pub updated: Option<Spanned<crate::model::Date>>,
-    /// Where readers send feedback on the site (an e-mail address or an intranet URL).
+    /// Where readers send feedback on the site: `mailto:…`, an intranet URL or `page:<id>`.
     pub feedback: Option<Spanned<String>>,
+    /// The accessibility statement (Erklärung zur Barrierefreiheit), linked from every page:
+    /// `page:<id>` or an intranet URL.
+    pub accessibility: Option<Spanned<String>>,
+    /// The site in easy language (Leichte Sprache), linked from every page.
+    pub easy_language: Option<Spanned<String>>,
+    /// The start page's entry links, as content links (`role:<id>`, `page:<id>`, …).
+    #[serde(default)]
+    pub start: StartLinks,
+    /// Words of the theme's labels that this site says differently, key by key.
+    #[serde(default)]
+    pub labels: std::collections::BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     pub build: BuildSettings,
     #[serde(skip)]
     pub origin: Origin,
+    /// `content/vocabulary.toml`, if the site has one.
+    #[serde(skip)]
+    pub vocabulary: Option<Vocabulary>,
+}
+
+/// `content/vocabulary.toml`: the site's own words for the values of the fixed
+/// vocabularies (`[demand_stages.dialog] name = "Im Erstgespräch"`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vocabulary {
+    #[serde(default)]
+    pub phases: BTreeMap<String, Spanned<Renamed>>,
+    #[serde(default)]
+    pub demand_stages: BTreeMap<String, Spanned<Renamed>>,
+    #[serde(default)]
+    pub flow_kinds: BTreeMap<String, Spanned<Renamed>>,
+    #[serde(default)]
+    pub unit_kinds: BTreeMap<String, Spanned<Renamed>>,
+    #[serde(default)]
+    pub paper_types: BTreeMap<String, Spanned<Renamed>>,
+    #[serde(default)]
+    pub consultation_roles: BTreeMap<String, Spanned<Renamed>>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// A value of a vocabulary under the site's own name.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renamed {
+    pub name: String,
+}
+
+impl Vocabulary {
+    /// Each vocabulary's table name, the label prefix of its values, its values' keys and
+    /// the site's renamings.
+    pub fn tables(&self) -> [(&'static str, &'static str, Vec<&'static str>, &BTreeMap<String, Spanned<Renamed>>); 6] {
+        use crate::model::{ConsultationRole, FlowKind, PaperType, Phase, Stage, UnitKind};
+        fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
+            all.iter().map(|v| key(*v)).collect()
+        }
+        [
+            ("phases", Phase::LABEL_PREFIX, keys(Phase::ALL, Phase::key), &self.phases),
+            ("demand_stages", Stage::LABEL_PREFIX, keys(Stage::ALL, Stage::key), &self.demand_stages),
+            ("flow_kinds", FlowKind::LABEL_PREFIX, keys(FlowKind::ALL, FlowKind::key), &self.flow_kinds),
+            ("unit_kinds", UnitKind::LABEL_PREFIX, keys(UnitKind::ALL, UnitKind::key), &self.unit_kinds),
+            ("paper_types", PaperType::LABEL_PREFIX, keys(PaperType::ALL, PaperType::key), &self.paper_types),
+            (
+                "consultation_roles",
+                ConsultationRole::LABEL_PREFIX,
+                keys(ConsultationRole::ALL, ConsultationRole::key),
+                &self.consultation_roles,
+            ),
+        ]
+    }
+
+    /// The renamings as labels (`stage_dialog` → "Im Erstgespräch"), for known values.
+    pub fn labels(&self) -> Vec<(String, String)> {
+        let mut labels = Vec::new();
+        for (_, prefix, known, renamed) in self.tables() {
+            for (key, entry) in renamed.iter().filter(|(key, _)| known.contains(&key.as_str())) {
+                labels.push((format!("{prefix}{key}"), entry.get_ref().name.clone()));
+            }
+        }
+        labels
+    }
+}
+
+/// The three entry questions of the start page and the links under each.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartLinks {
+    /// "I have a need": where a demand starts.
+    #[serde(default)]
+    pub need: Vec<Spanned<String>>,
+    /// "What is my role": role cards and how roles differ.
+    #[serde(default)]
+    pub role: Vec<Spanned<String>>,
+    /// "What are the rules": premises and background.
+    #[serde(default)]
+    pub rules: Vec<Spanned<String>>,
+}
+
+impl StartLinks {
+    /// Every link with where it is written.
+    pub fn all(&self) -> impl Iterator<Item = &Spanned<String>> {
+        self.need.iter().chain(&self.role).chain(&self.rules)
+    }
 }
 
 /// Which outputs `lotse build` writes.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BuildSettings {
+    /// The handbook's HTML pages, search index and assets.
     #[serde(default = "yes")]
     pub site: bool,
+    /// The PDFs (papers, dashboards, role cards, the handbook) and OParl files.
     #[serde(default = "yes")]
     pub pdf: bool,
 }

@@ -9,7 +9,7 @@ use super::*;
 use crate::model::Flow;
 
 fn mainz() -> Model {
-    crate::cli::load_and_validate(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("content/ loads").model
+    crate::build::check(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("content/ loads").model
 }
 
 fn link(kind: EntityKind, id: &str) -> Option<String> {

@@ -3,13 +3,14 @@
 
 use serde::Serialize;
 
-use super::links::{Link, Linker};
+use super::items;
 use super::plan::{Item, Job, SECTIONS, section_intro};
-use super::views::{self, Prose};
-use super::{items, urls};
+use super::prose::{self as views, Prose};
 use crate::model::Model;
+use crate::paths;
 use crate::search::SearchDocument;
-use crate::theme::Theme;
+use crate::site::Site;
+use crate::view::{FigureDrawer, Link, Linker};
 
 /// A rendered page's context and, for pages worth finding, its search document.
 pub struct PageContext {
@@ -49,22 +50,31 @@ struct NavEntry {
     current: bool,
 }
 
-pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation<'_>, index: usize) -> PageContext {
+/// Everything a page builder needs besides its own job: the site, all jobs and what
+/// links them.
+pub struct PageInputs<'a> {
+    pub site: Site<'a>,
+    pub jobs: &'a [Job],
+    pub navigation: &'a Navigation<'a>,
+}
+
+pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) -> PageContext {
+    let PageInputs { site, jobs, navigation } = *inputs;
+    let model = site.model;
     let job = &jobs[index];
     // 404.html is served in place of missing pages at any depth: relative links would
     // resolve against the missing page's folder, so its links start at the base path.
-    let linker = if job.item == Item::NotFound {
-        Linker::absolute(model, model.config.as_ref().map_or("/", |c| c.base_url.as_str()))
-    } else {
-        Linker::new(model, &job.path).with_figures(&theme.tera)
-    };
-    let label = |key: &str| theme.labels.get(key).cloned().unwrap_or_else(|| key.to_owned());
+    let root =
+        if job.item == Item::NotFound { paths::base_path(&site.config.base_url) } else { paths::root_of(&job.path) };
+    let linker = Linker::new(site, &root);
+    let linker = if job.item == Item::NotFound { linker } else { linker.with_figures(figures) };
+    let label = |key: &str| site.label(key);
     let item = items::build(&linker, model, job, navigation);
     let nav = SECTIONS
         .iter()
         .map(|(slug, key)| NavEntry {
             title: label(key),
-            href: linker.href(&urls::section(slug)),
+            href: linker.href(&paths::section(slug)),
             current: *slug == job.section,
         })
         .collect();
@@ -80,28 +90,25 @@ pub fn build(theme: &Theme, model: &Model, jobs: &[Job], navigation: &Navigation
         title: job.title.clone(),
         path: job.path.clone(),
         section: job.section.to_owned(),
-        updated: job
-            .updated
-            .or_else(|| model.config.as_ref().and_then(|c| c.updated.as_ref().map(|d| *d.get_ref())))
-            .map(views::german_date),
+        updated: job.updated.or_else(|| site.config.updated.as_ref().map(|d| *d.get_ref())).map(crate::german::date),
         crumbs: crumbs(&linker, job, &label),
         previous,
         next,
         nav,
         background,
-        feedback_href: feedback(&linker, model, &job.title),
-        accessibility_href: linker.entity(crate::model::EntityKind::Page, "barrierefreiheit").map(|l| l.href),
-        easy_language_href: linker.entity(crate::model::EntityKind::Page, "leichte-sprache").map(|l| l.href),
+        feedback_href: feedback(&linker, &job.title),
+        accessibility_href: setting_link(&linker, &site.config.accessibility),
+        easy_language_href: setting_link(&linker, &site.config.easy_language),
         search_href: linker.href("suche/index.html"),
         home_href: linker.href("index.html"),
-        handbook_pdf_href: linker.href(crate::html::urls::HANDBOOK_PDF),
+        handbook_pdf_href: linker.href(paths::HANDBOOK_PDF),
         assets: linker.href("assets/"),
-        example: item.example && model.config.as_ref().is_some_and(|c| c.example_data),
+        example: item.example && site.config.example_data,
         toc: item.toc.clone(),
     };
     let mut context = tera::Context::new();
     context.insert("page", &page);
-    context.insert("root", &linker.root);
+    context.insert("root", linker.root);
     for (key, value) in &item.values {
         context.insert_value(key.clone(), value.clone());
     }
@@ -134,7 +141,8 @@ pub struct Navigation<'m> {
 }
 
 impl<'m> Navigation<'m> {
-    pub fn new(model: &'m Model, jobs: &[Job]) -> Navigation<'m> {
+    pub fn new(site: &Site<'m>, jobs: &[Job]) -> Navigation<'m> {
+        let model = site.model;
         let background = (0..jobs.len())
             .filter(|&i| matches!(jobs[i].item, Item::Page(page) if model.pages[page].nav && !model.pages[page].id.contains('/')))
             .collect();
@@ -151,11 +159,11 @@ impl<'m> Navigation<'m> {
                 neighbours[previous].1 = Some(index);
             }
         }
-        let statuses = crate::portfolio::StatusIndex::new(model, model.current_period().map(|p| p.id.as_str()));
+        let statuses = crate::portfolio::StatusIndex::new(model, site.period_id());
         Navigation {
             statuses,
             dependents: crate::portfolio::DependentIndex::new(model),
-            groups: super::groups::groups(model),
+            groups: super::groups::groups(site),
             background,
             neighbours,
         }
@@ -168,21 +176,26 @@ fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec
         return Vec::new();
     }
     if let Some((slug, key)) = SECTIONS.iter().find(|(slug, _)| !slug.is_empty() && *slug == job.section)
-        && job.path != urls::section(slug)
+        && job.path != paths::section(slug)
     {
         crumbs.push(linker.section(&label(key), slug));
     }
     crumbs
 }
 
-/// `mailto:` with the page title as subject, a handbook page (`page:id`), or a URL as is.
-fn feedback(linker: &Linker<'_>, model: &Model, title: &str) -> Option<String> {
-    let address = model.config.as_ref()?.feedback.as_ref()?.get_ref().clone();
-    if let Some(page) = address.strip_prefix("page:") {
-        return linker.entity(crate::model::EntityKind::Page, page).map(|link| link.href);
-    }
+/// The href of a link `site.toml` gives (`page:barrierefreiheit` or an address).
+fn setting_link(linker: &Linker<'_>, link: &Option<toml::Spanned<String>>) -> Option<String> {
+    linker.content_link(link.as_ref()?.get_ref()).map(|link| link.href)
+}
+
+/// `mailto:` with the page title as subject, a content link (`page:id`), or a URL as is.
+fn feedback(linker: &Linker<'_>, title: &str) -> Option<String> {
+    let address = linker.site.config.feedback.as_ref()?.get_ref().clone();
     if let Some(mail) = address.strip_prefix("mailto:") {
-        let subject: String = format!("Rückmeldung zur Seite „{title}“")
+        let subject: String = linker
+            .site
+            .labels
+            .fill("feedback_subject", &[("title", title)])
             .bytes()
             .map(|b| {
                 if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
@@ -194,7 +207,7 @@ fn feedback(linker: &Linker<'_>, model: &Model, title: &str) -> Option<String> {
             .collect();
         return Some(format!("mailto:{mail}?subject={subject}"));
     }
-    Some(address)
+    linker.content_link(&address).map(|link| link.href)
 }
 
 /// What an item contributes to its page.

@@ -4,27 +4,28 @@
 //! JavaScript.
 
 use crate::model::slug::slugify;
-use crate::model::{EntityKind as K, Model};
-use crate::portfolio::ampel_label;
+use crate::model::{Ampel, EntityKind as K, Phase};
+use crate::site::Site;
 
 /// Projects per page of the full list.
 pub const PAGE_SIZE: usize = 100;
 
 /// One view: which projects, under which heading, at which path.
 pub struct Group {
-    pub dimension: &'static str,
+    pub dimension: String,
     pub title: String,
     pub path: String,
     pub projects: Vec<usize>,
 }
 
 /// All views in a fixed order: by unit, phase, Ampel of the current period, goal.
-pub fn groups(model: &Model) -> Vec<Group> {
+pub fn groups(site: &Site<'_>) -> Vec<Group> {
+    let model = site.model;
     let mut groups = Vec::new();
-    let mut add = |dimension: &'static str, folder: &str, key: &str, title: String, projects: Vec<usize>| {
+    let mut add = |dimension: &str, folder: &str, key: &str, title: String, projects: Vec<usize>| {
         if !projects.is_empty() {
             groups.push(Group {
-                dimension,
+                dimension: site.label(dimension),
                 title,
                 path: format!("projekte/{folder}/{}/index.html", slugify(key)),
                 projects,
@@ -37,37 +38,25 @@ pub fn groups(model: &Model) -> Vec<Group> {
         let projects = (0..model.projects.len())
             .filter(|&i| canonical(K::Unit, model.projects[i].unit.get_ref()).as_deref() == Some(id))
             .collect();
-        add("Organisationseinheit", "einheit", id, unit.name.clone(), projects);
+        add("unit", "einheit", id, unit.name.clone(), projects);
     }
-    for phase in [
-        crate::model::Phase::Antrag,
-        crate::model::Phase::Priorisiert,
-        crate::model::Phase::Beauftragt,
-        crate::model::Phase::Umsetzung,
-        crate::model::Phase::Abgeschlossen,
-        crate::model::Phase::Betrieb,
-        crate::model::Phase::Gestoppt,
-    ] {
-        let label = super::dashboard::phase_label(phase);
+    for &phase in Phase::ALL {
+        let label = site.label(&phase.label_key());
         let projects = (0..model.projects.len()).filter(|&i| *model.projects[i].phase.get_ref() == phase).collect();
-        add("Phase", "phase", label, label.to_owned(), projects);
+        add("phase", "phase", phase.key(), label, projects);
     }
-    if let Some(period) = model.current_period() {
-        let ampel: std::collections::BTreeMap<String, crate::model::Ampel> = period
+    if let Some(period) = site.period {
+        let ampel: std::collections::BTreeMap<String, Ampel> = period
             .status
             .iter()
             .filter_map(|s| Some((canonical(K::Project, s.project.get_ref())?, *s.overall.get_ref())))
             .collect();
-        for value in [crate::model::Ampel::Red, crate::model::Ampel::Yellow, crate::model::Ampel::Green] {
+        for value in [Ampel::Red, Ampel::Yellow, Ampel::Green] {
             let projects =
                 (0..model.projects.len()).filter(|&i| ampel.get(&model.projects[i].id) == Some(&value)).collect();
-            add(
-                "Ampel",
-                "ampel",
-                ampel_label(value),
-                format!("Ampel {} ({})", ampel_label(value), period.id),
-                projects,
-            );
+            let word = site.label(&value.label_key());
+            let title = site.labels.fill("ampel_view", &[("ampel", &word), ("period", &period.id)]);
+            add("ampel", "ampel", &word, title, projects);
         }
     }
     for goal in &model.goals {
@@ -75,7 +64,7 @@ pub fn groups(model: &Model) -> Vec<Group> {
         let projects = (0..model.projects.len())
             .filter(|&i| model.projects[i].goals.iter().any(|g| canonical(K::Goal, g.get_ref()).as_deref() == Some(id)))
             .collect();
-        add("Strategisches Ziel", "ziel", id, goal.name.clone(), projects);
+        add("goal", "ziel", id, goal.name.clone(), projects);
     }
     groups
 }
@@ -85,6 +74,6 @@ pub fn page_path(n: usize) -> String {
     if n == 0 { "projekte/alle/index.html".to_owned() } else { format!("projekte/alle/{}/index.html", n + 1) }
 }
 
-pub fn page_count(model: &Model) -> usize {
+pub fn page_count(model: &crate::model::Model) -> usize {
     model.projects.len().div_ceil(PAGE_SIZE).max(1)
 }

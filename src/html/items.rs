@@ -3,10 +3,11 @@
 use serde::Serialize;
 
 use super::context::{ItemContext, intro};
-use super::links::Linker;
 use super::plan::{Item, Job, anchor};
-use super::views::{self, Named, number};
-use crate::model::{EntityKind as K, Model, UnitKind};
+use super::prose::{self as views, search_text};
+use crate::german::number;
+use crate::model::{Body, EntityKind as K, Model, Role};
+use crate::view::{Linker, Named};
 
 pub fn build(
     linker: &Linker<'_>,
@@ -19,19 +20,9 @@ pub fn build(
         Item::Start => start(linker, model),
         Item::Model => steering_model(linker, model),
         Item::Roles => roles(linker, model),
-        Item::Role(index) => {
-            let (view, text) = views::role(linker, model, &model.roles[index]);
-            let context = empty.with("role", &view).searchable(text);
-            match &view.prose {
-                Some(prose) => context.prose(prose),
-                None => context,
-            }
-        }
+        Item::Role(index) => role(linker, &model.roles[index]),
         Item::Bodies => bodies(linker, model),
-        Item::Body(index) => {
-            let (view, text) = views::body(linker, model, &model.bodies[index]);
-            empty.with("body", &view).searchable(text)
-        }
+        Item::Body(index) => body(linker, &model.bodies[index]),
         Item::Premises => premises(linker, model),
         Item::Premise(index) => {
             let (view, text) = views::premise(linker, model, &model.premises[index]);
@@ -43,7 +34,7 @@ pub fn build(
         Item::Raci => raci(linker, model),
         Item::Challenges => challenges(linker, model),
         Item::Staffing => staffing(model),
-        Item::Papers => papers(linker, model),
+        Item::Papers => papers(linker),
         Item::Paper(index) => super::paper::paper(linker, model, &model.papers[index]),
         Item::Glossary => glossary(model),
         Item::Decisions => {
@@ -57,8 +48,8 @@ pub fn build(
         Item::Portfolio => super::dashboard::overview(linker, model, &navigation.groups),
         Item::ProjectGroup(index) => super::dashboard::project_group(linker, model, &navigation.groups, index),
         Item::ProjectPage(n) => super::dashboard::project_page_list(linker, model, n),
-        Item::Dashboards => super::dashboard::dashboards(linker, model),
-        Item::Dashboard(index) => super::dashboard::dashboard(linker, model, &model.periods[index].id),
+        Item::Dashboards => super::dashboard::dashboards(linker),
+        Item::Dashboard(index) => super::dashboard::dashboard(linker, &model.periods[index].id),
         Item::Demands => super::dashboard::demands(linker, model),
         Item::Ranking => super::dashboard::ranking(linker, model),
         Item::Page(index) => {
@@ -67,6 +58,33 @@ pub fn build(
             empty.prose(&prose).with("description", &page.description).searchable(text)
         }
         Item::Search | Item::NotFound => empty,
+    }
+}
+
+/// A role's page: its card as on the PDF, and its own Markdown text.
+fn role(linker: &Linker<'_>, role: &Role) -> ItemContext {
+    let view = crate::view::governance::role(linker, role);
+    let prose = role.prose.as_ref().map(|p| views::prose(linker, &p.text, views::RESERVED));
+    let tasks = role.tasks.iter().map(|t| format!("{} {}", t.title, t.items.join(" "))).collect::<Vec<_>>().join(" ");
+    let prose_text = prose.as_ref().map_or("", |(_, text)| text.as_str());
+    let text = search_text(&[&role.summary, &role.competencies.join(" "), &tasks, prose_text]);
+    let context = ItemContext::empty().with("role", &view).searchable(text);
+    match &prose {
+        Some((prose, _)) => context.prose(prose),
+        None => context,
+    }
+}
+
+/// A body's page: what the handbook PDF shows of it, and its own Markdown text.
+fn body(linker: &Linker<'_>, body: &Body) -> ItemContext {
+    let view = crate::view::governance::body(linker, body);
+    let prose = body.prose.as_ref().map(|p| views::prose(linker, &p.text, views::RESERVED));
+    let prose_text = prose.as_ref().map_or("", |(_, text)| text.as_str());
+    let text = search_text(&[&body.summary, &body.tasks.join(" "), &body.decides.join(" "), prose_text]);
+    let context = ItemContext::empty().with("body", &view).searchable(text);
+    match &prose {
+        Some((prose, _)) => context.prose(prose),
+        None => context,
     }
 }
 
@@ -91,7 +109,7 @@ fn levels(linker: &Linker<'_>, model: &Model) -> Vec<LevelView> {
             let id = level.id.get_ref();
             LevelView {
                 id: id.clone(),
-                anchor: super::urls::level_anchor(id),
+                anchor: crate::paths::level_anchor(id),
                 name: level.name.clone(),
                 description: level.description.clone(),
                 bodies: model
@@ -121,8 +139,8 @@ fn named(linker: &Linker<'_>, kind: K, id: &str) -> Option<Named> {
     linker.entity(kind, id).map(|link| Named { title: link.title, href: Some(link.href) })
 }
 
-/// Where readers begin on the start page: links for each of the three entry questions;
-/// entities the content does not have are left out.
+/// Where readers begin on the start page: the links `site.toml` names under `[start]`
+/// for each of the three entry questions.
 #[derive(Serialize)]
 struct Begin {
     need: Vec<Named>,
@@ -132,35 +150,29 @@ struct Begin {
 
 fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "").unwrap_or_default();
-    let page = |id: &str| named(linker, K::Page, id);
-    let begin = Begin {
-        need: [
-            named(linker, K::Body, "digit-dialog"),
-            named(linker, K::Role, "digit-beraterin"),
-            named(linker, K::Term, "fast-lane"),
-        ]
-        .into_iter()
-        .flatten()
-        .collect(),
-        role: [named(linker, K::Role, "digit-projektleitung"), named(linker, K::Page, "rollenabgrenzung")]
-            .into_iter()
-            .flatten()
-            .collect(),
-        rules: [page("ausgangslage")].into_iter().flatten().collect(),
+    let config = linker.site.config;
+    let links = |list: &[toml::Spanned<String>]| -> Vec<Named> {
+        list.iter()
+            .filter_map(|link| linker.content_link(link.get_ref()))
+            .map(|link| Named { title: link.title, href: Some(link.href) })
+            .collect()
     };
+    let begin =
+        Begin { need: links(&config.start.need), role: links(&config.start.role), rules: links(&config.start.rules) };
+    let single = |link: &Option<toml::Spanned<String>>| link.as_ref().and_then(|l| linker.content_link(l.get_ref()));
+    let site = &linker.site;
     let context = ItemContext::empty()
         .with("levels", &levels(linker, model))
         .with("intro", &prose)
         .with("model_summary", &model_summary(linker, model))
         .with("begin", &begin)
-        .with("easy_language", &page("leichte-sprache"))
-        .with("background", &page("ausgangslage"))
-        .with("accessibility", &page("barrierefreiheit"))
+        .with("easy_language", &single(&config.easy_language))
+        .with("accessibility", &single(&config.accessibility))
         .with(
             "dashboard",
-            &model.current_period().map(|p| super::links::Link {
-                title: format!("DigIT-Dashboard {}", p.id),
-                href: linker.href(&super::urls::dashboard(&p.id)),
+            &site.period.map(|p| crate::view::Link {
+                title: crate::view::dashboard_title(site, &p.id),
+                href: linker.href(&crate::paths::dashboard(&p.id)),
             }),
         );
     context.searchable(text)
@@ -180,7 +192,7 @@ fn model_summary(linker: &Linker<'_>, model: &Model) -> Option<views::Prose> {
 
 fn steering_model(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "steuerungsmodell").unwrap_or_default();
-    let flows: Vec<_> = model.flows.iter().map(|f| views::flow(linker, f)).collect();
+    let flows: Vec<_> = model.flows.iter().map(|f| crate::view::governance::flow(linker, f)).collect();
     let diagram = crate::diagram::steering_model(model, &|kind, id| linker.entity(kind, id).map(|l| l.href)).svg;
     ItemContext::empty()
         .prose(&prose)
@@ -324,7 +336,7 @@ fn challenges(linker: &Linker<'_>, model: &Model) -> ItemContext {
 #[derive(Serialize)]
 struct StaffingView {
     note: String,
-    rows: Vec<views::StaffingLine>,
+    rows: Vec<crate::view::governance::StaffingLine>,
     total_target: String,
     total_current: String,
     evp_fte: Option<String>,
@@ -339,7 +351,7 @@ fn staffing(model: &Model) -> ItemContext {
     let current: f64 = staffing.position.iter().map(|p| *p.current.get_ref()).sum();
     let view = StaffingView {
         note: staffing.note.clone(),
-        rows: staffing.position.iter().map(views::staffing_line).collect(),
+        rows: staffing.position.iter().map(crate::view::governance::staffing_line).collect(),
         total_target: number(target),
         total_current: number(current),
         evp_fte: staffing.fachamt.as_ref().map(|f| number(*f.evp_fte.get_ref())),
@@ -360,7 +372,8 @@ struct PaperSummary {
     example: bool,
 }
 
-fn papers(linker: &Linker<'_>, model: &Model) -> ItemContext {
+fn papers(linker: &Linker<'_>) -> ItemContext {
+    let model = linker.model;
     let list: Vec<PaperSummary> = model
         .papers
         .iter()
@@ -368,8 +381,8 @@ fn papers(linker: &Linker<'_>, model: &Model) -> ItemContext {
             Some(PaperSummary {
                 link: named(linker, K::Paper, &p.id)?,
                 reference: p.reference.clone(),
-                paper_type: format!("{:?}", p.paper_type.get_ref()),
-                date: views::german_date(*p.date.get_ref()),
+                paper_type: linker.site.label(&p.paper_type.get_ref().label_key()),
+                date: crate::german::date(*p.date.get_ref()),
                 example: p.example,
             })
         })
@@ -407,7 +420,7 @@ fn glossary(model: &Model) -> ItemContext {
 struct UnitView {
     name: String,
     id: String,
-    kind: &'static str,
+    kind: String,
     description: String,
     parent: Option<Named>,
     children: Vec<Named>,
@@ -424,7 +437,7 @@ fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
     let view = UnitView {
         name: unit.name.clone(),
         id: id.clone(),
-        kind: unit_kind(unit.kind.get_ref()),
+        kind: linker.site.label(&unit.kind.get_ref().label_key()),
         description: unit.description.clone(),
         parent: unit.parent.as_ref().and_then(|p| named(linker, K::Unit, p.get_ref())),
         children: model
@@ -456,17 +469,4 @@ fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
     let mut context = ItemContext::empty().with("unit", &view).searchable(unit.description.clone());
     context.example = unit.example || !view.projects.is_empty();
     context
-}
-
-fn unit_kind(kind: &UnitKind) -> &'static str {
-    match kind {
-        UnitKind::Dezernat => "Dezernat",
-        UnitKind::Amt => "Amt",
-        UnitKind::Abteilung => "Abteilung",
-        UnitKind::Sachgebiet => "Sachgebiet",
-        UnitKind::Dienstleister => "Dienstleister",
-        UnitKind::Eigenbetrieb => "Eigenbetrieb",
-        UnitKind::Gruppe => "Gruppe",
-        UnitKind::Team => "Team",
-    }
 }

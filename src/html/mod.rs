@@ -1,29 +1,25 @@
 //! The handbook site: tera templates from a theme, view models from the model, one job per
 //! page, rendered in parallel, plus static assets, the search index and a sitemap.
 
-mod charts;
 mod context;
 mod dashboard;
+mod figures;
 mod groups;
 mod items;
-mod links;
 mod paper;
 mod plan;
 mod project;
-pub mod urls;
-mod views;
+mod prose;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::Model;
 use crate::output::{Files, OutputError};
 use crate::search::SearchDocument;
+use crate::site::Site;
+use crate::theme::Theme;
 
-pub use crate::theme::Theme;
-pub use dashboard::dashboard_data;
 pub use plan::{Item, Job, plan};
-pub use views::{body_data, role_data};
 
 /// Why the site could not be rendered; names the page and its content file.
 #[derive(Debug)]
@@ -55,63 +51,64 @@ struct SiteView {
     example_data: bool,
 }
 
-/// Renders every page of the handbook into `files`; the theme's assets move there too.
-pub fn render_site(model: &Model, theme: &mut Theme, files: &mut Files) -> Result<(), RenderError> {
-    let config = model.config.as_ref();
-    let language = config.map_or("de", |c| c.language.as_str());
-    let site = SiteView {
-        title: config.map(|c| c.title.clone()).unwrap_or_default(),
-        organisation: config.map(|c| c.organisation.clone()).unwrap_or_default(),
-        description: config.map(|c| c.description.clone()).unwrap_or_default(),
-        language: language.to_owned(),
-        feedback: config.and_then(|c| c.feedback.as_ref().map(|f| f.get_ref().clone())),
-        logo: config.and_then(|c| c.logo.clone()),
-        example_data: config.is_some_and(|c| c.example_data),
+/// Renders every page of the handbook into `files`, with the theme's assets, the search
+/// index and the sitemap.
+pub fn render_site(site: &Site<'_>, theme: &Theme, files: &mut Files) -> Result<Vec<Job>, RenderError> {
+    let config = site.config;
+    let view = SiteView {
+        title: config.title.clone(),
+        organisation: config.organisation.clone(),
+        description: config.description.clone(),
+        language: config.language.clone(),
+        feedback: config.feedback.as_ref().map(|f| f.get_ref().clone()),
+        logo: config.logo.clone(),
+        example_data: config.example_data,
     };
-    let global = theme.tera.global_context();
-    global.insert("site", &site);
-    global.insert("labels", &theme.labels);
-    let jobs = plan(model);
-    let navigation = context::Navigation::new(model, &jobs);
-    let rendered: Vec<Result<RenderedPage, RenderError>> = jobs
-        .par_iter()
-        .enumerate()
-        .map(|(index, job)| render_job(theme, model, &jobs, &navigation, index, job))
-        .collect();
+    let mut tera = theme.tera.clone();
+    let global = tera.global_context();
+    global.insert("site", &view);
+    global.insert("labels", site.labels);
+    let jobs = plan(site);
+    let navigation = context::Navigation::new(site, &jobs);
+    let inputs = context::PageInputs { site: *site, jobs: &jobs, navigation: &navigation };
+    let rendered: Vec<Result<RenderedPage, RenderError>> =
+        jobs.par_iter().enumerate().map(|(index, job)| render_job(&tera, &inputs, index, job)).collect();
     let mut documents = Vec::new();
     for result in rendered {
         let (path, html, document) = result?;
         files.add(path, html).map_err(RenderError::Output)?;
         documents.extend(document);
     }
-    for (path, bytes) in std::mem::take(&mut theme.assets) {
-        files.add(format!("assets/{path}"), bytes).map_err(RenderError::Output)?;
+    for (path, bytes) in &theme.assets {
+        files.add(format!("assets/{path}"), bytes.clone()).map_err(RenderError::Output)?;
     }
     for file in crate::search::build(&documents) {
         files.add(file.path, file.contents).map_err(RenderError::Output)?;
     }
-    let base = config.map_or("/", |c| c.base_url.as_str());
-    files.add("sitemap.xml", sitemap(base, &jobs)).map_err(RenderError::Output)?;
-    Ok(())
+    files.add("sitemap.xml", sitemap(&config.base_url, &jobs)).map_err(RenderError::Output)?;
+    Ok(jobs)
 }
 
 /// A page's path, its HTML and, if it is worth finding, its search document.
 type RenderedPage = (String, String, Option<SearchDocument>);
 
 fn render_job(
-    theme: &Theme,
-    model: &Model,
-    jobs: &[Job],
-    navigation: &context::Navigation<'_>,
+    tera: &tera::Tera,
+    inputs: &context::PageInputs<'_>,
     index: usize,
     job: &Job,
 ) -> Result<RenderedPage, RenderError> {
-    let page = context::build(theme, model, jobs, navigation, index);
-    let html = theme.tera.render(job.template, &page.context).map_err(|error| RenderError::Page {
+    let figures = figures::TeraFigures::new(tera);
+    let page = context::build(inputs, &figures, index);
+    let failed = |template: &str, message: String| RenderError::Page {
         origin: job.origin.clone(),
-        template: job.template.to_owned(),
-        message: error.to_string(),
-    })?;
+        template: template.to_owned(),
+        message,
+    };
+    let html = tera.render(job.template, &page.context).map_err(|error| failed(job.template, error.to_string()))?;
+    if let Some((template, message)) = figures.error() {
+        return Err(failed(&template, message));
+    }
     Ok((job.path.clone(), html, page.search))
 }
 

@@ -4,16 +4,16 @@
 use serde::Serialize;
 
 use super::context::ItemContext;
-use super::links::Linker;
-use super::views::{self, Named};
-pub use crate::german::euro;
+use super::prose as views;
+use crate::german::{date as german_date, euro};
 use crate::model::{EntityKind as K, Model, Paper};
+use crate::view::{Linker, Named};
 
 #[derive(Serialize)]
 struct PaperView {
     name: String,
     reference: Option<String>,
-    paper_type: &'static str,
+    paper_type: String,
     date: String,
     originator: Option<Named>,
     consultations: Vec<ConsultationView>,
@@ -30,7 +30,7 @@ struct PaperView {
 struct ConsultationView {
     body: String,
     date: String,
-    role: &'static str,
+    role: String,
     authoritative: bool,
 }
 
@@ -49,8 +49,8 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
     let view = PaperView {
         name: paper.name.clone(),
         reference: paper.reference.clone(),
-        paper_type: paper.paper_type.get_ref().label(),
-        date: views::german_date(*paper.date.get_ref()),
+        paper_type: linker.site.label(&paper.paper_type.get_ref().label_key()),
+        date: german_date(*paper.date.get_ref()),
         originator: linker
             .entity(K::Unit, paper.originator.get_ref())
             .map(|l| Named { title: l.title, href: Some(l.href) }),
@@ -59,8 +59,8 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
             .iter()
             .map(|c| ConsultationView {
                 body: c.body.clone(),
-                date: views::german_date(*c.date.get_ref()),
-                role: c.role.label(),
+                date: german_date(*c.date.get_ref()),
+                role: linker.site.label(&c.role.label_key()),
                 authoritative: c.authoritative.as_ref().is_some_and(|a| *a.get_ref()),
             })
             .collect(),
@@ -89,8 +89,8 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
             .map(|d| views::decision(linker, d))
             .collect(),
         example: paper.example,
-        pdf: super::urls::pdf(K::Paper, &paper.id).map(|path| linker.href(&path)),
-        oparl: super::urls::oparl(&paper.id).map(|path| linker.href(&path)),
+        pdf: crate::paths::pdf(K::Paper, &paper.id).map(|path| linker.href(&path)),
+        oparl: crate::paths::oparl(&paper.id).map(|path| linker.href(&path)),
     };
     let mut context = ItemContext::empty().prose(&body).with("paper", &view).searchable(text);
     context.example = paper.example;

@@ -1,8 +1,9 @@
 //! The page plan: every page of the site as a job, in navigation order.
 
-use super::urls;
 use crate::model::slug::slugify;
 use crate::model::{Date, EntityKind, Model};
+use crate::paths as urls;
+use crate::site::Site;
 
 /// What a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +77,9 @@ pub fn section_intro(model: &Model, slug: &str) -> Option<usize> {
     model.pages.iter().position(|page| page.id == slug && !page.draft)
 }
 
-pub fn plan(model: &Model) -> Vec<Job> {
+pub fn plan(site: &Site<'_>) -> Vec<Job> {
+    let model = site.model;
+    let label = |key: &str| site.label(key);
     let mut jobs = Vec::new();
     let mut add = |path: String,
                    template: &'static str,
@@ -87,18 +90,26 @@ pub fn plan(model: &Model) -> Vec<Job> {
                    origin: String| {
         jobs.push(Job { path, template, title, section, item, updated, origin });
     };
-    let site_title = model.config.as_ref().map_or_else(String::new, |c| c.title.clone());
+    let site_title = site.config.title.clone();
     add("index.html".into(), "index.html", site_title, "", Item::Start, None, "content/site.toml".into());
     add(
         urls::section("steuerungsmodell"),
         "model.html",
-        "Steuerungsmodell".into(),
+        label("page_model"),
         "steuerungsmodell",
         Item::Model,
         None,
         "content/flows.toml".into(),
     );
-    add(urls::section("rollen"), "roles.html", "Rollen".into(), "rollen", Item::Roles, None, "content/roles/".into());
+    add(
+        urls::section("rollen"),
+        "roles.html",
+        label("page_roles"),
+        "rollen",
+        Item::Roles,
+        None,
+        "content/roles/".into(),
+    );
     for (index, role) in model.roles.iter().enumerate() {
         let path = urls::entity(EntityKind::Role, &role.id).unwrap_or_default();
         add(
@@ -114,7 +125,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("gremien"),
         "bodies.html",
-        "Gremien".into(),
+        label("page_bodies"),
         "gremien",
         Item::Bodies,
         None,
@@ -135,7 +146,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("praemissen"),
         "premises.html",
-        "Prämissen und Leitlinien".into(),
+        label("page_premises"),
         "praemissen",
         Item::Premises,
         None,
@@ -156,11 +167,11 @@ pub fn plan(model: &Model) -> Vec<Job> {
             format!("Prämisse `{}`", premise.id),
         );
     }
-    add(urls::section("raci"), "raci.html", "RACI-Matrix".into(), "raci", Item::Raci, None, "content/raci.toml".into());
+    add(urls::section("raci"), "raci.html", label("page_raci"), "raci", Item::Raci, None, "content/raci.toml".into());
     add(
         urls::section("handlungsfelder"),
         "challenges.html",
-        "Handlungsfelder".into(),
+        label("page_challenges"),
         "handlungsfelder",
         Item::Challenges,
         None,
@@ -169,7 +180,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("stellenplan"),
         "staffing.html",
-        "Stellenplan".into(),
+        label("page_staffing"),
         "stellenplan",
         Item::Staffing,
         None,
@@ -178,7 +189,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("vorlagen"),
         "papers.html",
-        "Vorlagen".into(),
+        label("page_papers"),
         "vorlagen",
         Item::Papers,
         None,
@@ -199,7 +210,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("glossar"),
         "glossary.html",
-        "Glossar".into(),
+        label("page_glossary"),
         "glossar",
         Item::Glossary,
         None,
@@ -208,7 +219,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("entscheidungen"),
         "decisions.html",
-        "Entscheidungen".into(),
+        label("page_decisions"),
         "praemissen",
         Item::Decisions,
         None,
@@ -226,23 +237,22 @@ pub fn plan(model: &Model) -> Vec<Job> {
             format!("Organisationseinheit `{}` (content/units.toml)", unit.id.get_ref()),
         );
     }
-    let current = model.current_period().map(|p| p.id.clone());
     add(
         urls::section("dashboard"),
         "dashboards.html",
-        "DigIT-Dashboard".into(),
+        label("dashboard_name"),
         "dashboard",
         Item::Dashboards,
         None,
         "content/periods/".into(),
     );
-    for period in crate::portfolio::timeline(model, current.as_deref()) {
+    for period in crate::portfolio::timeline(model, site.period_id()) {
         let index = model.periods.iter().position(|p| std::ptr::eq(p, period)).unwrap_or_default();
-        let path = super::urls::dashboard(&period.id);
+        let path = urls::dashboard(&period.id);
         add(
             path,
             "dashboard.html",
-            format!("DigIT-Dashboard {}", period.id),
+            crate::view::dashboard_title(site, &period.id),
             "dashboard",
             Item::Dashboard(index),
             Some(*period.date.get_ref()),
@@ -252,17 +262,17 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("projekte"),
         "portfolio.html",
-        "Projektportfolio".into(),
+        label("page_portfolio"),
         "projekte",
         Item::Portfolio,
         None,
         "content/projects/".into(),
     );
-    for (index, group) in super::groups::groups(model).into_iter().enumerate() {
+    for (index, group) in super::groups::groups(site).into_iter().enumerate() {
         add(
             group.path,
             "project_list.html",
-            format!("Projekte: {}", group.title),
+            site.labels.fill("project_view_title", &[("view", &group.title)]),
             "projekte",
             Item::ProjectGroup(index),
             None,
@@ -272,9 +282,10 @@ pub fn plan(model: &Model) -> Vec<Job> {
     let pages = super::groups::page_count(model);
     for n in 0..pages {
         let title = if pages == 1 {
-            "Alle Projekte".to_owned()
+            label("all_projects")
         } else {
-            format!("Alle Projekte (Seite {} von {pages})", n + 1)
+            let (n, count) = ((n + 1).to_string(), pages.to_string());
+            site.labels.fill("all_projects_page", &[("n", &n), ("count", &count)])
         };
         add(
             super::groups::page_path(n),
@@ -301,7 +312,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("bedarfe"),
         "demands.html",
-        "Bedarfe".into(),
+        label("page_demands"),
         "bedarfe",
         Item::Demands,
         None,
@@ -310,7 +321,7 @@ pub fn plan(model: &Model) -> Vec<Job> {
     add(
         urls::section("priorisierung"),
         "ranking.html",
-        "Priorisierung der Projektanträge".into(),
+        label("page_ranking"),
         "priorisierung",
         Item::Ranking,
         None,
@@ -335,8 +346,8 @@ pub fn plan(model: &Model) -> Vec<Job> {
             format!("Seite `{}` (content/pages/{}.md)", page.id, page.id),
         );
     }
-    add("suche/index.html".into(), "search.html", "Suche".into(), "suche", Item::Search, None, "Suche".into());
-    add("404.html".into(), "404.html", "Seite nicht gefunden".into(), "", Item::NotFound, None, "404".into());
+    add("suche/index.html".into(), "search.html", label("page_search"), "suche", Item::Search, None, "Suche".into());
+    add("404.html".into(), "404.html", label("page_not_found"), "", Item::NotFound, None, "404".into());
     jobs
 }
 

@@ -4,10 +4,13 @@
 use serde::Serialize;
 
 use super::context::{ItemContext, Navigation};
-use super::dashboard::{AmpelView, ampel, named, phase_label};
-use super::links::Linker;
-use super::paper::euro;
-use super::views::{self, Named, number};
+use crate::german::{date as german_date, euro, number};
+use crate::view::Named;
+use crate::view::{AmpelView, Linker, ampel};
+
+fn named(linker: &Linker<'_>, kind: crate::model::EntityKind, id: &str) -> Named {
+    linker.named(&[kind], id)
+}
 use crate::model::{EntityKind as K, Model};
 
 #[derive(Serialize)]
@@ -18,7 +21,7 @@ struct ProjectView {
     unit: Named,
     lead: Option<Named>,
     provider: Option<Named>,
-    phase: &'static str,
+    phase: String,
     fast_lane: bool,
     goals: Vec<Named>,
     planned: Option<String>,
@@ -67,7 +70,7 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
         unit: named(linker, K::Unit, project.unit.get_ref()),
         lead: project.lead.as_ref().map(|l| named(linker, K::Role, l.get_ref())),
         provider: project.provider.as_ref().map(|p| named(linker, K::Unit, p.get_ref())),
-        phase: phase_label(*project.phase.get_ref()),
+        phase: linker.site.label(&project.phase.get_ref().label_key()),
         fast_lane: project.fast_lane,
         goals: project
             .goals
@@ -77,8 +80,8 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
             .collect(),
         planned: project.budget.as_ref().map(|b| euro(*b.planned.get_ref())),
         approved: project.budget.as_ref().and_then(|b| b.approved.as_ref()).map(|a| euro(*a.get_ref())),
-        start: project.start.as_ref().map(|d| views::german_date(*d.get_ref())),
-        end: project.end.as_ref().map(|d| views::german_date(*d.get_ref())),
+        start: project.start.as_ref().map(|d| german_date(*d.get_ref())),
+        end: project.end.as_ref().map(|d| german_date(*d.get_ref())),
         depends_on: project.depends_on.iter().map(|d| named(linker, K::Project, d.get_ref())).collect(),
         needed_by: navigation
             .dependents
@@ -93,8 +96,8 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
                 let forecast = latest.and_then(|s| s.forecast.get(m.id.get_ref())).map(|d| *d.get_ref());
                 MilestoneRow {
                     title: m.title.clone(),
-                    baseline: views::german_date(*m.baseline.get_ref()),
-                    forecast: forecast.map(views::german_date),
+                    baseline: german_date(*m.baseline.get_ref()),
+                    forecast: forecast.map(german_date),
                     days: forecast.map(|f| m.baseline.get_ref().days_until(f)),
                 }
             })
@@ -104,11 +107,11 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
             .rev()
             .map(|(period, s)| PeriodStatus {
                 period: period.id.clone(),
-                overall: ampel(*s.overall.get_ref()),
-                schedule: s.schedule.map(ampel),
-                cost: s.cost.map(ampel),
-                scope: s.scope.map(ampel),
-                resources: s.resources.map(ampel),
+                overall: ampel(&linker.site, *s.overall.get_ref()),
+                schedule: s.schedule.map(|a| ampel(&linker.site, a)),
+                cost: s.cost.map(|a| ampel(&linker.site, a)),
+                scope: s.scope.map(|a| ampel(&linker.site, a)),
+                resources: s.resources.map(|a| ampel(&linker.site, a)),
                 progress: s.progress.as_ref().map(|p| number(*p.get_ref())),
                 spent: s.spent.as_ref().map(|v| euro(*v.get_ref())),
                 comment: s.comment.clone(),
@@ -117,7 +120,7 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
                 escalated_to: s.escalated_to.as_ref().map(|e| named(linker, K::Body, e.get_ref())),
             })
             .collect(),
-        trend: (!project.milestones.is_empty()).then(|| super::charts::milestones(project, &navigation.statuses)),
+        trend: (!project.milestones.is_empty()).then(|| crate::view::charts::milestones(project, &navigation.statuses)),
     };
     let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
     context.example = true;

@@ -43,7 +43,11 @@ fn load_config(loader: &mut Loader<'_>) {
     }
     if let Some((file, mut config)) = loader.toml_file::<Config>("site.toml", &[]) {
         config.origin = Origin { file };
-        loader.model.config = Some(config);
+        if let Some((file, mut vocabulary)) = loader.toml_file::<crate::config::Vocabulary>("vocabulary.toml", &[]) {
+            vocabulary.origin = Origin { file };
+            config.vocabulary = Some(vocabulary);
+        }
+        loader.config = Some(config);
     }
 }
 

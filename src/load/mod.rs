@@ -5,6 +5,7 @@
 
 mod entities;
 mod front_matter;
+mod ids;
 mod read;
 mod walk;
 
@@ -22,6 +23,8 @@ pub use read::MAX_FILE_BYTES;
 /// The content of a site as far as it could be read.
 pub struct Loaded {
     pub model: Model,
+    /// `site.toml`, if it could be read (its problems are among the diagnostics).
+    pub config: Option<crate::config::Config>,
     pub sources: SourceMap,
     pub diagnostics: Diagnostics,
 }
@@ -50,10 +53,17 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     if !root.join("content").is_dir() {
         return Err(LoadError::NoContent { root: root.to_path_buf() });
     }
-    let mut loader =
-        Loader { root, sources: SourceMap::default(), diagnostics: Diagnostics::default(), model: Model::default() };
+    let mut loader = Loader {
+        root,
+        sources: SourceMap::default(),
+        diagnostics: Diagnostics::default(),
+        model: Model::default(),
+        config: None,
+    };
     entities::load_all(&mut loader);
-    Ok(Loaded { model: loader.model, sources: loader.sources, diagnostics: loader.diagnostics })
+    let found = ids::index(&mut loader.model);
+    loader.diagnostics.extend(found);
+    Ok(Loaded { model: loader.model, config: loader.config, sources: loader.sources, diagnostics: loader.diagnostics })
 }
 
 /// The state of one load: the files read so far, the problems found, the model built.
@@ -62,6 +72,7 @@ struct Loader<'a> {
     sources: SourceMap,
     diagnostics: Diagnostics,
     model: Model,
+    config: Option<crate::config::Config>,
 }
 
 impl Loader<'_> {

@@ -32,6 +32,7 @@ pub enum Naming {
 /// The top-level files and folders of `content/`, for spotting misspelt names.
 pub const KNOWN: &[&str] = &[
     "site.toml",
+    "vocabulary.toml",
     "levels.toml",
     "units.toml",
     "flows.toml",
@@ -119,7 +120,9 @@ impl Loader<'_> {
         };
         if !valid {
             let expected = match naming {
-                Naming::Period => "Der Dateiname einer Berichtsperiode lautet `JJJJ-Qn.toml`, z. B. `2026-Q3.toml`",
+                Naming::Period => {
+                    "Der Dateiname einer Berichtsperiode ist ein Quartal, ein Halbjahr oder ein Jahr: `2026-Q3.toml`, `2026-H1.toml` oder `2026.toml`"
+                }
                 Naming::Code => {
                     "Der Dateiname darf nur Buchstaben, Ziffern, `-` und `.` enthalten, z. B. `P-2026-014.toml`"
                 }
@@ -208,9 +211,5 @@ impl Loader<'_> {
 
 /// `2026-Q3`
 pub fn is_period_id(id: &str) -> bool {
-    let bytes = id.as_bytes();
-    bytes.len() == 7
-        && bytes[..4].iter().all(u8::is_ascii_digit)
-        && &bytes[4..6] == b"-Q"
-        && (b'1'..=b'4').contains(&bytes[6])
+    crate::model::period_id::scheme_of(id).is_some()
 }

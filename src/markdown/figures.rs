@@ -1,7 +1,7 @@
 //! The named figures a Markdown body asks for with ```` ```chart ```` and ```` ```table ````
 //! blocks, with their byte offsets so that validation can point at a wrong name.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
 /// Which kind of named figure a fenced block asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,9 +33,7 @@ pub struct FigureRef {
 pub fn figures(markdown: &str) -> Vec<FigureRef> {
     let mut found = Vec::new();
     let mut open: Option<(FigureKind, usize, String)> = None;
-    for (event, range) in
-        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES).into_offset_iter()
-    {
+    for (event, range) in Parser::new_ext(markdown, crate::markdown::OPTIONS).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
                 open = FigureKind::of_info(&info).map(|kind| (kind, range.start, String::new()));

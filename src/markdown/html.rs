@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use super::{FigureKind, LinkResolver};
 use crate::model::slug::slugify;
@@ -27,8 +27,7 @@ pub struct Rendered {
 
 /// Renders `markdown`; heading ids avoid `reserved` ids the page template already uses.
 pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Rendered {
-    let parser =
-        Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH);
+    let parser = Parser::new_ext(markdown, crate::markdown::OPTIONS);
     let mut ids = UniqueIds::new(reserved);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut headings = Vec::new();

@@ -9,6 +9,12 @@ pub mod typst;
 pub use figures::{FigureKind, FigureRef, figures};
 pub use html::{Heading, Rendered, render};
 
+/// The one Markdown dialect of Lotse: validation and both renderers parse with it, so they
+/// see the same links and blocks.
+pub const OPTIONS: pulldown_cmark::Options = pulldown_cmark::Options::ENABLE_TABLES
+    .union(pulldown_cmark::Options::ENABLE_FOOTNOTES)
+    .union(pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+
 /// What a body refers to outside itself: content links and named figures.
 pub trait LinkResolver {
     /// Turns a content link (`role`, `digit-beraterin`) into an href relative to the page.

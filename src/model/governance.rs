@@ -71,6 +71,11 @@ pub enum UnitKind {
     Team,
 }
 
+vocabulary!(UnitKind, "unit_kind_" {
+    Dezernat => "dezernat", Amt => "amt", Abteilung => "abteilung", Sachgebiet => "sachgebiet",
+    Dienstleister => "dienstleister", Eigenbetrieb => "eigenbetrieb", Gruppe => "gruppe", Team => "team",
+});
+
 /// `roles/<id>.toml`: one Rollensteckbrief, plus optional prose from `roles/<id>.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -253,6 +258,8 @@ pub enum FlowKind {
     Reporting,
     FastLane,
 }
+
+vocabulary!(FlowKind, "flow_" { Regular => "regular", Reporting => "reporting", FastLane => "fast_lane" });
 
 /// `raci.toml`: the activities of the project life cycle; the letters live on roles, bodies and units.
 #[derive(Debug, Deserialize)]

@@ -1,7 +1,32 @@
 //! The typed governance domain: what the content says, free of any rendering engine.
 
+/// The values of a fixed vocabulary: `ALL` in reading order and each value's `key`, as
+/// written in content and used in label keys (`phase_antrag`); the words readers see
+/// come from the labels, never from here.
+macro_rules! vocabulary {
+    ($name:ident, $prefix:literal { $($variant:ident => $key:literal),* $(,)? }) => {
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+            /// The prefix of this vocabulary's label keys.
+            pub const LABEL_PREFIX: &'static str = $prefix;
+
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key),*
+                }
+            }
+
+            /// The key of the label readers see for this value, e.g. `phase_antrag`.
+            pub fn label_key(self) -> String {
+                format!("{}{}", $prefix, self.key())
+            }
+        }
+    };
+}
+
 mod date;
 mod governance;
+pub mod period_id;
 mod portfolio;
 mod publications;
 mod site;
@@ -11,7 +36,7 @@ pub use date::Date;
 pub use governance::*;
 pub use portfolio::*;
 pub use publications::*;
-pub use site::{EntityKind, Gaps, IdEntry, Model};
+pub use site::{ACTORS, EntityKind, Gaps, IdEntry, LINK_SCHEMES, Model, Resolved};
 
 use crate::source::FileId;
 

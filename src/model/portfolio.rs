@@ -121,6 +121,11 @@ pub enum Phase {
     Gestoppt,
 }
 
+vocabulary!(Phase, "phase_" {
+    Antrag => "antrag", Priorisiert => "priorisiert", Beauftragt => "beauftragt", Umsetzung => "umsetzung",
+    Abgeschlossen => "abgeschlossen", Betrieb => "betrieb", Gestoppt => "gestoppt",
+});
+
 /// Budget in EUR.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -167,6 +172,20 @@ pub enum Stage {
     Priorisiert,
     Abgelehnt,
     FastLane,
+}
+
+// Reading order: the funnel's steps, then its two ways out.
+vocabulary!(Stage, "stage_" {
+    Erfasst => "erfasst", Dialog => "dialog", Antrag => "antrag", Vorlage => "vorlage",
+    Priorisiert => "priorisiert", FastLane => "fast_lane", Abgelehnt => "abgelehnt",
+});
+
+impl Stage {
+    /// The steps of the demand funnel, in order; the other stages leave it.
+    pub const FUNNEL: &'static [Stage] =
+        &[Stage::Erfasst, Stage::Dialog, Stage::Antrag, Stage::Vorlage, Stage::Priorisiert];
+    /// The ways out of the funnel.
+    pub const BRANCHES: &'static [Stage] = &[Stage::FastLane, Stage::Abgelehnt];
 }
 
 /// `periods/<YYYY-Qn>.toml`: one status snapshot.
@@ -218,3 +237,5 @@ pub enum Ampel {
     Yellow,
     Red,
 }
+
+vocabulary!(Ampel, "ampel_" { Green => "green", Yellow => "yellow", Red => "red" });

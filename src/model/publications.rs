@@ -66,15 +66,11 @@ pub enum PaperType {
     Mitteilungsvorlage,
 }
 
-impl PaperType {
-    pub fn label(self) -> &'static str {
-        match self {
-            PaperType::Beschlussvorlage => "Beschlussvorlage",
-            PaperType::Informationsvorlage => "Informationsvorlage",
-            PaperType::Mitteilungsvorlage => "Mitteilungsvorlage",
-        }
-    }
-}
+vocabulary!(PaperType, "paper_type_" {
+    Beschlussvorlage => "Beschlussvorlage",
+    Informationsvorlage => "Informationsvorlage",
+    Mitteilungsvorlage => "Mitteilungsvorlage",
+});
 
 /// One row of the Beratungsfolge.
 #[derive(Debug, Deserialize)]
@@ -95,15 +91,11 @@ pub enum ConsultationRole {
     Kenntnisnahme,
 }
 
-impl ConsultationRole {
-    pub fn label(self) -> &'static str {
-        match self {
-            ConsultationRole::Vorberatung => "Vorberatung",
-            ConsultationRole::Entscheidung => "Entscheidung",
-            ConsultationRole::Kenntnisnahme => "Kenntnisnahme",
-        }
-    }
-}
+vocabulary!(ConsultationRole, "consultation_" {
+    Vorberatung => "Vorberatung",
+    Entscheidung => "Entscheidung",
+    Kenntnisnahme => "Kenntnisnahme",
+});
 
 /// Finanzielle Auswirkungen.
 #[derive(Debug, Deserialize)]

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::config::Config;
+use crate::source::FileId;
 
 /// The kinds of entity that content can refer to by id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -66,6 +66,31 @@ impl EntityKind {
     }
 }
 
+/// The schemes of content links (`[Text](role:digit-beraterin)`) and the kind each names:
+/// the one table that validation and both renderers use.
+pub const LINK_SCHEMES: &[(&str, EntityKind)] = &[
+    ("role", EntityKind::Role),
+    ("body", EntityKind::Body),
+    ("unit", EntityKind::Unit),
+    ("premise", EntityKind::Premise),
+    ("project", EntityKind::Project),
+    ("demand", EntityKind::Demand),
+    ("paper", EntityKind::Paper),
+    ("decision", EntityKind::Decision),
+    ("page", EntityKind::Page),
+    ("term", EntityKind::Term),
+];
+
+impl EntityKind {
+    /// The kind a content-link scheme names (`role` → [`EntityKind::Role`]).
+    pub fn of_scheme(scheme: &str) -> Option<EntityKind> {
+        LINK_SCHEMES.iter().find(|(name, _)| *name == scheme).map(|(_, kind)| *kind)
+    }
+}
+
+/// The kinds a flow, an interface or a member connects: a role, a body or a unit.
+pub const ACTORS: &[EntityKind] = &[EntityKind::Role, EntityKind::Body, EntityKind::Unit];
+
 /// How a name was found in the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdEntry {
@@ -91,10 +116,25 @@ impl Gaps {
     }
 }
 
+/// What each reference in the content resolved to during validation, by the file and the
+/// byte offset where it is written.
+#[derive(Debug, Default)]
+pub struct Resolved(BTreeMap<(FileId, usize), (EntityKind, usize)>);
+
+impl Resolved {
+    pub fn record(&mut self, file: FileId, offset: usize, kind: EntityKind, index: usize) {
+        self.0.insert((file, offset), (kind, index));
+    }
+
+    /// The kind and index of what the reference written at `offset` in `file` names.
+    pub fn get(&self, file: FileId, offset: usize) -> Option<(EntityKind, usize)> {
+        self.0.get(&(file, offset)).copied()
+    }
+}
+
 /// Everything `content/` says, as typed values.
 #[derive(Debug, Default)]
 pub struct Model {
-    pub config: Option<Config>,
     pub levels: Vec<Level>,
     pub units: Vec<Unit>,
     pub roles: Vec<Role>,
@@ -117,6 +157,8 @@ pub struct Model {
     pub pages: Vec<Page>,
     /// What could not be read: references to it are not reported a second time.
     pub gaps: Gaps,
+    /// What each checked reference names; filled by validation.
+    pub resolved: Resolved,
     index: BTreeMap<EntityKind, BTreeMap<String, IdEntry>>,
 }
 
@@ -180,11 +222,10 @@ impl Model {
         })
     }
 
-    /// The period that reports are made as of: the site's `current_period`, else the latest.
-    pub fn current_period(&self) -> Option<&Period> {
-        let wanted = self.config.as_ref().and_then(|config| config.current_period.as_ref());
+    /// The period that reports are made as of: `wanted` (an id), else the latest.
+    pub fn period_as_of(&self, wanted: Option<&str>) -> Option<&Period> {
         match wanted {
-            Some(id) => self.periods.iter().find(|period| &period.id == id.get_ref()),
+            Some(id) => self.periods.iter().find(|period| period.id == id),
             None => self.periods.iter().max_by_key(|period| *period.date.get_ref()),
         }
     }

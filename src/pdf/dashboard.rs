@@ -1,42 +1,46 @@
-//! The DigIT-Dashboard of each reporting period as a PDF, with the numbers of its page.
+//! The dashboard of each reporting period as a PDF, with the numbers of its page.
 
 use serde_json::json;
 
-use super::Document;
-use crate::model::{Model, Period};
+use super::{Document, PdfError};
+use crate::model::Period;
+use crate::site::Site;
 
-pub(super) fn documents(model: &Model) -> Vec<Document> {
-    // The same periods as the dashboard pages: up to the period the build is as of.
-    let current = model.current_period().map(|p| p.id.clone());
-    crate::portfolio::timeline(model, current.as_deref())
-        .into_iter()
-        .filter_map(|period| document(model, period))
-        .collect()
+/// The same periods as the dashboard pages: up to the period the build is as of.
+pub(super) fn documents(site: &Site<'_>) -> Result<Vec<Document>, PdfError> {
+    crate::portfolio::timeline(site.model, site.period_id()).into_iter().map(|period| document(site, period)).collect()
 }
 
-fn document(model: &Model, period: &Period) -> Option<Document> {
+fn document(site: &Site<'_>, period: &Period) -> Result<Document, PdfError> {
     let period_id = period.id.as_str();
-    let mut dashboard = crate::html::dashboard_data(model, period_id)?;
-    // The charts' SVG become files the template places; the data keeps their text.
-    let mut files = Vec::new();
-    for chart in dashboard.get_mut("charts")?.as_array_mut()? {
-        let chart = chart.as_object_mut()?;
-        let svg = chart.remove("svg")?;
-        let id = chart.get("id")?.as_str()?.to_owned();
-        files.push((format!("/charts/{id}.svg"), svg.as_str()?.as_bytes().to_vec()));
-    }
-    let date = *period.date.get_ref();
-    let path = crate::html::urls::dashboard_pdf(period_id);
+    let path = crate::view::dashboard_pdf(site, period_id);
     let origin = format!("content/periods/{period_id}.toml");
+    let root = crate::paths::root_of(&path);
+    let linker = crate::view::Linker::new(*site, &root);
+    let Some(mut dashboard) = crate::view::dashboard::dashboard(&linker, period_id) else {
+        return Err(PdfError::Typeset {
+            document: path,
+            origin,
+            message: format!("Die Berichtsperiode `{period_id}` fehlt in der Zeitleiste."),
+        });
+    };
+    // The charts' SVG become files the template places; the data keeps their text.
+    let files = dashboard
+        .charts
+        .iter_mut()
+        .map(|chart| (format!("/charts/{}.svg", chart.id), std::mem::take(&mut chart.svg).into_bytes()))
+        .collect();
+    let title = crate::view::dashboard_title(site, period_id);
     let mut document = Document::new(
-        model,
+        site,
         path,
         origin,
         "dashboard.typ",
-        format!("DigIT-Dashboard {period_id}"),
-        date,
+        title,
+        *period.date.get_ref(),
         json!({ "dashboard": dashboard }),
     );
+    document.source = Some(period.origin.file);
     document.files = files;
-    Some(document)
+    Ok(document)
 }

@@ -8,21 +8,40 @@ use serde_json::{Value, json};
 use super::links::SiteLinks;
 use super::{Document, markup_file};
 use crate::model::{EntityKind, Model};
+use crate::site::Site;
+use crate::view::Linker;
 
-pub(super) fn document(model: &Model) -> Option<Document> {
-    let links = SiteLinks::new(model);
+/// A role card in the handbook: the card's facts and the Typst file of its own text.
+#[derive(serde::Serialize)]
+struct RoleChapter {
+    #[serde(flatten)]
+    role: crate::view::governance::RoleView,
+    body: String,
+}
+
+pub(super) fn document(site: &Site<'_>) -> Document {
+    let model = site.model;
+    let links = SiteLinks::new(site);
+    let path = crate::paths::HANDBOOK_PDF.to_owned();
+    let root = crate::paths::root_of(&path);
+    let linker = Linker::new(*site, &root);
     let render = |markdown: &str| markup_file(crate::markdown::typst::render(markdown, &links, 1));
     let mut sources = Vec::new();
-    let roles: Vec<Value> = (0..model.roles.len())
-        .filter_map(|index| {
-            let prose = model.roles[index].prose.as_ref().map_or(String::new(), |p| p.text.clone());
+    let roles: Vec<Value> = model
+        .roles
+        .iter()
+        .enumerate()
+        .map(|(index, role)| {
+            let prose = role.prose.as_ref().map_or(String::new(), |p| p.text.clone());
             sources.push((format!("/roles/{index}.typ"), render(&prose)));
-            let mut data = crate::html::role_data(model, index)?;
-            data.as_object_mut()?.insert("body".to_owned(), json!(format!("/roles/{index}.typ")));
-            Some(data)
+            json!(RoleChapter {
+                role: crate::view::governance::role(&linker, role),
+                body: format!("/roles/{index}.typ")
+            })
         })
         .collect();
-    let bodies: Vec<Value> = (0..model.bodies.len()).filter_map(|index| crate::html::body_data(model, index)).collect();
+    let bodies: Vec<Value> =
+        model.bodies.iter().map(|body| json!(crate::view::governance::body(&linker, body))).collect();
     let mut premises: Vec<&crate::model::Premise> = model.premises.iter().collect();
     premises.sort_by_key(|p| p.order);
     let premises: Vec<Value> = premises
@@ -46,9 +65,8 @@ pub(super) fn document(model: &Model) -> Option<Document> {
     let (charts, tables, files) = all_figures(model, &links);
     let glossary: Vec<Value> =
         model.terms.iter().map(|t| json!({ "term": t.term.get_ref(), "definition": t.definition })).collect();
-    let config = model.config.as_ref();
     let content = json!({
-        "description": config.map(|c| c.description.clone()).unwrap_or_default(),
+        "description": site.config.description,
         "roles": roles,
         "bodies": bodies,
         "premises": premises,
@@ -57,20 +75,12 @@ pub(super) fn document(model: &Model) -> Option<Document> {
         "charts": charts,
         "tables": tables,
     });
-    let title = config.map(|c| c.title.clone()).unwrap_or_default();
-    let path = crate::html::urls::HANDBOOK_PDF.to_owned();
-    let mut document = Document::new(
-        model,
-        path,
-        "content/".to_owned(),
-        "handbuch.typ",
-        title,
-        super::role::handbook_date(model),
-        content,
-    );
+    let title = site.config.title.clone();
+    let mut document =
+        Document::new(site, path, "content/".to_owned(), "handbuch.typ", title, site.updated_or_epoch(), content);
     document.sources = sources;
     document.files = files;
-    Some(document)
+    document
 }
 
 type Figures = (BTreeMap<String, Value>, BTreeMap<String, Value>, Vec<(String, Vec<u8>)>);

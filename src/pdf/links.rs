@@ -1,9 +1,9 @@
 //! Links from a PDF into the site: absolute, because a PDF has no place in the site to
 //! link relatively from.
 
-use crate::html::urls;
 use crate::markdown::LinkResolver;
 use crate::model::{EntityKind, Model};
+use crate::paths as urls;
 
 /// Content links in a PDF point at the published site when `base_url` is a web address;
 /// otherwise only their text remains (a PDF has no relative place to link from).
@@ -13,9 +13,10 @@ pub struct SiteLinks<'m> {
 }
 
 impl<'m> SiteLinks<'m> {
-    pub fn new(model: &'m Model) -> SiteLinks<'m> {
-        let base = model.config.as_ref().map(|c| c.base_url.trim_end_matches('/').to_owned());
-        SiteLinks { model, base: base.filter(|b| b.starts_with("https://") || b.starts_with("http://")) }
+    pub fn new(site: &crate::site::Site<'m>) -> SiteLinks<'m> {
+        let base = site.config.base_url.trim_end_matches('/').to_owned();
+        let base = Some(base).filter(|b| b.starts_with("https://") || b.starts_with("http://"));
+        SiteLinks { model: site.model, base }
     }
 
     /// The site's absolute address without a trailing `/`, if it has one.

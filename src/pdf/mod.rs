@@ -15,8 +15,9 @@ mod world;
 
 use rayon::prelude::*;
 
-use crate::model::{Date, Model};
+use crate::model::Date;
 use crate::output::{Files, OutputError};
+use crate::site::Site;
 use crate::theme::Theme;
 
 /// Why a PDF could not be made; names the document and the content it comes from.
@@ -44,6 +45,8 @@ struct Document {
     path: String,
     /// The content file it comes from, for error messages.
     origin: String,
+    /// The content file it comes from, if it comes from one.
+    source: Option<crate::source::FileId>,
     /// The theme template that is the document's main file, e.g. `vorlage.typ`.
     template: &'static str,
     /// The document's date: its metadata date and Typst's `today`, never the clock.
@@ -62,10 +65,10 @@ struct Document {
 }
 
 impl Document {
-    /// A document whose `/data.json` holds its `title`, the site's organisation and its
-    /// `date` beside the fields of `content` (a JSON object).
+    /// A document whose `/data.json` holds its `title`, the site's organisation, its
+    /// `date` and the labels beside the fields of `content` (a JSON object).
     fn new(
-        model: &Model,
+        site: &Site<'_>,
         path: String,
         origin: String,
         template: &'static str,
@@ -75,8 +78,9 @@ impl Document {
     ) -> Document {
         let mut data = serde_json::json!({
             "title": title,
-            "organisation": model.config.as_ref().map(|c| c.organisation.clone()).unwrap_or_default(),
+            "organisation": site.config.organisation,
             "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
+            "labels": site.labels,
         });
         if let (Some(data), serde_json::Value::Object(content)) = (data.as_object_mut(), content) {
             data.extend(content);
@@ -84,6 +88,7 @@ impl Document {
         Document {
             path,
             origin,
+            source: None,
             template,
             date,
             data,
@@ -116,23 +121,34 @@ struct Companion {
     bytes: Vec<u8>,
 }
 
+/// A PDF the build typeset: where it went, its template and the content file it comes
+/// from (`None` for documents that gather the whole model).
+#[derive(Debug, Clone)]
+pub struct PdfJob {
+    pub path: String,
+    pub template: &'static str,
+    pub origin: Option<crate::source::FileId>,
+}
+
 /// Typesets every PDF of the site on all cores and adds them to `files`; with `sources`,
 /// also every document's Typst input, in a folder named after the PDF.
 pub fn render(
-    model: &Model,
+    site: &Site<'_>,
     theme: &Theme,
     files: &mut Files,
     mut sources: Option<&mut Files>,
-) -> Result<(), PdfError> {
+) -> Result<Vec<PdfJob>, PdfError> {
     let shared = world::Shared::new(&theme.fonts);
-    let mut documents = paper::documents(model);
-    documents.extend(dashboard::documents(model));
-    documents.extend(role::documents(model));
-    documents.extend(handbook::document(model));
+    let mut documents = paper::documents(site);
+    documents.extend(dashboard::documents(site)?);
+    documents.extend(role::documents(site));
+    documents.push(handbook::document(site));
     let typeset: Vec<Result<Vec<u8>, PdfError>> =
         documents.par_iter().map(|document| typeset(&shared, theme, document)).collect();
+    let mut jobs = Vec::new();
     for (document, result) in documents.into_iter().zip(typeset) {
         let pdf = result?;
+        jobs.push(PdfJob { path: document.path.clone(), template: document.template, origin: document.source });
         if let Some(sources) = sources.as_deref_mut() {
             let folder = document.path.trim_end_matches(".pdf");
             let (texts, files) = inputs(theme, &document).map_err(|message| document.failed(message))?;
@@ -141,8 +157,8 @@ pub fn render(
             }
         }
         if let Some(index) = document.paper {
-            let described = paper::describe(model, index, Some(&pdf), &document.beside);
-            let path = crate::html::urls::oparl(&model.papers[index].id).unwrap_or_default();
+            let described = paper::describe(site, index, Some(&pdf), &document.beside);
+            let path = crate::paths::oparl(&site.model.papers[index].id).unwrap_or_default();
             files.add(path, described).map_err(PdfError::Output)?;
         }
         for companion in document.beside {
@@ -150,7 +166,7 @@ pub fn render(
         }
         files.add(document.path, pdf).map_err(PdfError::Output)?;
     }
-    Ok(())
+    Ok(jobs)
 }
 
 fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result<Vec<u8>, PdfError> {
@@ -175,12 +191,12 @@ type Inputs = (Vec<(String, String)>, Vec<(String, Vec<u8>)>);
 fn inputs(theme: &Theme, document: &Document) -> Result<Inputs, String> {
     let templates = theme.typst.iter().map(|(name, text)| (format!("/{name}"), text.clone()));
     let sources = templates.chain(document.sources.iter().cloned()).collect();
-    Ok((sources, data_files(theme, document)?))
+    Ok((sources, data_files(document)?))
 }
 
-/// `/data.json` with the theme's labels and the list of attachments, the attachments
+/// `/data.json` with the list of attachments, the attachments
 /// themselves and the document's other files (chart SVGs).
-fn data_files(theme: &Theme, document: &Document) -> Result<Vec<(String, Vec<u8>)>, String> {
+fn data_files(document: &Document) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut data = document.data.clone();
     let listed: Vec<serde_json::Value> = document
         .attachments
@@ -189,7 +205,6 @@ fn data_files(theme: &Theme, document: &Document) -> Result<Vec<(String, Vec<u8>
         .collect();
     if let Some(object) = data.as_object_mut() {
         object.insert("attach".to_owned(), serde_json::Value::Array(listed));
-        object.insert("labels".to_owned(), serde_json::json!(theme.labels));
     }
     let data = serde_json::to_vec(&data).map_err(|e| e.to_string())?;
     let attached = document.attachments.iter().map(|a| (format!("/attachments/{}", a.name), a.bytes.clone()));

@@ -24,20 +24,20 @@ pub struct PaperFile<'a> {
 pub fn paper(model: &Model, paper: &Paper, base: &str, main: &PaperFile<'_>, auxiliary: &[PaperFile<'_>]) -> Value {
     let url = |path: &str| if base.is_empty() { path.to_owned() } else { format!("{base}/{path}") };
     let date = *paper.date.get_ref();
-    let originator = crate::html::urls::entity(EntityKind::Unit, paper.originator.get_ref())
+    let originator = crate::paths::entity(EntityKind::Unit, paper.originator.get_ref())
         .filter(|_| model.lookup(EntityKind::Unit, paper.originator.get_ref()).is_some());
-    let page = crate::html::urls::entity(EntityKind::Paper, &paper.id).map(|p| url(&p));
+    let page = crate::paths::entity(EntityKind::Paper, &paper.id).map(|p| url(&p));
     json!({
-        "id": url(&crate::html::urls::oparl(&paper.id).unwrap_or_default()),
+        "id": url(&crate::paths::oparl(&paper.id).unwrap_or_default()),
         "type": format!("{SCHEMA}Paper"),
         "name": paper.name,
         "reference": paper.reference,
         "date": date.to_string(),
-        "paperType": paper.paper_type.get_ref().label(),
+        "paperType": paper.paper_type.get_ref().key(),
         "underDirectionOf": originator.map(|o| vec![url(&o)]).unwrap_or_default(),
         "consultation": paper.consultations.iter().map(|c| json!({
             "type": format!("{SCHEMA}Consultation"),
-            "role": c.role.label(),
+            "role": c.role.key(),
             "authoritative": c.authoritative.as_ref().is_some_and(|a| *a.get_ref()),
             "lotse:organizationName": c.body,
             "lotse:date": c.date.get_ref().to_string(),

@@ -9,9 +9,10 @@ use serde_json::json;
 use super::links::SiteLinks;
 use super::oparl::PaperFile;
 use super::{Attachment, Companion, Document, markup_file};
-use crate::html::urls;
 use crate::markdown::FigureKind;
 use crate::model::{EntityKind, Model, Paper};
+use crate::paths as urls;
+use crate::site::Site;
 
 #[derive(Serialize)]
 struct ChartData {
@@ -21,9 +22,9 @@ struct ChartData {
     table: crate::charts::DataTable,
 }
 
-pub(super) fn documents(model: &Model) -> Vec<Document> {
-    let links = SiteLinks::new(model);
-    model.papers.iter().enumerate().filter_map(|(index, paper)| document(model, &links, index, paper)).collect()
+pub(super) fn documents(site: &Site<'_>) -> Vec<Document> {
+    let links = SiteLinks::new(site);
+    site.model.papers.iter().enumerate().map(|(index, paper)| document(site, &links, index, paper)).collect()
 }
 
 /// The figures a paper's body names: chart SVGs and table cells for the template, and
@@ -66,8 +67,9 @@ fn figures(model: &Model, links: &SiteLinks<'_>, markdown: &str) -> Figures {
     figures
 }
 
-fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -> Option<Document> {
-    let path = urls::pdf(EntityKind::Paper, &paper.id)?;
+fn document(site: &Site<'_>, links: &SiteLinks<'_>, index: usize, paper: &Paper) -> Document {
+    let model = site.model;
+    let path = urls::pdf(EntityKind::Paper, &paper.id).unwrap_or_default();
     let slug = crate::model::slug::slugify(&paper.id);
     let figures = figures(model, links, &paper.body.text);
     let beside: Vec<Companion> = figures
@@ -75,33 +77,33 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -
         .iter()
         .map(|(name, title, csv)| Companion {
             path: format!("vorlagen/{slug}.{name}.csv"),
-            title: format!("Daten: {title}"),
+            title: site.labels.fill("figure_data", &[("title", title)]),
             bytes: csv.clone(),
         })
         .collect();
-    let inside = describe(model, index, None, &beside);
+    let inside = describe(site, index, None, &beside);
     let mut attachments = vec![Attachment {
         name: format!("{slug}.oparl.json"),
         mime_type: "application/json",
-        description: "Beschreibung der Vorlage nach OParl 1.1".to_owned(),
+        description: site.label("oparl_attachment"),
         bytes: inside,
     }];
     attachments.extend(figures.csvs.iter().map(|(name, title, csv)| Attachment {
         name: format!("{slug}.{name}.csv"),
         mime_type: "text/csv",
-        description: format!("Daten: {title}"),
+        description: site.labels.fill("figure_data", &[("title", title)]),
         bytes: csv.clone(),
     }));
     let originator = model.name_or_id(EntityKind::Unit, paper.originator.get_ref());
     let content = json!({
-        "paper_type": paper.paper_type.get_ref().label(),
+        "paper_type": site.label(&paper.paper_type.get_ref().label_key()),
         "reference": paper.reference,
         "originator": originator,
         "example": paper.example,
         "consultations": paper.consultations.iter().map(|c| json!({
             "body": c.body,
             "date": crate::german::date(*c.date.get_ref()),
-            "role": c.role.label(),
+            "role": site.label(&c.role.label_key()),
             "authoritative": c.authoritative.as_ref().is_some_and(|a| *a.get_ref()),
         })).collect::<Vec<_>>(),
         "has_resolution": paper.resolution.is_some(),
@@ -122,21 +124,22 @@ fn document(model: &Model, links: &SiteLinks<'_>, index: usize, paper: &Paper) -
         paper.resolution.as_ref().map(|r| crate::markdown::typst::render(r.get_ref(), links, 1)).unwrap_or_default();
     let origin = format!("content/papers/{}.md", paper.id);
     let mut document =
-        Document::new(model, path, origin, "vorlage.typ", paper.name.clone(), *paper.date.get_ref(), content);
+        Document::new(site, path, origin, "vorlage.typ", paper.name.clone(), *paper.date.get_ref(), content);
     document.sources =
         vec![("/body.typ".to_owned(), markup_file(body)), ("/resolution.typ".to_owned(), markup_file(resolution))];
     document.files = figures.svgs;
     document.attachments = attachments;
     document.beside = beside;
     document.paper = Some(index);
-    Some(document)
+    document
 }
 
 /// The OParl description of paper `index`: with the PDF's size and checksum when `pdf`
 /// is given (the copy beside it), without for the copy attached inside the PDF.
-pub(super) fn describe(model: &Model, index: usize, pdf: Option<&[u8]>, beside: &[Companion]) -> Vec<u8> {
+pub(super) fn describe(site: &Site<'_>, index: usize, pdf: Option<&[u8]>, beside: &[Companion]) -> Vec<u8> {
+    let model = site.model;
     let paper = &model.papers[index];
-    let links = SiteLinks::new(model);
+    let links = SiteLinks::new(site);
     let base = links.base().unwrap_or_default();
     let pdf_path = urls::pdf(EntityKind::Paper, &paper.id).unwrap_or_default();
     let main = PaperFile { path: &pdf_path, mime_type: "application/pdf", name: &paper.name, bytes: pdf };

@@ -4,38 +4,32 @@ use serde_json::json;
 
 use super::links::SiteLinks;
 use super::{Document, markup_file};
-use crate::model::{Date, EntityKind, Model};
+use crate::model::EntityKind;
+use crate::site::Site;
 
-pub(super) fn documents(model: &Model) -> Vec<Document> {
-    let links = SiteLinks::new(model);
-    (0..model.roles.len()).filter_map(|index| document(model, &links, index)).collect()
+pub(super) fn documents(site: &Site<'_>) -> Vec<Document> {
+    let links = SiteLinks::new(site);
+    (0..site.model.roles.len()).map(|index| document(site, &links, index)).collect()
 }
 
-/// The date a handbook document carries: the site's `updated`, else the first day of
-/// 2000 so that the PDF stays reproducible without inventing a date of the content.
-pub(super) fn handbook_date(model: &Model) -> Date {
-    model
-        .config
-        .as_ref()
-        .and_then(|c| c.updated.as_ref())
-        .map_or(Date { year: 2000, month: 1, day: 1 }, |d| *d.get_ref())
-}
-
-fn document(model: &Model, links: &SiteLinks<'_>, index: usize) -> Option<Document> {
-    let role = &model.roles[index];
-    let date = handbook_date(model);
+fn document(site: &Site<'_>, links: &SiteLinks<'_>, index: usize) -> Document {
+    let role = &site.model.roles[index];
     let prose = role.prose.as_ref().map(|p| crate::markdown::typst::render(&p.text, links, 1)).unwrap_or_default();
-    let path = crate::html::urls::pdf(EntityKind::Role, &role.id)?;
-    let content = json!({ "role": crate::html::role_data(model, index)? });
+    let path = crate::paths::pdf(EntityKind::Role, &role.id).unwrap_or_default();
+    let root = crate::paths::root_of(&path);
+    let linker = crate::view::Linker::new(*site, &root);
+    let content = json!({ "role": crate::view::governance::role(&linker, role) });
+    let title = site.labels.fill("role_card_title", &[("name", &role.name)]);
     let mut document = Document::new(
-        model,
+        site,
         path,
         format!("content/roles/{}.toml", role.id),
         "rolle.typ",
-        format!("Rollensteckbrief: {}", role.name),
-        date,
+        title,
+        site.updated_or_epoch(),
         content,
     );
+    document.source = Some(role.origin.file);
     document.sources = vec![("/body.typ".to_owned(), markup_file(prose))];
-    Some(document)
+    document
 }

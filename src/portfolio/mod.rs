@@ -54,15 +54,6 @@ pub fn meets_target(kpi: &Kpi, value: f64) -> bool {
     }
 }
 
-/// German word for an Ampel value, as readers see it.
-pub fn ampel_label(ampel: Ampel) -> &'static str {
-    match ampel {
-        Ampel::Green => "grün",
-        Ampel::Yellow => "gelb",
-        Ampel::Red => "rot",
-    }
-}
-
 #[cfg(test)]
 mod tests;
 

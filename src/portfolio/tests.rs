@@ -4,7 +4,7 @@ use super::*;
 use crate::model::{Ampel, Model};
 
 fn bundled() -> Model {
-    crate::cli::load_and_validate(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap().model
+    crate::build::check(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap().model
 }
 
 fn period<'m>(model: &'m Model, id: &str) -> &'m crate::model::Period {

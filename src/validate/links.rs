@@ -2,26 +2,13 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag};
 
 use super::Checker;
 use crate::diag::{Diagnostic, nearest};
 use crate::markdown::FigureKind;
-use crate::model::{EntityKind, Markdown};
+use crate::model::{EntityKind, LINK_SCHEMES as SCHEMES, Markdown};
 use crate::source::{FileId, SourceMap, toml_string_position};
-
-/// Link schemes and the kind of entity each one names.
-pub const SCHEMES: &[(&str, EntityKind)] = &[
-    ("role", EntityKind::Role),
-    ("body", EntityKind::Body),
-    ("unit", EntityKind::Unit),
-    ("premise", EntityKind::Premise),
-    ("project", EntityKind::Project),
-    ("demand", EntityKind::Demand),
-    ("paper", EntityKind::Paper),
-    ("decision", EntityKind::Decision),
-    ("page", EntityKind::Page),
-];
 
 /// Schemes that leave the site and are not checked.
 const EXTERNAL: &[&str] = &["http", "https", "mailto", "tel"];
@@ -36,11 +23,6 @@ pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
     documents.extend(model.bodies.iter().filter_map(|b| Some((b.origin.file, b.prose.as_ref()?))));
     for (file, markdown) in documents {
         check_markdown(checker, file, &markdown.text, markdown.offset);
-    }
-    if let Some(config) = &model.config
-        && let Some(page) = config.feedback.as_ref().and_then(|f| Some((f.get_ref().strip_prefix("page:")?, f.span())))
-    {
-        checker.resolve_name(&[EntityKind::Page], page.0, config.origin.file, page.1);
     }
     let strings = model
         .papers
@@ -106,7 +88,7 @@ fn check_figure(checker: &mut Checker<'_>, file: FileId, figure: &crate::markdow
 
 /// Every link destination in `text` with its byte range.
 pub fn links(text: &str) -> Vec<(String, Range<usize>)> {
-    Parser::new_ext(text, Options::all())
+    Parser::new_ext(text, crate::markdown::OPTIONS)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.into_string(), range)),
@@ -115,15 +97,15 @@ pub fn links(text: &str) -> Vec<(String, Range<usize>)> {
         .collect()
 }
 
-fn check_link(checker: &mut Checker<'_>, file: FileId, destination: &str, span: Range<usize>) {
+pub(super) fn check_link(checker: &mut Checker<'_>, file: FileId, destination: &str, span: Range<usize>) {
     let Some((scheme, rest)) = destination.split_once(':') else { return };
     if !scheme.chars().all(|c| c.is_ascii_alphabetic()) || scheme.len() < 2 || EXTERNAL.contains(&scheme) {
         return;
     }
     let id = rest.split('#').next().unwrap_or_default();
-    match SCHEMES.iter().find(|(name, _)| *name == scheme) {
-        Some((_, kind)) => {
-            checker.resolve_name(&[*kind], id, file, span);
+    match EntityKind::of_scheme(scheme) {
+        Some(kind) => {
+            checker.resolve_name(&[kind], id, file, span);
         }
         None => {
             let mut diagnostic = Diagnostic::error(format!("Unbekannte Linkart `{scheme}:`")).at(

@@ -2,28 +2,31 @@
 //! domain's rules hold. Returns every problem, never just the first.
 
 mod governance;
-mod ids;
 mod links;
 mod papers;
 mod portfolio;
 mod raci;
 mod refs;
+mod settings;
 
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::model::Model;
 use crate::source::SourceMap;
 
 pub use refs::Checker;
 
-/// Indexes the model's ids (so later stages can look things up) and checks it.
-pub fn validate(model: &mut Model, sources: &SourceMap) -> Vec<Diagnostic> {
-    let mut diagnostics = ids::index(model);
-    let mut checker = Checker::new(model, sources);
+/// Checks the model against `site.toml` and the domain's rules, and records in the model
+/// what each reference resolved to, so that no later stage resolves it again.
+pub fn validate(model: &mut Model, config: Option<&Config>, sources: &SourceMap) -> Vec<Diagnostic> {
+    let mut checker = Checker::new(model, config, sources);
     governance::check(&mut checker);
     raci::check(&mut checker);
     portfolio::check(&mut checker);
     papers::check(&mut checker);
     links::check(&mut checker, sources);
-    diagnostics.extend(checker.finish());
+    settings::check(&mut checker);
+    let (diagnostics, resolved) = checker.finish();
+    model.resolved = resolved;
     diagnostics
 }

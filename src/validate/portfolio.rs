@@ -34,9 +34,11 @@ pub fn check(checker: &mut Checker<'_>) {
     for period in &model.periods {
         check_period(checker, period);
     }
-    if let Some(current) = model.config.as_ref().and_then(|config| config.current_period.as_ref()) {
-        let file = model.config.as_ref().map(|config| config.origin.file).unwrap_or_default();
-        checker.resolve(&[K::Period], current, file);
+    check_period_scheme(checker);
+    if let Some(config) = checker.config
+        && let Some(current) = &config.current_period
+    {
+        checker.resolve(&[K::Period], current, config.origin.file);
     }
 }
 
@@ -126,13 +128,30 @@ fn check_period(checker: &mut Checker<'_>, period: &Period) {
 }
 
 fn check_period_date(checker: &mut Checker<'_>, period: &Period) {
+    let Some(scheme) = crate::model::period_id::scheme_of(&period.id) else { return };
     let date = period.date.get_ref();
-    let quarter = (date.month - 1) / 3 + 1;
-    if period.id != format!("{}-Q{quarter}", date.year) {
+    let expected = scheme.id_of(*date);
+    if period.id != expected {
         checker.report(
-            Diagnostic::error(format!("Das Datum {date} liegt nicht im Quartal {}", period.id))
-                .at(period.origin.file, period.date.span(), format!("liegt in {}-Q{quarter}", date.year))
-                .hint("Das Datum einer Berichtsperiode ist ihr Stichtag, meist das Quartalsende; Dateiname und Datum müssen zusammenpassen."),
+            Diagnostic::error(format!("Das Datum {date} liegt nicht im {} {}", scheme.label(), period.id))
+                .at(period.origin.file, period.date.span(), format!("liegt in {expected}"))
+                .hint("Das Datum einer Berichtsperiode ist ihr Stichtag, meist das Ende des Zeitraums; Dateiname und Datum müssen zusammenpassen."),
+        );
+    }
+}
+
+/// All periods of a site are quarters, or all half-years, or all years: a timeline that
+/// mixes them cannot be compared period by period.
+fn check_period_scheme(checker: &mut Checker<'_>) {
+    let mut periods =
+        checker.model.periods.iter().filter_map(|p| Some((p, crate::model::period_id::scheme_of(&p.id)?)));
+    let Some((first, scheme)) = periods.next() else { return };
+    let odd: Vec<_> = periods.filter(|(_, s)| *s != scheme).map(|(p, s)| (p.origin.file, p.id.clone(), s)).collect();
+    for (file, id, other) in odd {
+        checker.report(
+            Diagnostic::error(format!("Die Berichtsperiode `{id}` ist ein {}, `{}` ein {}", other.label(), first.id, scheme.label()))
+                .at(file, 0..0, "hier")
+                .hint("Alle Berichtsperioden einer Website folgen einem Schema: nur Quartale (`2026-Q3`), nur Halbjahre (`2026-H1`) oder nur Jahre (`2026`)."),
         );
     }
 }

@@ -9,8 +9,11 @@ use crate::source::{FileId, SourceMap, key_span};
 /// Walks the model with read access and collects what is wrong with it.
 pub struct Checker<'m> {
     pub model: &'m Model,
+    /// `site.toml`, if it could be read.
+    pub config: Option<&'m crate::config::Config>,
     sources: &'m SourceMap,
     diagnostics: Vec<Diagnostic>,
+    resolved: crate::model::Resolved,
 }
 
 /// What a reference resolved to.
@@ -22,8 +25,8 @@ pub struct Target {
 }
 
 impl<'m> Checker<'m> {
-    pub fn new(model: &'m Model, sources: &'m SourceMap) -> Checker<'m> {
-        Checker { model, sources, diagnostics: Vec::new() }
+    pub fn new(model: &'m Model, config: Option<&'m crate::config::Config>, sources: &'m SourceMap) -> Checker<'m> {
+        Checker { model, config, sources, diagnostics: Vec::new(), resolved: crate::model::Resolved::default() }
     }
 
     /// Where the key of a `key = value` map entry stands; the value's span if not found.
@@ -47,8 +50,9 @@ impl<'m> Checker<'m> {
         self.diagnostics.push(diagnostic);
     }
 
-    pub fn finish(self) -> Vec<Diagnostic> {
-        self.diagnostics
+    /// The problems found and what every reference resolved to.
+    pub fn finish(self) -> (Vec<Diagnostic>, crate::model::Resolved) {
+        (self.diagnostics, self.resolved)
     }
 
     /// Resolves a reference written in `file` to an entity of one of `kinds`.
@@ -73,6 +77,7 @@ impl<'m> Checker<'m> {
                             .hint(format!("Schreiben Sie `{}`.", entry.canonical)),
                     );
                 }
+                self.resolved.record(file, span.start, kind, entry.index);
                 return Some(Target { kind, index: entry.index, id: entry.canonical.clone() });
             }
         }

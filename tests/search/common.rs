@@ -45,7 +45,7 @@ pub fn three_pages() -> Vec<SearchDocument> {
 /// The role cards of the bundled content as search documents: title = role name,
 /// text = summary, competencies and tasks.
 pub fn bundled_roles() -> Vec<SearchDocument> {
-    let loaded = lotse::cli::load_and_validate(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let loaded = lotse::build::check(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
     loaded
         .model
         .roles

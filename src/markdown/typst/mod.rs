@@ -8,7 +8,7 @@ use std::iter::Peekable;
 use std::vec;
 
 use ::typst::syntax::is_newline;
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 
 use super::{FigureKind, LinkResolver};
 
@@ -23,7 +23,7 @@ type Events<'a> = Peekable<vec::IntoIter<Event<'a>>>;
 /// level, at least 1 (papers write `## Sachverhalt` for a top-level section → shift 1).
 pub fn render(markdown: &str, links: &dyn LinkResolver, heading_shift: u8) -> String {
     // The HTML side's options, so that a body means the same in the handbook and the PDF.
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let options = crate::markdown::OPTIONS;
     let (body, footnotes) = split_footnotes(Parser::new_ext(markdown, options));
     let mut writer = Writer { links, heading_shift, footnotes, open_footnotes: Vec::new() };
     writer.until_end(&mut body.into_iter().peekable())

@@ -1,5 +1,7 @@
-//! Where each page lives: German slugs below the output root, and links between pages
-//! that work from a web server and from `file://` alike (relative, with `index.html`).
+//! The output path scheme, the one place that knows where every output lives: pages,
+//! PDFs, OParl files and dashboards, as German slugs below the output root, and links
+//! between them that work from a web server and from `file://` alike (relative, with
+//! `index.html`).
 
 use crate::model::slug::slugify;
 use crate::model::{EntityKind, Model};
@@ -58,15 +60,16 @@ pub fn pdf(kind: EntityKind, id: &str) -> Option<String> {
 /// Site-relative path of the whole handbook as one PDF.
 pub const HANDBOOK_PDF: &str = "handbuch.pdf";
 
-/// Site-relative path of a period's DigIT-Dashboard page.
+/// Site-relative path of a period's dashboard page.
 pub fn dashboard(period: &str) -> String {
     format!("dashboard/{}/index.html", slugify(period))
 }
 
-/// Site-relative path of a period's DigIT-Dashboard PDF, beside its page.
-pub fn dashboard_pdf(period: &str) -> String {
+/// Site-relative path of a period's dashboard PDF, beside its page; its file name starts
+/// with the slug of the dashboard's name (`DigIT-Dashboard` → `digit-dashboard-2026-q3.pdf`).
+pub fn dashboard_pdf(name: &str, period: &str) -> String {
     let slug = slugify(period);
-    format!("dashboard/{slug}/digit-dashboard-{slug}.pdf")
+    format!("dashboard/{slug}/{}-{slug}.pdf", slugify(name))
 }
 
 /// Site-relative path of a paper's OParl description, beside its PDF.
@@ -81,18 +84,7 @@ pub fn level_anchor(id: &str) -> String {
 
 /// Site-relative path of whatever `scheme:id` in Markdown names, following aliases.
 pub fn link(model: &Model, scheme: &str, id: &str) -> Option<String> {
-    let kind = match scheme {
-        "role" => EntityKind::Role,
-        "body" => EntityKind::Body,
-        "unit" => EntityKind::Unit,
-        "premise" => EntityKind::Premise,
-        "project" => EntityKind::Project,
-        "demand" => EntityKind::Demand,
-        "paper" => EntityKind::Paper,
-        "decision" => EntityKind::Decision,
-        "page" => EntityKind::Page,
-        _ => return None,
-    };
+    let kind = EntityKind::of_scheme(scheme)?;
     let entry = model.lookup(kind, id)?;
     entity(kind, &entry.canonical)
 }

@@ -1,14 +1,17 @@
-//! Which charts the portfolio pages show, fed from the model and the portfolio analysis.
+//! Which charts the portfolio pages and PDFs show, fed from the model, the portfolio
+//! analysis and the labels.
 
 use crate::charts::{self, AmpelCell, BudgetRow, Chart, HeatRow, KpiTrend, MilestoneSeries};
 use crate::model::{EntityKind as K, Model, Period, Phase, Project, Stage};
 use crate::portfolio::{AmpelCounts, StatusIndex};
+use crate::site::Site;
 
 /// Budget bars beyond this many projects would make the chart unreadable; the table on the
 /// dashboard still lists every project.
 const BUDGET_TOP: usize = 12;
 
-pub fn dashboard(model: &Model, timeline: &[&Period], position: usize) -> Vec<Chart> {
+pub fn dashboard(site: &Site<'_>, timeline: &[&Period], position: usize) -> Vec<Chart> {
+    let model = site.model;
     let period = timeline[position];
     let counts = AmpelCounts::of(period);
     let mut charts = vec![charts::portfolio_by_ampel(&[
@@ -16,31 +19,21 @@ pub fn dashboard(model: &Model, timeline: &[&Period], position: usize) -> Vec<Ch
         (crate::model::Ampel::Yellow, counts.yellow),
         (crate::model::Ampel::Red, counts.red),
     ])];
-    charts.push(charts::portfolio_by_phase(&phases(model)));
+    charts.push(charts::portfolio_by_phase(&phases(site)));
     charts.push(heat(model, &timeline[..=position], period));
     charts.push(budget(model, period));
     charts.extend(kpis(model, &timeline[..=position]));
     charts
 }
 
-fn phases(model: &Model) -> Vec<(String, usize)> {
-    [
-        Phase::Antrag,
-        Phase::Priorisiert,
-        Phase::Beauftragt,
-        Phase::Umsetzung,
-        Phase::Abgeschlossen,
-        Phase::Betrieb,
-        Phase::Gestoppt,
-    ]
-    .iter()
-    .map(|&phase| {
-        (
-            super::dashboard::phase_label(phase).to_owned(),
-            model.projects.iter().filter(|p| *p.phase.get_ref() == phase).count(),
-        )
-    })
-    .collect()
+fn phases(site: &Site<'_>) -> Vec<(String, usize)> {
+    Phase::ALL
+        .iter()
+        .map(|&phase| {
+            let count = site.model.projects.iter().filter(|p| *p.phase.get_ref() == phase).count();
+            (site.label(&phase.label_key()), count)
+        })
+        .collect()
 }
 
 fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
@@ -130,16 +123,10 @@ pub fn milestones(project: &Project, history: &StatusIndex<'_>) -> Chart {
     charts::milestone_trend(&project.id, &series)
 }
 
-pub fn demand_funnel(model: &Model) -> Chart {
-    let count = |stage: Stage| model.demands.iter().filter(|d| *d.stage.get_ref() == stage).count();
-    let stages: Vec<(String, usize)> =
-        [Stage::Erfasst, Stage::Dialog, Stage::Antrag, Stage::Vorlage, Stage::Priorisiert]
-            .iter()
-            .map(|&s| (super::dashboard::stage_label(s).to_owned(), count(s)))
-            .collect();
-    let branches: Vec<(String, usize)> = [Stage::FastLane, Stage::Abgelehnt]
-        .iter()
-        .map(|&s| (super::dashboard::stage_label(s).to_owned(), count(s)))
-        .collect();
-    charts::demand_funnel(&stages, &branches)
+pub fn demand_funnel(site: &Site<'_>) -> Chart {
+    let count = |stage: Stage| site.model.demands.iter().filter(|d| *d.stage.get_ref() == stage).count();
+    let named = |stages: &[Stage]| -> Vec<(String, usize)> {
+        stages.iter().map(|&s| (site.label(&s.label_key()), count(s))).collect()
+    };
+    charts::demand_funnel(&named(Stage::FUNNEL), &named(Stage::BRANCHES))
 }

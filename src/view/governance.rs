@@ -1,40 +1,14 @@
-//! View models of the governance pages: what a template may show, built once per page
-//! from the model, with every link already relative to that page.
+//! What a role, a body and a flow show, on their pages and in the PDFs alike: names,
+//! formatted numbers and links from the page or document being made.
 
 use serde::Serialize;
 
-pub use crate::german::{date as german_date, number};
+use super::links::{Linker, Named};
+use crate::german::number;
+use crate::model::{ACTORS, Body, EntityKind as K, Flow, FlowKind, MemberMode, Model, RaciLetters, Role};
 
-use super::links::{Link, Linker};
-use crate::markdown::{self, Heading};
-use crate::model::{Body, EntityKind as K, Flow, FlowKind, MemberMode, Model, Premise, RaciLetters, Role};
-
-const ACTORS: &[K] = &[K::Role, K::Body, K::Unit];
-
-/// A Markdown body rendered for one page.
-#[derive(Debug, Clone, Serialize, Default)]
-pub struct Prose {
-    pub html: String,
-    pub toc: Vec<Heading>,
-}
-
-pub fn prose(linker: &Linker<'_>, markdown: &str, reserved: &[&str]) -> (Prose, String) {
-    let rendered = markdown::render(markdown, linker, reserved);
-    (Prose { html: rendered.html, toc: rendered.headings }, rendered.text)
-}
-
-/// A name that links where its entity has a page, and is plain text where it has none.
-#[derive(Debug, Clone, Serialize)]
-pub struct Named {
-    pub title: String,
-    pub href: Option<String>,
-}
-
-pub fn named(linker: &Linker<'_>, kinds: &[K], id: &str) -> Named {
-    match linker.any(kinds, id) {
-        Some(Link { title, href }) => Named { title, href: Some(href) },
-        None => Named { title: id.to_owned(), href: None },
-    }
+fn named(linker: &Linker<'_>, kinds: &[K], id: &str) -> Named {
+    linker.named(kinds, id)
 }
 
 #[derive(Debug, Serialize)]
@@ -138,11 +112,10 @@ pub struct RoleView {
     pub raci: Vec<RaciCell>,
     pub staffing: Vec<StaffingLine>,
     pub flows: Vec<FlowView>,
-    pub prose: Option<Prose>,
 }
 
-pub fn role(linker: &Linker<'_>, model: &Model, role: &Role) -> (RoleView, String) {
-    let prose_text = role.prose.as_ref().map(|p| prose(linker, &p.text, RESERVED));
+pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
+    let model = linker.model;
     let bodies = model
         .bodies
         .iter()
@@ -167,9 +140,9 @@ pub fn role(linker: &Linker<'_>, model: &Model, role: &Role) -> (RoleView, Strin
         .filter(|f| [f.from.get_ref(), f.to.get_ref()].iter().any(|end| canonical(model, K::Role, end) == role.id))
         .map(|f| flow(linker, f))
         .collect();
-    let view = RoleView {
+    RoleView {
         name: role.name.clone(),
-        pdf: linker.href(&super::urls::pdf(K::Role, &role.id).unwrap_or_default()),
+        pdf: linker.href(&crate::paths::pdf(K::Role, &role.id).unwrap_or_default()),
         card: role.card,
         summary: role.summary.clone(),
         unit: role.unit.as_ref().map(|u| named(linker, &[K::Unit], u.get_ref())),
@@ -187,57 +160,8 @@ pub fn role(linker: &Linker<'_>, model: &Model, role: &Role) -> (RoleView, Strin
         raci: raci_row(linker, model, &role.raci),
         staffing,
         flows,
-        prose: prose_text.as_ref().map(|(p, _)| p.clone()),
-    };
-    let text = search_text(&[
-        &role.summary,
-        &role.competencies.join(" "),
-        &tasks_text(role),
-        prose_text.map(|(_, t)| t).as_deref().unwrap_or(""),
-    ]);
-    (view, text)
+    }
 }
-
-fn tasks_text(role: &Role) -> String {
-    role.tasks.iter().map(|t| format!("{} {}", t.title, t.items.join(" "))).collect::<Vec<_>>().join(" ")
-}
-
-/// Ids the page templates use for their own headings, kept free in Markdown bodies.
-pub const RESERVED: &[&str] = &[
-    "inhalt",
-    "navigation",
-    "suche",
-    "aufgaben",
-    "kompetenzen",
-    "gremien",
-    "mitglieder",
-    "ablaeufe",
-    "raci",
-    "entscheidungen",
-    "schnittstellen",
-    "stellenplan",
-    "eingehend",
-    "ausgehend",
-    "entscheidet",
-    "ebenen",
-    "aktivitaeten",
-    "matrix",
-    "toc-title",
-    "nav-background",
-    "purpose-title",
-    "begin-title",
-    "levels-title",
-    "beratungsfolge",
-    "beschlussvorschlag",
-    "finanzen",
-    "anlagen",
-    "steckbriefe",
-    "weitere-rollen",
-    "fachaemter",
-    "untereinheiten",
-    "rollen",
-    "projekte",
-];
 
 pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
     let waves = crate::figures::waves(position);
@@ -276,11 +200,10 @@ pub struct BodyView {
     pub flows_in: Vec<FlowView>,
     pub flows_out: Vec<FlowView>,
     pub raci: Vec<RaciCell>,
-    pub prose: Option<Prose>,
 }
 
-pub fn body(linker: &Linker<'_>, model: &Model, body: &Body) -> (BodyView, String) {
-    let prose_text = body.prose.as_ref().map(|p| prose(linker, &p.text, RESERVED));
+pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
+    let model = linker.model;
     let members = body
         .members
         .iter()
@@ -295,7 +218,7 @@ pub fn body(linker: &Linker<'_>, model: &Model, body: &Body) -> (BodyView, Strin
         })
         .collect();
     let ends = |end: &str| canonical(model, K::Body, end) == body.id;
-    let view = BodyView {
+    BodyView {
         name: body.name.clone(),
         summary: body.summary.clone(),
         level: named(linker, &[K::Level], body.level.get_ref()),
@@ -308,89 +231,5 @@ pub fn body(linker: &Linker<'_>, model: &Model, body: &Body) -> (BodyView, Strin
         flows_in: model.flows.iter().filter(|f| ends(f.to.get_ref())).map(|f| flow(linker, f)).collect(),
         flows_out: model.flows.iter().filter(|f| ends(f.from.get_ref())).map(|f| flow(linker, f)).collect(),
         raci: raci_row(linker, model, &body.raci),
-        prose: prose_text.as_ref().map(|(p, _)| p.clone()),
-    };
-    let text = search_text(&[
-        &body.summary,
-        &body.tasks.join(" "),
-        &body.decides.join(" "),
-        prose_text.map(|(_, t)| t).as_deref().unwrap_or(""),
-    ]);
-    (view, text)
-}
-
-#[derive(Debug, Serialize)]
-pub struct DecisionView {
-    pub id: String,
-    pub date: String,
-    pub decided_by: Named,
-    pub subject: String,
-    pub html: String,
-    pub premise: Option<Named>,
-    pub paper: Option<Named>,
-    pub example: bool,
-}
-
-pub fn decision(linker: &Linker<'_>, decision: &crate::model::Decision) -> DecisionView {
-    let decided_by = match (&decision.body, &decision.committee) {
-        (Some(body), _) => named(linker, &[K::Body], body.get_ref()),
-        (None, committee) => Named { title: committee.clone().unwrap_or_default(), href: None },
-    };
-    DecisionView {
-        id: crate::model::slug::slugify(&decision.id),
-        date: german_date(*decision.date.get_ref()),
-        decided_by,
-        subject: decision.subject.clone(),
-        html: markdown::render(decision.text.get_ref(), linker, &[]).html,
-        premise: decision.premise.as_ref().map(|p| named(linker, &[K::Premise], p.get_ref())),
-        paper: decision.paper.as_ref().map(|p| named(linker, &[K::Paper], p.get_ref())),
-        example: decision.example,
     }
-}
-
-#[derive(Debug, Serialize)]
-pub struct PremiseView {
-    pub number: u32,
-    pub title: String,
-    pub summary: String,
-    pub prose: Prose,
-    pub decisions: Vec<DecisionView>,
-}
-
-pub fn premise(linker: &Linker<'_>, model: &Model, premise: &Premise) -> (PremiseView, String) {
-    let (body, text) = prose(linker, &premise.body.text, RESERVED);
-    let decisions = model
-        .decisions
-        .iter()
-        .filter(|d| d.premise.as_ref().is_some_and(|p| canonical(model, K::Premise, p.get_ref()) == premise.id))
-        .map(|d| decision(linker, d))
-        .collect();
-    (
-        PremiseView {
-            number: premise.order,
-            title: premise.title.clone(),
-            summary: premise.summary.clone(),
-            prose: body,
-            decisions,
-        },
-        text,
-    )
-}
-
-fn search_text(parts: &[&str]) -> String {
-    parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")
-}
-
-/// A role's page as data, for its PDF role card: the same facts as the page.
-pub fn role_data(model: &Model, index: usize) -> Option<serde_json::Value> {
-    let role = model.roles.get(index)?;
-    let linker = Linker::new(model, &super::urls::entity(K::Role, &role.id)?);
-    serde_json::to_value(self::role(&linker, model, role).0).ok()
-}
-
-/// A body's page as data, for the handbook PDF.
-pub fn body_data(model: &Model, index: usize) -> Option<serde_json::Value> {
-    let body = model.bodies.get(index)?;
-    let linker = Linker::new(model, &super::urls::entity(K::Body, &body.id)?);
-    serde_json::to_value(self::body(&linker, model, body).0).ok()
 }

@@ -1,0 +1,80 @@
+//! Why a build failed, in German, saying whose fault it is: the content's, the command's
+//! or the machine's.
+
+use crate::html::RenderError;
+use crate::output::OutputError;
+use crate::pdf::PdfError;
+use crate::theme::ThemeError;
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// `build` was given content with errors (or without `site.toml`).
+    NotChecked,
+    /// `--period` names a period the content does not have.
+    UnknownPeriod { period: String, known: Vec<String> },
+    /// The theme or a template cannot be loaded.
+    Theme(ThemeError),
+    /// A page cannot be rendered.
+    Render(RenderError),
+    /// A PDF cannot be typeset.
+    Pdf(PdfError),
+    /// The output cannot be written (disk full, no permission, …).
+    Output(OutputError),
+}
+
+impl BuildError {
+    /// Whether the command was used wrongly (exit status 2) rather than the content or
+    /// the machine being at fault.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, BuildError::UnknownPeriod { .. })
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::NotChecked => f.write_str("Die Inhalte haben Fehler; `lotse check` nennt sie."),
+            BuildError::UnknownPeriod { period, known } => {
+                write!(f, "Die Berichtsperiode `{period}` gibt es nicht. Vorhanden sind: {}.", known.join(", "))
+            }
+            BuildError::Theme(error) => write!(f, "{error}"),
+            BuildError::Render(error) => write!(f, "{error}"),
+            BuildError::Pdf(error) => write!(f, "{error}"),
+            BuildError::Output(error @ OutputError::Io(..)) => write!(
+                f,
+                "{error}\nDas liegt nicht an den Inhalten: Prüfen Sie den Speicherplatz und die Schreibrechte des Ausgabeordners."
+            ),
+            BuildError::Output(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl From<ThemeError> for BuildError {
+    fn from(error: ThemeError) -> Self {
+        BuildError::Theme(error)
+    }
+}
+
+impl From<RenderError> for BuildError {
+    fn from(error: RenderError) -> Self {
+        match error {
+            RenderError::Output(error) => BuildError::Output(error),
+            error => BuildError::Render(error),
+        }
+    }
+}
+
+impl From<PdfError> for BuildError {
+    fn from(error: PdfError) -> Self {
+        match error {
+            PdfError::Output(error) => BuildError::Output(error),
+            error => BuildError::Pdf(error),
+        }
+    }
+}
+
+impl From<OutputError> for BuildError {
+    fn from(error: OutputError) -> Self {
+        BuildError::Output(error)
+    }
+}

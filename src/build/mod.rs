@@ -1,0 +1,90 @@
+//! The pipeline as library calls: [`check`] loads and validates a site folder, [`build`]
+//! renders a checked site into an output folder and says what it wrote. `lotse build`,
+//! the tests and later a live preview all call these; nothing here prints.
+
+mod error;
+mod jobs;
+
+use std::path::{Path, PathBuf};
+
+pub use error::BuildError;
+pub use jobs::{Job, JobKind, Reads};
+
+use crate::diag::Diagnostic;
+use crate::load::{self, LoadError, Loaded};
+use crate::output::Files;
+use crate::site::Site;
+use crate::theme::Theme;
+
+/// Loads `root/content` and validates it: the model with every problem found.
+pub fn check(root: &Path) -> Result<Loaded, LoadError> {
+    let mut loaded = load::load(root)?;
+    let found = crate::validate::validate(&mut loaded.model, loaded.config.as_ref(), &loaded.sources);
+    loaded.diagnostics.extend(found);
+    Ok(loaded)
+}
+
+/// The diagnostics of a check in reading order: by file path, then by position.
+pub fn sorted_diagnostics(loaded: &Loaded) -> Vec<Diagnostic> {
+    let mut diagnostics: Vec<Diagnostic> = loaded.diagnostics.iter().cloned().collect();
+    diagnostics.sort_by_key(|d| {
+        d.primary.as_ref().map(|label| (loaded.sources.get(label.file).path.clone(), label.span.start))
+    });
+    diagnostics
+}
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The output folder; it is replaced as a whole when everything rendered.
+    pub output: PathBuf,
+    /// Build as of this reporting period instead of `current_period`.
+    pub period: Option<String>,
+    /// Also write each PDF's Typst input into this folder.
+    pub typst_sources: Option<PathBuf>,
+}
+
+impl BuildOptions {
+    pub fn new(output: PathBuf) -> BuildOptions {
+        BuildOptions { output, period: None, typst_sources: None }
+    }
+}
+
+/// What a build wrote.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Every job of the build, with what it read.
+    pub jobs: Vec<Job>,
+    /// Site-relative paths of every file written, sorted.
+    pub files: Vec<String>,
+}
+
+/// Renders a checked site (no errors among its diagnostics) into `options.output`: the
+/// pages, the PDFs (as `[build]` in `site.toml` chooses), the assets, the search index and
+/// the sitemap. On any error the previous output stays as it was.
+pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let config = checked.config.as_ref().ok_or(BuildError::NotChecked)?;
+    if checked.diagnostics.has_errors() {
+        return Err(BuildError::NotChecked);
+    }
+    if let Some(period) = &options.period
+        && !checked.model.periods.iter().any(|p| &p.id == period)
+    {
+        let known = checked.model.periods.iter().map(|p| p.id.clone()).collect();
+        return Err(BuildError::UnknownPeriod { period: period.clone(), known });
+    }
+    let theme = Theme::load(root, config)?;
+    let site = Site::new(&checked.model, config, &theme.labels, options.period.as_deref());
+    let mut files = Files::default();
+    let mut sources = options.typst_sources.as_ref().map(|_| Files::default());
+    let pdfs =
+        if config.build.pdf { crate::pdf::render(&site, &theme, &mut files, sources.as_mut())? } else { Vec::new() };
+    let pages = if config.build.site { crate::html::render_site(&site, &theme, &mut files)? } else { Vec::new() };
+    let jobs = jobs::plan(&pages, &pdfs, &checked.model, &checked.sources);
+    let written = files.paths().map(str::to_owned).collect();
+    files.write(&options.output)?;
+    if let (Some(folder), Some(sources)) = (&options.typst_sources, &sources) {
+        sources.write(folder)?;
+    }
+    Ok(BuildReport { jobs, files: written })
+}

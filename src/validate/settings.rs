@@ -1,0 +1,85 @@
+//! `site.toml` and `vocabulary.toml`: the links they give, the labels they change and the
+//! vocabulary values they rename must all exist.
+
+use super::Checker;
+use super::links::check_link;
+use crate::config::Config;
+use crate::diag::{Diagnostic, nearest};
+
+pub fn check(checker: &mut Checker<'_>) {
+    let Some(config) = checker.config else { return };
+    check_settings_links(checker, config);
+    check_labels(checker, config);
+    if let Some(vocabulary) = &config.vocabulary {
+        for (table, _, known, renamed) in vocabulary.tables() {
+            for (key, entry) in renamed {
+                if known.contains(&key.as_str()) {
+                    continue;
+                }
+                let span = checker.key_span(vocabulary.origin.file, entry.span(), key);
+                let mut diagnostic = Diagnostic::error(format!("`{key}` ist kein Wert von `{table}`")).at(
+                    vocabulary.origin.file,
+                    span,
+                    "unbekannter Wert",
+                );
+                if let Some(close) = nearest(key, known.iter().copied()) {
+                    diagnostic = diagnostic.hint(format!("Meinten Sie `{close}`?"));
+                }
+                let list = known.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                checker.report(diagnostic.hint(format!("Umbenennen lassen sich: {list}.")));
+            }
+        }
+    }
+}
+
+/// `[labels]` may only change words the theme has.
+fn check_labels(checker: &mut Checker<'_>, config: &Config) {
+    if config.labels.is_empty() {
+        return;
+    }
+    let known = crate::theme::builtin_label_keys(&config.language);
+    for (key, text) in &config.labels {
+        if known.iter().any(|k| k == key) {
+            continue;
+        }
+        let span = checker.key_span(config.origin.file, text.span(), key);
+        let mut diagnostic = Diagnostic::warning(format!(
+            "Die Beschriftung `{key}` gibt es im eingebauten Theme nicht"
+        ))
+        .at(config.origin.file, span, "wird nur von einem eigenen Theme verwendet");
+        if let Some(close) = nearest(key, known.iter().map(String::as_str)) {
+            diagnostic = diagnostic.hint(format!("Meinten Sie `{close}`?"));
+        }
+        checker.report(diagnostic.hint("Die Schlüssel stehen in `themes/default/labels/de.toml`."));
+    }
+}
+
+/// The links `site.toml` gives: feedback, accessibility statement, easy language and the
+/// start page's entries, each checked like a link in Markdown.
+fn check_settings_links(checker: &mut Checker<'_>, config: &crate::config::Config) {
+    let file = config.origin.file;
+    let single = [&config.feedback, &config.accessibility, &config.easy_language];
+    for link in single.into_iter().flatten().chain(config.start.all()) {
+        let span = link.span();
+        let span = span.start + 1..span.end.saturating_sub(1).max(span.start + 1);
+        if !link.get_ref().contains(':') {
+            checker.report(
+                Diagnostic::error(format!("`{}` ist kein Link", link.get_ref()))
+                    .at(file, span, "hier fehlt die Linkart")
+                    .hint(format!(
+                        "Schreiben Sie z. B. `page:{0}` für eine Seite oder `role:{0}` für eine Rolle.",
+                        link.get_ref()
+                    )),
+            );
+            continue;
+        }
+        check_link(checker, file, link.get_ref(), span);
+    }
+    if config.accessibility.is_none() {
+        checker.report(
+            Diagnostic::warning("Die Website hat keine Erklärung zur Barrierefreiheit")
+                .at(file, 0..0, "hier fehlt `accessibility`")
+                .hint("Öffentliche Stellen müssen sie auf jeder Seite verlinken (BITV 2.0 § 7). Legen Sie eine Seite an, z. B. `content/pages/barrierefreiheit.md`, und schreiben Sie in `site.toml`: `accessibility = \"page:barrierefreiheit\"`."),
+        );
+    }
+}
