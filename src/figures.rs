@@ -3,6 +3,8 @@
 //! from the model, so a paper shows the same diagram, chart and tables as the site.
 
 use crate::charts::{Chart, DataTable};
+use crate::labels::Labels;
+use crate::markdown::FigureKind;
 use crate::model::{EntityKind, Model, Ref};
 
 /// The names a ```` ```chart ```` block may hold, with what each shows.
@@ -28,16 +30,23 @@ pub struct TableFigure {
 
 /// A chart or diagram by name; `href` gives the address of an entity's page for links
 /// inside the diagram. `None` for an unknown name or when the model has no data for it.
-pub fn chart(model: &Model, name: &str, href: &dyn Fn(EntityKind, &str) -> Option<String>) -> Option<Chart> {
+pub fn chart(
+    model: &Model,
+    labels: &Labels,
+    name: &str,
+    href: &dyn Fn(EntityKind, &str) -> Option<String>,
+) -> Option<Chart> {
     match name {
         "steuerungsmodell" => {
-            let diagram = crate::diagram::steering_model(model, href);
+            let diagram = crate::diagram::steering_model(model, labels, href);
             let rows = diagram
                 .flows
                 .iter()
                 .map(|f| vec![f.number.to_string(), f.from.clone(), f.to.clone(), f.label.clone()])
                 .collect();
-            let columns = ["Nr.", "Von", "Nach", "Beschriftung"].map(String::from).to_vec();
+            let columns = ["figure_flow_number", "figure_flow_from", "figure_flow_to", "figure_flow_label"]
+                .map(|key| labels.get(key))
+                .to_vec();
             Some(Chart {
                 id: "steuerungsmodell".to_owned(),
                 title: diagram.title,
@@ -51,16 +60,30 @@ pub fn chart(model: &Model, name: &str, href: &dyn Fn(EntityKind, &str) -> Optio
     }
 }
 
-/// A table by name; `None` for an unknown name.
-pub fn table(model: &Model, name: &str) -> Option<TableFigure> {
+/// Whether the model has the data a named figure shows; `false` for an unknown name.
+pub fn has_data(model: &Model, kind: FigureKind, name: &str) -> bool {
+    match (kind, name) {
+        (FigureKind::Chart, "steuerungsmodell") => true,
+        (FigureKind::Chart, "stellenplan") => model.staffing.is_some(),
+        (FigureKind::Table, "rollen") => !model.roles.is_empty(),
+        (FigureKind::Table, "gremien") => !model.bodies.is_empty(),
+        (FigureKind::Table, "stellenplan") => model.staffing.as_ref().is_some_and(|s| !s.position.is_empty()),
+        _ => false,
+    }
+}
+
+/// A table by name, titled and headed in the words of `labels`; `None` for an unknown name.
+pub fn table(model: &Model, labels: &Labels, name: &str) -> Option<TableFigure> {
     let (title, columns, rows): (&str, &[&str], Vec<Vec<String>>) = match name {
-        "rollen" => ("Rollen im Steuerungsmodell", &["Rolle", "Ebene", "Organisationseinheit"], roles(model)),
-        "gremien" => ("Gremien im Steuerungsmodell", &["Gremium", "Ebene", "Vorsitz", "Turnus"], bodies(model)),
-        "stellenplan" => ("Stellenplan", &["Position", "Soll (VZÄ)", "Ist (VZÄ)", "Wellen"], staffing(model)),
+        "rollen" => ("table_roles", &["table_role", "table_level", "table_unit"], roles(model)),
+        "gremien" => ("table_bodies", &["table_body", "table_level", "table_chair", "table_cadence"], bodies(model)),
+        "stellenplan" => {
+            ("page_staffing", &["table_position", "table_target", "table_current", "table_waves"], staffing(model))
+        }
         _ => return None,
     };
-    let columns = columns.iter().map(|c| (*c).to_owned()).collect();
-    Some(TableFigure { title: title.to_owned(), table: DataTable { columns, rows } })
+    let columns = columns.iter().map(|key| labels.get(key)).collect();
+    Some(TableFigure { title: labels.get(title), table: DataTable { columns, rows } })
 }
 
 fn roles(model: &Model) -> Vec<Vec<String>> {

@@ -187,8 +187,13 @@ fn labels(layer: &Layer, language: &str) -> Result<BTreeMap<String, String>, The
         .map_err(|e| ThemeError(format!("`{}/{path}` ist fehlerhaft: {e}", layer.origin)))
 }
 
+/// The labels of the built-in theme in `language` (none for a language it lacks).
+pub fn builtin_labels(language: &str) -> Labels {
+    Labels::new(labels(&builtin_layer(), language).unwrap_or_default())
+}
+
 /// The label keys of the built-in theme in `language`: what `[labels]` in `site.toml`
 /// may set.
 pub fn builtin_label_keys(language: &str) -> Vec<String> {
-    labels(&builtin_layer(), language).map(|words| words.into_keys().collect()).unwrap_or_default()
+    builtin_labels(language).keys().map(str::to_owned).collect()
 }

@@ -70,23 +70,33 @@ pub struct Layout {
 }
 
 /// Lays out the graph, splitting crowded bands into rows; `numbers[e]` is the text of edge `e`'s badge.
-pub fn layout(graph: &mut Graph, numbers: &[String]) -> Layout {
+pub fn layout(graph: &mut Graph, numbers: &[String], words: &crate::labels::Labels) -> Layout {
     let boxes: Vec<NodeBox> = graph.nodes.iter().map(measure).collect();
     layers::split(graph, &boxes.iter().map(|b| b.rect.w).collect::<Vec<_>>());
     let graph = &*graph;
     let order = order::order(graph);
+    let kinds: Vec<_> = graph.nodes.iter().map(|n| n.kind).collect();
+    let flows: Vec<_> = graph.edges.iter().map(|e| e.kind).collect();
+    let entries = legend::entries(&kinds, &flows, words);
     let mut last = None;
     for loosen in LOOSEN {
-        let attempt = attempt(graph, &order, &boxes, numbers, loosen);
+        let attempt = attempt(graph, &order, &boxes, numbers, &entries, loosen);
         if attempt.stranded == 0 {
             return attempt;
         }
         last = Some(attempt);
     }
-    last.unwrap_or_else(|| attempt(graph, &order, &boxes, numbers, 1.0))
+    last.unwrap_or_else(|| attempt(graph, &order, &boxes, numbers, &entries, 1.0))
 }
 
-fn attempt(graph: &Graph, order: &Order, measured: &[NodeBox], numbers: &[String], loosen: f64) -> Layout {
+fn attempt(
+    graph: &Graph,
+    order: &Order,
+    measured: &[NodeBox],
+    numbers: &[String],
+    entries: &[(legend::Sample, String)],
+    loosen: f64,
+) -> Layout {
     let sizes: Vec<(f64, f64)> = measured.iter().map(|b| (b.rect.w, b.rect.h)).collect();
     let columns = xpos::place(graph, order, &sizes, loosen);
     let plan = route::plan(graph, order, &columns, &sizes);
@@ -101,8 +111,7 @@ fn attempt(graph: &Graph, order: &Order, measured: &[NodeBox], numbers: &[String
     let (rows, spans) = rows(&plan, &row_heights, loosen);
     let boxes = place_boxes(graph, measured, &columns, &rows, left);
     let paths = route::paths(graph, &plan, &boxes.iter().map(|b| b.rect).collect::<Vec<_>>(), &rows, left);
-    let entries = legend::entries(&graph.nodes.iter().map(|n| n.kind).collect::<Vec<_>>());
-    let width = (left + columns.width + COLUMN_GAP + MARGIN).max(MARGIN * 2.0 + legend::min_width(&entries));
+    let width = (left + columns.width + COLUMN_GAP + MARGIN).max(MARGIN * 2.0 + legend::min_width(entries));
     let bottom = spans.last().map_or(MARGIN, |s| s.1);
     let bands = bands(graph, &spans, labels, width);
     let mut obstacles: Vec<Rect> = boxes.iter().map(|b| b.rect).collect();
@@ -112,7 +121,7 @@ fn attempt(graph: &Graph, order: &Order, measured: &[NodeBox], numbers: &[String
     let (badges, width) = strand(badges, numbers, width, MARGIN + FIRST_PAD);
     let texts: Vec<String> = graph.edges.iter().map(|e| e.label.clone()).collect();
     let markers = place::labels(&paths, &texts, &badges, &obstacles);
-    let legend = legend::layout(entries, MARGIN, width - MARGIN, bottom + LEGEND_GAP);
+    let legend = legend::layout(entries.to_vec(), MARGIN, width - MARGIN, bottom + LEGEND_GAP);
     let height = (legend.rect.bottom() + MARGIN).max(bottom + MARGIN);
     Layout { width, height, column, bands, boxes, paths, markers, legend, stranded }
 }

@@ -2,6 +2,7 @@
 
 use super::geom::Rect;
 use super::text;
+use crate::labels::Labels;
 use crate::model::{EntityKind, FlowKind};
 
 pub const TEXT_SIZE: f64 = 12.0;
@@ -36,18 +37,19 @@ pub struct Legend {
     pub rect: Rect,
 }
 
-/// The entries, in reading order; node shapes only for the kinds the diagram shows.
-pub fn entries(kinds: &[EntityKind]) -> Vec<(Sample, String)> {
-    let mut out = vec![
-        (Sample::Heading, "Legende:".to_owned()),
-        (Sample::Line(FlowKind::Regular), "Fluss".to_owned()),
-        (Sample::Line(FlowKind::Reporting), "Berichterstattung (gepunktet)".to_owned()),
-        (Sample::Line(FlowKind::FastLane), "Fast Lane (gestrichelt, Doppelspitze)".to_owned()),
-        (Sample::Badge, "Nummer in der Liste der Flüsse".to_owned()),
-    ];
-    for kind in [EntityKind::Body, EntityKind::Unit, EntityKind::Role] {
+/// The entries, in reading order; line styles and node shapes only for the kinds of flow
+/// and box the diagram shows, in the words of the labels.
+pub fn entries(kinds: &[EntityKind], flows: &[FlowKind], labels: &Labels) -> Vec<(Sample, String)> {
+    let mut out = vec![(Sample::Heading, labels.get("diagram_legend"))];
+    for &kind in FlowKind::ALL.iter().filter(|kind| flows.contains(kind)) {
+        out.push((Sample::Line(kind), labels.get(&format!("diagram_line_{}", kind.key()))));
+    }
+    out.push((Sample::Badge, labels.get("diagram_badge")));
+    for (kind, key) in
+        [(EntityKind::Body, "diagram_body"), (EntityKind::Unit, "diagram_unit"), (EntityKind::Role, "diagram_role")]
+    {
         if kinds.contains(&kind) {
-            out.push((Sample::Node(kind), kind.label().to_owned()));
+            out.push((Sample::Node(kind), labels.get(key)));
         }
     }
     out

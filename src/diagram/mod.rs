@@ -22,6 +22,7 @@ mod xpos;
 #[cfg(test)]
 mod tests;
 
+use crate::labels::Labels;
 use crate::model::{EntityKind, FlowKind, Model};
 
 /// The diagram and its text alternative.
@@ -52,16 +53,16 @@ pub struct FlowText {
     pub description: String,
 }
 
-const TITLE: &str = "Schaubild des Steuerungsmodells";
-
-/// Draws the steering model. `href` gives the page of an entity (kind and canonical id), or
-/// `None` for a box without a link. The same model always gives the same bytes.
-pub fn steering_model(model: &Model, href: &dyn Fn(EntityKind, &str) -> Option<String>) -> Diagram {
+/// Draws the steering model in the words of `labels`. `href` gives the page of an entity
+/// (kind and canonical id), or `None` for a box without a link. The same model always
+/// gives the same bytes.
+pub fn steering_model(model: &Model, labels: &Labels, href: &dyn Fn(EntityKind, &str) -> Option<String>) -> Diagram {
     let mut graph = graph::build(model);
     let numbers: Vec<String> = (1..=graph.edges.len()).map(|n| n.to_string()).collect();
-    let layout = layout::layout(&mut graph, &numbers);
-    let description = description(&graph);
-    let svg = svg::render(&graph, &layout, &numbers, (TITLE, &description), href);
+    let layout = layout::layout(&mut graph, &numbers, labels);
+    let description = description(&graph, labels);
+    let title = labels.get("diagram_svg_title");
+    let svg = svg::render(&graph, &layout, &numbers, (&title, &description), href);
     let flows = graph
         .edges
         .iter()
@@ -75,24 +76,20 @@ pub fn steering_model(model: &Model, href: &dyn Fn(EntityKind, &str) -> Option<S
             description: edge.description.clone(),
         })
         .collect();
-    Diagram { svg, title: TITLE.to_owned(), description, flows, width: layout.width, height: layout.height }
+    Diagram { svg, title, description, flows, width: layout.width, height: layout.height }
 }
 
 /// The `<desc>`: what is in which band, and where the flows are explained.
-fn description(graph: &graph::Graph) -> String {
+fn description(graph: &graph::Graph, labels: &Labels) -> String {
     let bands: Vec<String> = graph
         .bands
         .iter()
         .enumerate()
         .map(|(k, band)| {
             let names: Vec<&str> = graph.nodes.iter().filter(|n| n.band == k).map(|n| n.name.as_str()).collect();
-            let names = if names.is_empty() { "keine Einträge".to_owned() } else { names.join(", ") };
+            let names = if names.is_empty() { labels.get("diagram_band_empty") } else { names.join(", ") };
             format!("{band}: {names}")
         })
         .collect();
-    format!(
-        "Ebenen von oben nach unten. {}. {} nummerierte Pfeile zeigen die Flüsse; die Liste der Flüsse nennt zu jeder Nummer Start, Ziel und Beschriftung.",
-        bands.join(". "),
-        graph.edges.len()
-    )
+    labels.fill("diagram_description", &[("bands", &bands.join(". ")), ("count", &graph.edges.len().to_string())])
 }

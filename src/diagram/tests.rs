@@ -8,6 +8,11 @@ use super::layout::Layout;
 use super::*;
 use crate::model::Flow;
 
+/// The built-in theme's words.
+fn words() -> crate::labels::Labels {
+    crate::theme::builtin_labels("de")
+}
+
 fn mainz() -> Model {
     crate::build::check(Path::new(env!("CARGO_MANIFEST_DIR"))).expect("content/ loads").model
 }
@@ -70,7 +75,7 @@ fn tangled() -> Model {
 fn layout_of(model: &Model) -> (graph::Graph, Layout) {
     let mut graph = graph::build(model);
     let numbers: Vec<String> = (1..=graph.edges.len()).map(|n| n.to_string()).collect();
-    let layout = layout::layout(&mut graph, &numbers);
+    let layout = layout::layout(&mut graph, &numbers, &words());
     (graph, layout)
 }
 
@@ -157,7 +162,7 @@ fn joined(node: roxmltree::Node<'_, '_>) -> String {
 
 #[test]
 fn mainz_svg_parses_and_is_an_accessible_group() {
-    let diagram = steering_model(&mainz(), &link);
+    let diagram = steering_model(&mainz(), &words(), &link);
     let doc = parse(&diagram.svg);
     let svg = doc.root_element();
     assert_eq!(svg.tag_name().name(), "svg");
@@ -174,7 +179,7 @@ fn mainz_svg_parses_and_is_an_accessible_group() {
 #[test]
 fn mainz_shows_every_node_name_band_and_flow_number() {
     let model = mainz();
-    let diagram = steering_model(&model, &link);
+    let diagram = steering_model(&model, &words(), &link);
     let doc = parse(&diagram.svg);
     let texts: Vec<String> = doc.descendants().filter(|n| n.has_tag_name("text")).map(joined).collect();
     let squeeze = |s: &str| s.split_whitespace().collect::<String>();
@@ -233,7 +238,7 @@ fn three_times_the_flows_still_place_every_marker() {
     assert_badges_on_arrows(&layout);
     assert_arrows_avoid_boxes(&layout);
     assert_arrows_apart(&layout);
-    let diagram = steering_model(&model, &link);
+    let diagram = steering_model(&model, &words(), &link);
     let doc = parse(&diagram.svg);
     assert!(doc.descendants().any(|n| n.has_tag_name("text") && joined(n) == "48"));
 }
@@ -246,7 +251,7 @@ fn tangled_flows_still_never_overlap_markers() {
     assert_badges_on_arrows(&layout);
     assert_arrows_avoid_boxes(&layout);
     assert_arrows_apart(&layout);
-    parse(&steering_model(&tangled(), &link).svg);
+    parse(&steering_model(&tangled(), &words(), &link).svg);
 }
 
 #[test]
@@ -256,7 +261,7 @@ fn hostile_names_and_labels_are_escaped() {
     let kdz = model.units.iter_mut().find(|u| u.id.get_ref() == "kdz").unwrap();
     kdz.name = hostile.to_owned();
     model.flows[0].label = "</text><script>x</script>".to_owned();
-    let diagram = steering_model(&model, &|_, id| Some(format!("/a?\"{id}\"&b=<c>")));
+    let diagram = steering_model(&model, &words(), &|_, id| Some(format!("/a?\"{id}\"&b=<c>")));
     assert!(!diagram.svg.contains("<script"));
     let doc = parse(&diagram.svg);
     let texts: String = doc.descendants().filter(|n| n.has_tag_name("text")).map(joined).collect::<Vec<_>>().join(" ");
@@ -267,17 +272,17 @@ fn hostile_names_and_labels_are_escaped() {
 
 #[test]
 fn same_model_gives_the_same_bytes() {
-    let first = steering_model(&mainz(), &link);
-    let second = steering_model(&mainz(), &link);
+    let first = steering_model(&mainz(), &words(), &link);
+    let second = steering_model(&mainz(), &words(), &link);
     assert_eq!(first, second);
-    let tripled_first = steering_model(&tripled(), &link).svg;
-    assert_eq!(tripled_first, steering_model(&tripled(), &link).svg);
+    let tripled_first = steering_model(&tripled(), &words(), &link).svg;
+    assert_eq!(tripled_first, steering_model(&tripled(), &words(), &link).svg);
 }
 
 #[test]
 fn every_box_with_a_page_is_a_named_link() {
     let model = mainz();
-    let diagram = steering_model(&model, &link);
+    let diagram = steering_model(&model, &words(), &link);
     let doc = parse(&diagram.svg);
     let links: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("a")).collect();
     let graph = graph::build(&model);
@@ -295,18 +300,18 @@ fn every_box_with_a_page_is_a_named_link() {
         assert!(a.attribute("aria-label").is_none(), "the visible text is the name (WCAG 2.5.3)");
         assert!(a.children().any(|c| c.has_tag_name("rect")), "the link covers the box");
     }
-    let unlinked = steering_model(&model, &no_link);
+    let unlinked = steering_model(&model, &words(), &no_link);
     assert!(!parse(&unlinked.svg).descendants().any(|n| n.has_tag_name("a")));
 }
 
 #[test]
 fn adding_a_flow_changes_the_diagram() {
-    let before = steering_model(&mainz(), &link);
+    let before = steering_model(&mainz(), &words(), &link);
     let mut model = mainz();
     let mut flow = tripled().flows.remove(0);
     flow.label = "Neuer Fluss".to_owned();
     model.flows.push(flow);
-    let after = steering_model(&model, &link);
+    let after = steering_model(&model, &words(), &link);
     assert_ne!(before.svg, after.svg);
     assert_eq!(after.flows.len(), before.flows.len() + 1);
     assert_eq!(after.flows.last().map(|f| f.label.as_str()), Some("Neuer Fluss"));
@@ -314,7 +319,7 @@ fn adding_a_flow_changes_the_diagram() {
 
 #[test]
 fn fast_lane_and_reporting_differ_without_colour() {
-    let diagram = steering_model(&mainz(), &link);
+    let diagram = steering_model(&mainz(), &words(), &link);
     let doc = parse(&diagram.svg);
     let flows = doc.descendants().find(|n| n.attribute("class") == Some("lotse-flows")).unwrap();
     let paths: Vec<_> = flows.children().filter(|n| n.has_tag_name("path")).collect();
@@ -326,7 +331,7 @@ fn fast_lane_and_reporting_differ_without_colour() {
     assert!(fast[0].attribute("stroke-dasharray").is_some());
     assert!(reporting.iter().all(|p| p.attribute("stroke-dasharray").is_some()));
     let legend = doc.descendants().find(|n| n.attribute("class") == Some("lotse-legend")).unwrap();
-    assert!(joined(legend).contains("Fast Lane"));
+    assert!(joined(legend).contains("Beschleunigtes Verfahren"));
 }
 
 #[test]
@@ -383,11 +388,11 @@ fn long_names_wrap_and_their_box_grows_to_fit() {
 fn a_model_without_flows_or_levels_still_gives_valid_svg() {
     let mut model = mainz();
     model.flows.clear();
-    let diagram = steering_model(&model, &link);
+    let diagram = steering_model(&model, &words(), &link);
     let doc = parse(&diagram.svg);
     assert!(diagram.flows.is_empty());
     assert!(doc.descendants().any(|n| n.has_tag_name("text") && joined(n).contains("Strategische")));
-    let empty = steering_model(&Model::default(), &link);
+    let empty = steering_model(&Model::default(), &words(), &link);
     parse(&empty.svg);
     assert!(empty.width > 0.0 && empty.height > 0.0);
 }
@@ -396,7 +401,7 @@ fn a_model_without_flows_or_levels_still_gives_valid_svg() {
 #[ignore = "writes diagram*.svg to the temp directory for a look in a browser"]
 fn write_svgs_for_a_look() {
     let dir = std::env::temp_dir();
-    std::fs::write(dir.join("diagram.svg"), steering_model(&mainz(), &link).svg).unwrap();
-    std::fs::write(dir.join("diagram3x.svg"), steering_model(&tripled(), &link).svg).unwrap();
-    std::fs::write(dir.join("diagram-tangled.svg"), steering_model(&tangled(), &link).svg).unwrap();
+    std::fs::write(dir.join("diagram.svg"), steering_model(&mainz(), &words(), &link).svg).unwrap();
+    std::fs::write(dir.join("diagram3x.svg"), steering_model(&tripled(), &words(), &link).svg).unwrap();
+    std::fs::write(dir.join("diagram-tangled.svg"), steering_model(&tangled(), &words(), &link).svg).unwrap();
 }

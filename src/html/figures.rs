@@ -29,11 +29,11 @@ impl FigureDrawer for TeraFigures<'_> {
         let template = match kind {
             FigureKind::Chart => {
                 let href = |kind: EntityKind, id: &str| linker.entity(kind, id).map(|link| link.href);
-                context.insert("chart", &crate::figures::chart(linker.model, name, &href)?);
+                context.insert("chart", &crate::figures::chart(linker.model, linker.site.labels, name, &href)?);
                 "chart.html"
             }
             FigureKind::Table => {
-                context.insert("table", &crate::figures::table(linker.model, name)?);
+                context.insert("table", &crate::figures::table(linker.model, linker.site.labels, name)?);
                 context.insert("name", name);
                 "figure_table.html"
             }

@@ -193,7 +193,9 @@ fn model_summary(linker: &Linker<'_>, model: &Model) -> Option<views::Prose> {
 fn steering_model(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "steuerungsmodell").unwrap_or_default();
     let flows: Vec<_> = model.flows.iter().map(|f| crate::view::governance::flow(linker, f)).collect();
-    let diagram = crate::diagram::steering_model(model, &|kind, id| linker.entity(kind, id).map(|l| l.href)).svg;
+    let diagram =
+        crate::diagram::steering_model(model, linker.site.labels, &|kind, id| linker.entity(kind, id).map(|l| l.href))
+            .svg;
     ItemContext::empty()
         .prose(&prose)
         .with("levels", &levels(linker, model))

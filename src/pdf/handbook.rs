@@ -62,7 +62,7 @@ pub(super) fn document(site: &Site<'_>) -> Document {
             json!({ "title": page.title, "body": format!("/pages/{index}.typ") })
         })
         .collect();
-    let (charts, tables, files) = all_figures(model, &links);
+    let (charts, tables, files) = all_figures(model, site.labels, &links);
     let glossary: Vec<Value> =
         model.terms.iter().map(|t| json!({ "term": t.term.get_ref(), "definition": t.definition })).collect();
     let content = json!({
@@ -87,12 +87,12 @@ type Figures = (BTreeMap<String, Value>, BTreeMap<String, Value>, Vec<(String, V
 
 /// Every named figure the model can draw: the handbook's own chapters use some, and
 /// any page body may place any of them.
-fn all_figures(model: &Model, links: &SiteLinks<'_>) -> Figures {
+fn all_figures(model: &Model, labels: &crate::labels::Labels, links: &SiteLinks<'_>) -> Figures {
     let href = |kind: EntityKind, id: &str| links.entity(kind, id);
     let mut charts = BTreeMap::new();
     let mut files = Vec::new();
     for (name, _) in crate::figures::CHARTS {
-        if let Some(chart) = crate::figures::chart(model, name, &href) {
+        if let Some(chart) = crate::figures::chart(model, labels, name, &href) {
             files.push((format!("/charts/{name}.svg"), chart.svg.into_bytes()));
             charts.insert((*name).to_owned(), json!({ "title": chart.title, "description": chart.description, "columns": chart.table.columns, "rows": chart.table.rows }));
         }
@@ -100,7 +100,7 @@ fn all_figures(model: &Model, links: &SiteLinks<'_>) -> Figures {
     let tables = crate::figures::TABLES
         .iter()
         .filter_map(|(name, _)| {
-            Some(((*name).to_owned(), serde_json::to_value(crate::figures::table(model, name)?).ok()?))
+            Some(((*name).to_owned(), serde_json::to_value(crate::figures::table(model, labels, name)?).ok()?))
         })
         .collect();
     (charts, tables, files)

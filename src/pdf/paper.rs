@@ -38,13 +38,13 @@ struct Figures {
     csvs: Vec<(String, String, Vec<u8>)>,
 }
 
-fn figures(model: &Model, links: &SiteLinks<'_>, markdown: &str) -> Figures {
+fn figures(model: &Model, labels: &crate::labels::Labels, links: &SiteLinks<'_>, markdown: &str) -> Figures {
     let mut figures = Figures::default();
     let href = |kind: EntityKind, id: &str| links.entity(kind, id);
     for figure in crate::markdown::figures(markdown) {
         let (title, table) = match figure.kind {
             FigureKind::Chart => {
-                let Some(chart) = crate::figures::chart(model, &figure.name, &href) else { continue };
+                let Some(chart) = crate::figures::chart(model, labels, &figure.name, &href) else { continue };
                 figures.svgs.push((format!("/charts/{}.svg", figure.name), chart.svg.into_bytes()));
                 figures.charts.insert(
                     figure.name.clone(),
@@ -57,7 +57,7 @@ fn figures(model: &Model, links: &SiteLinks<'_>, markdown: &str) -> Figures {
                 (chart.title, chart.table)
             }
             FigureKind::Table => {
-                let Some(table) = crate::figures::table(model, &figure.name) else { continue };
+                let Some(table) = crate::figures::table(model, labels, &figure.name) else { continue };
                 figures.tables.insert(figure.name.clone(), table.clone());
                 (table.title, table.table)
             }
@@ -71,7 +71,7 @@ fn document(site: &Site<'_>, links: &SiteLinks<'_>, index: usize, paper: &Paper)
     let model = site.model;
     let path = urls::pdf(EntityKind::Paper, &paper.id).unwrap_or_default();
     let slug = crate::model::slug::slugify(&paper.id);
-    let figures = figures(model, links, &paper.body.text);
+    let figures = figures(model, site.labels, links, &paper.body.text);
     let beside: Vec<Companion> = figures
         .csvs
         .iter()

@@ -71,11 +71,7 @@ fn check_figure(checker: &mut Checker<'_>, file: FileId, figure: &crate::markdow
         checker.report(diagnostic.hint(format!("Möglich sind: {list}.")));
         return;
     }
-    let drawable = match figure.kind {
-        FigureKind::Chart => crate::figures::chart(checker.model, name, &|_, _| None).is_some(),
-        FigureKind::Table => crate::figures::table(checker.model, name).is_some_and(|t| !t.table.rows.is_empty()),
-    };
-    if !drawable {
+    if !crate::figures::has_data(checker.model, figure.kind, name) {
         checker.report(
             Diagnostic::error(format!("Für {missing} `{name}` gibt es in den Inhalten keine Daten"))
                 .at(file, span, "hier verlangt")
