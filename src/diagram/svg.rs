@@ -17,8 +17,38 @@ const MEMBER_TEXT: &str = "#333333";
 const LINE: &str = "#333333";
 /// Dark orange: the Fast Lane stands out in colour too, but its dashes and head carry the meaning.
 const FAST: &str = "#8a3b00";
-/// Band fill and name-column fill, per band, repeating.
+/// Band fill and name-column fill of the first bands; further bands get colours of their
+/// own from [`band_fill`].
 const BAND_FILLS: [(&str, &str); 3] = [("#eef4fb", "#dce7f5"), ("#eff7ee", "#dcecd9"), ("#fcf5ea", "#f4e5cd")];
+
+/// The fill and name-column fill of band `k`: the fixed pairs first, then light colours
+/// whose hues are spread by the golden angle, so that every level has its own colour
+/// however many there are, all light enough for the text and lines on them.
+fn band_fill(k: usize) -> (String, String) {
+    if let Some((fill, column)) = BAND_FILLS.get(k) {
+        return ((*fill).to_owned(), (*column).to_owned());
+    }
+    let hue = (35.0 + k as f64 * 137.508) % 360.0;
+    (hsl_hex(hue, 0.55, 0.95), hsl_hex(hue, 0.45, 0.88))
+}
+
+/// `#rrggbb` of a colour given as hue (degrees), saturation and lightness (0 to 1).
+fn hsl_hex(hue: f64, saturation: f64, lightness: f64) -> String {
+    let chroma = (1.0 - (2.0 * lightness - 1.0).abs()) * saturation;
+    let h = hue / 60.0;
+    let x = chroma * (1.0 - (h % 2.0 - 1.0).abs());
+    let (r, g, b) = match h as u32 {
+        0 => (chroma, x, 0.0),
+        1 => (x, chroma, 0.0),
+        2 => (0.0, chroma, x),
+        3 => (0.0, x, chroma),
+        4 => (x, 0.0, chroma),
+        _ => (chroma, 0.0, x),
+    };
+    let m = lightness - chroma / 2.0;
+    let byte = |v: f64| ((v + m) * 255.0).round().clamp(0.0, 255.0) as u8;
+    format!("#{:02x}{:02x}{:02x}", byte(r), byte(g), byte(b))
+}
 /// Prefix of every id, so that the page's other ids do not collide.
 pub const ID: &str = "lotse-steuerungsmodell";
 /// Lengths of the arrowheads along the line.
@@ -98,7 +128,7 @@ fn defs(out: &mut String) {
 fn bands(out: &mut String, layout: &Layout) {
     out.push_str("<g class=\"lotse-bands\">\n");
     for (k, band) in layout.bands.iter().enumerate() {
-        let (fill, column) = BAND_FILLS[k % BAND_FILLS.len()];
+        let (fill, column) = band_fill(k);
         let r = band.rect;
         out.push_str(&format!(
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>\n",
@@ -301,16 +331,20 @@ mod tests {
     #[test]
     fn every_text_colour_has_at_least_4_5_to_1_against_its_background() {
         let mut pairs = vec![(TEXT, "#ffffff"), (MEMBER_TEXT, "#ffffff"), ("#ffffff", TEXT), ("#ffffff", FAST)];
-        for (band, column) in BAND_FILLS {
-            pairs.extend([(TEXT, band), (TEXT, column)]);
+        let bands: Vec<(String, String)> = (0..12).map(band_fill).collect();
+        for (band, column) in &bands {
+            pairs.extend([(TEXT, band.as_str()), (TEXT, column.as_str())]);
         }
         for (text, background) in pairs {
             assert!(contrast(text, background) >= 4.5, "{text} on {background}: {:.2}", contrast(text, background));
         }
         // Lines and arrowheads are graphics: 3:1 against the bands.
-        for (band, _) in BAND_FILLS {
+        for (band, _) in &bands {
             assert!(contrast(LINE, band) >= 3.0 && contrast(FAST, band) >= 3.0);
         }
+        // Every band has a colour of its own.
+        let distinct: std::collections::BTreeSet<&String> = bands.iter().map(|(band, _)| band).collect();
+        assert_eq!(distinct.len(), bands.len());
     }
 
     #[test]

@@ -41,7 +41,7 @@
  *
  * Matching: a query word matches its stem (German Snowball, identical to rust-stemmers)
  * and, at half weight, longer stems starting with it ("Bedarf" finds "Bedarfsmeldung",
- * and typing "Projektan" already finds "Projektantrag"). Results matching every word come
+ * and typing "Stellenpl" already finds "Stellenplan"). Results matching every word come
  * first; with fewer than five of them, pages matching some words follow (most words
  * first), marked with the class lotse-search-result--partial. Ranking is BM25
  * over field-weighted term frequencies (title > headings > section > body), plus a bonus

@@ -9,10 +9,7 @@
 //!
 //! Update snapshots with `INSTA_UPDATE=always cargo test --test invalid`, then read them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-#[path = "fixtures/harness.rs"]
-mod harness;
+use crate::harness;
 
 use std::path::Path;
 
@@ -86,7 +83,7 @@ fn run_case(name: &str) {
             ),
         }
     }
-    let folder = format!("fixtures/invalid/{name}");
+    let folder = format!("../fixtures/invalid/{name}");
     snapshot(&folder, name, &info.description, &rendered);
 }
 
@@ -210,7 +207,7 @@ fn run_generated(name: &str) -> (tempfile::TempDir, String) {
         summary(&diagnostics)
     );
     assert_eq!(diagnostics[0].severity, Severity::Error, "{rendered}");
-    snapshot("fixtures/generated", name, "", &rendered);
+    snapshot("../fixtures/generated", name, "", &rendered);
     (site, rendered)
 }
 

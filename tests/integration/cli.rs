@@ -1,10 +1,7 @@
 //! The `lotse` binary as users run it: exit codes 0/1/2, the summary on stdout,
 //! diagnostics on stderr, and no panic (exit code 101) on any invalid case.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-#[path = "fixtures/harness.rs"]
-mod harness;
+use crate::harness;
 
 use std::path::Path;
 use std::process::{Command, Output};

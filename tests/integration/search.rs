@@ -1,15 +1,12 @@
 //! The search index: German analysis, what the files hold, escaping, determinism, size.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use lotse::search::{GermanStemmer, Index, SearchFile, build};
 use serde_json::Value;
 
-#[path = "search/common.rs"]
-mod common;
+use crate::search_common as common;
 use common::{bundled_roles, doc, three_pages};
 
 /// The call arguments of a generated script with one call: `window.lotseSearch.f(key, data);`.

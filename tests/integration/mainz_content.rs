@@ -1,7 +1,5 @@
 //! The bundled Mainz content says what the source document says.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::Path;
 
 use lotse::build::check;

@@ -2,15 +2,12 @@
 //! (PDF/A-3a and PDF/UA-1 declared), what a council information system takes (OParl
 //! JSON, attached data), and that content is never read as Typst code.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use sha2::{Digest, Sha512};
 
-#[path = "fixtures/harness.rs"]
-mod harness;
+use crate::harness;
 
 fn lotse(root: &Path, output: &Path) {
     let result = Command::new(env!("CARGO_BIN_EXE_lotse"))
@@ -39,7 +36,7 @@ fn built() -> &'static Path {
 
 /// The PDF's text in reading layout (a table row stays on one line), whitespace collapsed
 /// and words hyphenated at a line end (Typst's soft hyphen) joined again.
-fn pdf_text(path: &Path) -> String {
+pub(crate) fn pdf_text(path: &Path) -> String {
     let output = Command::new("pdftotext")
         .args(["-layout", "-enc", "UTF-8"])
         .arg(path)

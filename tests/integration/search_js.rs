@@ -4,8 +4,6 @@
 //!
 //! Node is required (CI has it); these tests fail, not skip, without it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,8 +11,7 @@ use std::process::Command;
 use lotse::search::{GermanStemmer, build, text::words};
 use serde_json::json;
 
-#[path = "search/common.rs"]
-mod common;
+use crate::search_common as common;
 use common::{bundled_roles, three_pages};
 
 fn manifest_dir() -> &'static Path {

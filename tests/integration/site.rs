@@ -1,22 +1,19 @@
 //! The built handbook site: facts on pages, escaping, theme overrides, determinism and
 //! what a failed build leaves behind.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use scraper::{Html, Selector};
 
-#[path = "fixtures/harness.rs"]
-mod harness;
+use crate::harness;
 
 fn lotse(root: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lotse")).arg("--root").arg(root).args(args).output().unwrap()
 }
 
-fn build(root: &Path, output: &Path) {
+pub(crate) fn build(root: &Path, output: &Path) {
     let result = lotse(root, &["build", "--output", output.to_str().unwrap()]);
     assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
 }
@@ -25,11 +22,11 @@ fn bundled() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn page(output: &Path, path: &str) -> Html {
+pub(crate) fn page(output: &Path, path: &str) -> Html {
     Html::parse_document(&std::fs::read_to_string(output.join(path)).unwrap())
 }
 
-fn texts(html: &Html, selector: &str) -> Vec<String> {
+pub(crate) fn texts(html: &Html, selector: &str) -> Vec<String> {
     let selector = Selector::parse(selector).unwrap();
     html.select(&selector)
         .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
@@ -40,7 +37,7 @@ fn minimal_site() -> tempfile::TempDir {
     harness::copy_minimal()
 }
 
-fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn all_files(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
     let mut pending = vec![root.to_path_buf()];
     while let Some(dir) = pending.pop() {

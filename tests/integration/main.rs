@@ -1,0 +1,17 @@
+//! All integration tests in one binary, so that Typst is linked once: the command line,
+//! invalid content and its diagnostics, the bundled Mainz content's facts, the built site,
+//! its PDFs and its search, and the fixture sites of other shapes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod harness;
+mod search_common;
+
+mod cli;
+mod invalid;
+mod mainz_content;
+mod pdf;
+mod search;
+mod search_js;
+mod site;
+mod sites;
