@@ -81,10 +81,13 @@ pub struct Renamed {
     pub name: String,
 }
 
+/// One vocabulary of `vocabulary.toml`: its table name, the label prefix of its values,
+/// its values' keys and the site's renamings.
+pub type VocabularyTable<'a> = (&'static str, &'static str, Vec<&'static str>, &'a BTreeMap<String, Spanned<Renamed>>);
+
 impl Vocabulary {
-    /// Each vocabulary's table name, the label prefix of its values, its values' keys and
-    /// the site's renamings.
-    pub fn tables(&self) -> [(&'static str, &'static str, Vec<&'static str>, &BTreeMap<String, Spanned<Renamed>>); 6] {
+    /// Every vocabulary a site may rename values of.
+    pub fn tables(&self) -> [VocabularyTable<'_>; 6] {
         use crate::model::{ConsultationRole, FlowKind, PaperType, Phase, Stage, UnitKind};
         fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
             all.iter().map(|v| key(*v)).collect()

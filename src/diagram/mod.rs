@@ -7,6 +7,7 @@
 //! Flow labels are long and many; the diagram numbers its arrows and the page lists the flows
 //! ([`Diagram::flows`]) under the same numbers, so that no label ever covers another.
 
+mod beside;
 mod geom;
 mod graph;
 mod layers;

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use super::beside::{BESIDE_EDGE, BESIDE_STEP, beside_capacity};
 use super::geom::{Point, Rect, simplify};
 use super::graph::Graph;
 use super::order::{Order, Slot, Spot};
@@ -14,11 +15,6 @@ use super::xpos::Columns;
 const TRACK_SEP: f64 = 24.0;
 /// Pins closer than this count as the same x when tracks are ordered.
 const PIN_CLEAR: f64 = 4.0;
-/// Vertical distance between flows drawn side by side between neighbouring boxes, at most and at least.
-const BESIDE_STEP: f64 = 16.0;
-const BESIDE_MIN: f64 = 11.0;
-/// Flows side by side keep this far from the top and bottom corners of the smaller box.
-const BESIDE_EDGE: f64 = 9.0;
 
 /// How one flow runs, before the vertical positions are known.
 #[derive(Debug, Clone, PartialEq)]
@@ -147,12 +143,6 @@ fn pair_rank(graph: &Graph, e: usize) -> (usize, usize) {
     let same: Vec<usize> =
         (0..graph.edges.len()).filter(|&o| pair(graph.edges[o].from, graph.edges[o].to) == own).collect();
     (same.iter().position(|&o| o == e).unwrap_or(0), same.len())
-}
-
-/// How many flows fit side by side between two boxes, [`BESIDE_MIN`] apart; the rest go under.
-pub fn beside_capacity(sizes: &[(f64, f64)], a: usize, b: usize) -> usize {
-    let room = sizes[a].1.min(sizes[b].1) - 2.0 * BESIDE_EDGE;
-    1 + (room.max(0.0) / BESIDE_MIN).floor() as usize
 }
 
 /// Spreads the ports on each top and bottom side evenly, ordered by where their flow goes.

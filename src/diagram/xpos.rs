@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::beside::beside_capacity;
 use super::graph::Graph;
 use super::order::{Order, Slot, Spot};
-use super::route;
 
 /// Space between two boxes of a band that no flow runs between.
 const BOX_GAP: f64 = 36.0;
@@ -83,7 +83,7 @@ fn separations(
     for pair in nodes.windows(2) {
         let ((i, u), (j, v)) = (pair[0], pair[1]);
         let all = graph.edges.iter().filter(|e| (e.from, e.to) == (u, v) || (e.from, e.to) == (v, u)).count();
-        let flows = all.min(route::beside_capacity(sizes, u, v));
+        let flows = all.min(beside_capacity(sizes, u, v));
         if flows == 0 {
             continue;
         }

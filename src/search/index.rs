@@ -9,19 +9,8 @@ use rayon::prelude::*;
 use super::SearchDocument;
 use super::text::GermanStemmer;
 use super::vocabulary::{Corpus, Vocabulary, Weight, to_u32};
+pub use super::weights::*;
 
-/// Weight of one occurrence in the title.
-pub const TITLE_WEIGHT: u32 = 10;
-/// Weight of one occurrence in a heading of the page.
-pub const HEADING_WEIGHT: u32 = 6;
-/// Weight of one occurrence in the section name ("Rollen").
-pub const SECTION_WEIGHT: u32 = 4;
-/// Weight of one occurrence in the body text: the unit `search.js` counts term frequency in.
-pub const BODY_WEIGHT: u32 = 2;
-/// [`Posting::fields`] bit: the term occurs in the title.
-pub const IN_TITLE: u8 = 2;
-/// [`Posting::fields`] bit: the term occurs in a heading.
-pub const IN_HEADING: u8 = 1;
 /// The excerpt shown under a result (where no query word is found in the text) is cut
 /// at about this many characters.
 pub const EXCERPT_CHARS: usize = 160;

@@ -26,6 +26,7 @@ pub mod emit;
 pub mod index;
 pub mod text;
 mod vocabulary;
+mod weights;
 
 pub use emit::DOCS_PER_FILE;
 pub use index::{DocEntry, Index, Posting};

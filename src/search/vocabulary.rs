@@ -9,8 +9,8 @@ use rayon::prelude::*;
 
 use super::SearchDocument;
 use super::compound::{FxHasher, Splitter, StemSet};
-use super::index::{BODY_WEIGHT, HEADING_WEIGHT, IN_HEADING, IN_TITLE, SECTION_WEIGHT, TITLE_WEIGHT};
 use super::text::{GermanStemmer, for_each_word};
+use super::weights::{BODY_WEIGHT, HEADING_WEIGHT, IN_HEADING, IN_TITLE, SECTION_WEIGHT, TITLE_WEIGHT};
 
 /// Documents analysed at once: bounds the memory of their words as strings.
 const CHUNK: usize = 256;
