@@ -3,10 +3,9 @@
 
 use serde::Serialize;
 
-use super::items;
-use super::plan::{Item, Job, SECTIONS, section_intro};
-use super::prose::{self as views, Prose};
-use crate::model::Model;
+use super::dispatch;
+use super::page::Navigation;
+use super::plan::{Item, Job, SECTIONS};
 use crate::paths;
 use crate::search::SearchDocument;
 use crate::site::Site;
@@ -69,7 +68,7 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
     let linker = Linker::new(site, &root);
     let linker = if job.item == Item::NotFound { linker } else { linker.with_figures(figures) };
     let label = |key: &str| site.label(key);
-    let item = items::build(&linker, model, job, navigation);
+    let item = dispatch::build(&linker, model, job, navigation);
     let nav = SECTIONS
         .iter()
         .map(|(slug, key)| NavEntry {
@@ -125,51 +124,6 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
     PageContext { context, search }
 }
 
-/// What links pages to each other, worked out once for the whole site so that no page
-/// walks all the others (that would be quadratic in the number of pages).
-pub struct Navigation<'m> {
-    /// Every project's statuses, for project pages.
-    pub statuses: crate::portfolio::StatusIndex<'m>,
-    /// Every project's dependents, for project pages.
-    pub dependents: crate::portfolio::DependentIndex<'m>,
-    /// The pre-rendered views of the portfolio.
-    pub groups: Vec<super::groups::Group>,
-    /// Jobs of the free pages listed in the sidebar: top-level pages only.
-    pub background: Vec<usize>,
-    /// Previous and next entity page within the same section, by job index.
-    pub neighbours: Vec<(Option<usize>, Option<usize>)>,
-}
-
-impl<'m> Navigation<'m> {
-    pub fn new(site: &Site<'m>, jobs: &[Job]) -> Navigation<'m> {
-        let model = site.model;
-        let background = (0..jobs.len())
-            .filter(|&i| matches!(jobs[i].item, Item::Page(page) if model.pages[page].nav && !model.pages[page].id.contains('/')))
-            .collect();
-        let mut neighbours = vec![(None, None); jobs.len()];
-        let mut last_in_group: std::collections::BTreeMap<(&str, String), usize> = std::collections::BTreeMap::new();
-        for (index, job) in jobs.iter().enumerate() {
-            if !matches!(job.item, Item::Role(_) | Item::Body(_) | Item::Premise(_) | Item::Paper(_) | Item::Page(_)) {
-                continue;
-            }
-            // Free pages are grouped by their folder; entity pages by their section.
-            let folder = job.path.rsplitn(3, '/').nth(2).unwrap_or_default().to_owned();
-            if let Some(previous) = last_in_group.insert((job.section, folder), index) {
-                neighbours[index].0 = Some(previous);
-                neighbours[previous].1 = Some(index);
-            }
-        }
-        let statuses = crate::portfolio::StatusIndex::new(model, site.period_id());
-        Navigation {
-            statuses,
-            dependents: crate::portfolio::DependentIndex::new(model),
-            groups: super::groups::groups(site),
-            background,
-            neighbours,
-        }
-    }
-}
-
 fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec<Link> {
     let mut crumbs = vec![Link { title: label("nav_start"), href: linker.href("index.html") }];
     if job.item == Item::Start {
@@ -208,41 +162,4 @@ fn feedback(linker: &Linker<'_>, title: &str) -> Option<String> {
         return Some(format!("mailto:{mail}?subject={subject}"));
     }
     linker.content_link(&address).map(|link| link.href)
-}
-
-/// What an item contributes to its page.
-pub struct ItemContext {
-    pub values: Vec<(String, tera::Value)>,
-    pub toc: Vec<crate::markdown::Heading>,
-    /// Plain text for the search index; `None` for pages not worth finding (404, search).
-    pub text: Option<String>,
-    /// The page shows example data.
-    pub example: bool,
-}
-
-impl ItemContext {
-    pub fn empty() -> ItemContext {
-        ItemContext { values: Vec::new(), toc: Vec::new(), text: None, example: false }
-    }
-
-    pub fn with(mut self, key: &str, value: &impl Serialize) -> ItemContext {
-        self.values.push((key.to_owned(), tera::Value::from_serializable(value)));
-        self
-    }
-
-    pub fn searchable(mut self, text: String) -> ItemContext {
-        self.text = Some(text);
-        self
-    }
-
-    pub fn prose(mut self, prose: &Prose) -> ItemContext {
-        self.toc = prose.toc.clone();
-        self.with("prose", prose)
-    }
-}
-
-/// The intro text of a section page, if `pages/<slug>.md` exists.
-pub fn intro(linker: &Linker<'_>, model: &Model, slug: &str) -> Option<(Prose, String)> {
-    let page = &model.pages[section_intro(model, slug)?];
-    Some(views::prose(linker, &page.body.text, views::RESERVED))
 }

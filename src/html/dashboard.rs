@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::ItemContext;
+use super::page::ItemContext;
 use crate::german::{date as german_date, number};
 use crate::model::{Ampel, EntityKind as K, Model, Stage};
 use crate::portfolio::{self, AmpelCounts};

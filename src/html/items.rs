@@ -2,67 +2,39 @@
 
 use serde::Serialize;
 
-use super::context::{ItemContext, intro};
-use super::plan::{Item, Job, anchor};
+use super::page::{ItemContext, intro};
+use super::plan::anchor;
 use super::prose::{self as views, search_text};
 use crate::german::number;
 use crate::model::{Body, EntityKind as K, Model, Role};
 use crate::view::{Linker, Named};
 
-pub fn build(
-    linker: &Linker<'_>,
-    model: &Model,
-    job: &Job,
-    navigation: &super::context::Navigation<'_>,
-) -> ItemContext {
-    let empty = ItemContext::empty();
-    match job.item {
-        Item::Start => start(linker, model),
-        Item::Model => steering_model(linker, model),
-        Item::Roles => roles(linker, model),
-        Item::Role(index) => role(linker, &model.roles[index]),
-        Item::Bodies => bodies(linker, model),
-        Item::Body(index) => body(linker, &model.bodies[index]),
-        Item::Premises => premises(linker, model),
-        Item::Premise(index) => {
-            let (view, text) = views::premise(linker, model, &model.premises[index]);
-            let example = view.decisions.iter().any(|d| d.example);
-            let mut context = empty.prose(&view.prose).with("premise", &view).searchable(text);
-            context.example = example;
-            context
-        }
-        Item::Raci => raci(linker, model),
-        Item::Challenges => challenges(linker, model),
-        Item::Staffing => staffing(model),
-        Item::Papers => papers(linker),
-        Item::Paper(index) => super::paper::paper(linker, model, &model.papers[index]),
-        Item::Glossary => glossary(model),
-        Item::Decisions => {
-            let list: Vec<_> = model.decisions.iter().map(|d| views::decision(linker, d)).collect();
-            let mut context = empty.with("decisions", &list).searchable(String::new());
-            context.example = model.decisions.iter().any(|d| d.example);
-            context
-        }
-        Item::Unit(index) => unit(linker, model, index),
-        Item::Project(index) => super::project::project_page(linker, model, navigation, index),
-        Item::Portfolio => super::dashboard::overview(linker, model, &navigation.groups),
-        Item::ProjectGroup(index) => super::dashboard::project_group(linker, model, &navigation.groups, index),
-        Item::ProjectPage(n) => super::dashboard::project_page_list(linker, model, n),
-        Item::Dashboards => super::dashboard::dashboards(linker),
-        Item::Dashboard(index) => super::dashboard::dashboard(linker, &model.periods[index].id),
-        Item::Demands => super::dashboard::demands(linker, model),
-        Item::Ranking => super::dashboard::ranking(linker, model),
-        Item::Page(index) => {
-            let page = &model.pages[index];
-            let (prose, text) = views::prose(linker, &page.body.text, views::RESERVED);
-            empty.prose(&prose).with("description", &page.description).searchable(text)
-        }
-        Item::Search | Item::NotFound => empty,
-    }
+/// A premise's page with the decisions taken on it.
+pub(super) fn premise(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
+    let (view, text) = views::premise(linker, model, &model.premises[index]);
+    let example = view.decisions.iter().any(|d| d.example);
+    let mut context = ItemContext::empty().prose(&view.prose).with("premise", &view).searchable(text);
+    context.example = example;
+    context
+}
+
+/// The list of all decisions.
+pub(super) fn decisions(linker: &Linker<'_>, model: &Model) -> ItemContext {
+    let list: Vec<_> = model.decisions.iter().map(|d| views::decision(linker, d)).collect();
+    let mut context = ItemContext::empty().with("decisions", &list).searchable(String::new());
+    context.example = model.decisions.iter().any(|d| d.example);
+    context
+}
+
+/// A free page of `pages/`.
+pub(super) fn free_page(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
+    let page = &model.pages[index];
+    let (prose, text) = views::prose(linker, &page.body.text, views::RESERVED);
+    ItemContext::empty().prose(&prose).with("description", &page.description).searchable(text)
 }
 
 /// A role's page: its card as on the PDF, and its own Markdown text.
-fn role(linker: &Linker<'_>, role: &Role) -> ItemContext {
+pub(super) fn role(linker: &Linker<'_>, role: &Role) -> ItemContext {
     let view = crate::view::governance::role(linker, role);
     let prose = role.prose.as_ref().map(|p| views::prose(linker, &p.text, views::RESERVED));
     let tasks = role.tasks.iter().map(|t| format!("{} {}", t.title, t.items.join(" "))).collect::<Vec<_>>().join(" ");
@@ -76,7 +48,7 @@ fn role(linker: &Linker<'_>, role: &Role) -> ItemContext {
 }
 
 /// A body's page: what the handbook PDF shows of it, and its own Markdown text.
-fn body(linker: &Linker<'_>, body: &Body) -> ItemContext {
+pub(super) fn body(linker: &Linker<'_>, body: &Body) -> ItemContext {
     let view = crate::view::governance::body(linker, body);
     let prose = body.prose.as_ref().map(|p| views::prose(linker, &p.text, views::RESERVED));
     let prose_text = prose.as_ref().map_or("", |(_, text)| text.as_str());
@@ -148,7 +120,7 @@ struct Begin {
     rules: Vec<Named>,
 }
 
-fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
+pub(super) fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "").unwrap_or_default();
     let config = linker.site.config;
     let links = |list: &[toml::Spanned<String>]| -> Vec<Named> {
@@ -190,7 +162,7 @@ fn model_summary(linker: &Linker<'_>, model: &Model) -> Option<views::Prose> {
     Some(views::prose(linker, first, views::RESERVED).0)
 }
 
-fn steering_model(linker: &Linker<'_>, model: &Model) -> ItemContext {
+pub(super) fn steering_model(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "steuerungsmodell").unwrap_or_default();
     let flows: Vec<_> = model.flows.iter().map(|f| crate::view::governance::flow(linker, f)).collect();
     let diagram =
@@ -213,7 +185,7 @@ struct RoleSummary {
     card: bool,
 }
 
-fn roles(linker: &Linker<'_>, model: &Model) -> ItemContext {
+pub(super) fn roles(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "rollen").unwrap_or_default();
     let list: Vec<RoleSummary> = model
         .roles
@@ -231,7 +203,7 @@ fn roles(linker: &Linker<'_>, model: &Model) -> ItemContext {
     ItemContext::empty().prose(&prose).with("roles", &list).searchable(text)
 }
 
-fn bodies(linker: &Linker<'_>, model: &Model) -> ItemContext {
+pub(super) fn bodies(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "gremien").unwrap_or_default();
     ItemContext::empty().prose(&prose).with("levels", &levels(linker, model)).searchable(text)
 }
@@ -243,7 +215,7 @@ struct PremiseSummary {
     summary: String,
 }
 
-fn premises(linker: &Linker<'_>, model: &Model) -> ItemContext {
+pub(super) fn premises(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let (prose, text) = intro(linker, model, "praemissen").unwrap_or_default();
     let mut list: Vec<PremiseSummary> = model
         .premises
@@ -276,7 +248,7 @@ struct RaciRow {
     cells: Vec<String>,
 }
 
-fn raci(linker: &Linker<'_>, model: &Model) -> ItemContext {
+pub(super) fn raci(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let tables = model
         .roles
         .iter()
@@ -313,7 +285,7 @@ struct ChallengeView {
     addressed_by: Vec<Named>,
 }
 
-fn challenges(linker: &Linker<'_>, model: &Model) -> ItemContext {
+pub(super) fn challenges(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let list: Vec<ChallengeView> = model
         .challenges
         .iter()
@@ -347,7 +319,7 @@ struct StaffingView {
     chart: Option<crate::charts::Chart>,
 }
 
-fn staffing(model: &Model) -> ItemContext {
+pub(super) fn staffing(model: &Model) -> ItemContext {
     let Some(staffing) = &model.staffing else { return ItemContext::empty() };
     let target: f64 = staffing.position.iter().filter_map(|p| p.target.as_ref()).map(|t| *t.get_ref()).sum();
     let current: f64 = staffing.position.iter().map(|p| *p.current.get_ref()).sum();
@@ -374,7 +346,7 @@ struct PaperSummary {
     example: bool,
 }
 
-fn papers(linker: &Linker<'_>) -> ItemContext {
+pub(super) fn papers(linker: &Linker<'_>) -> ItemContext {
     let model = linker.model;
     let list: Vec<PaperSummary> = model
         .papers
@@ -402,7 +374,7 @@ struct TermView {
     aliases: Vec<String>,
 }
 
-fn glossary(model: &Model) -> ItemContext {
+pub(super) fn glossary(model: &Model) -> ItemContext {
     let mut terms: Vec<TermView> = model
         .terms
         .iter()
@@ -432,7 +404,7 @@ struct UnitView {
     example: bool,
 }
 
-fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
+pub(super) fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
     let unit = &model.units[index];
     let id = unit.id.get_ref();
     let is_this = |reference: &str| model.lookup(K::Unit, reference).is_some_and(|e| e.canonical == *id);

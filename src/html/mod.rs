@@ -3,9 +3,11 @@
 
 mod context;
 mod dashboard;
+mod dispatch;
 mod figures;
 mod groups;
 mod items;
+mod page;
 mod paper;
 mod plan;
 mod project;
@@ -69,7 +71,7 @@ pub fn render_site(site: &Site<'_>, theme: &Theme, files: &mut Files) -> Result<
     global.insert("site", &view);
     global.insert("labels", site.labels);
     let jobs = plan(site);
-    let navigation = context::Navigation::new(site, &jobs);
+    let navigation = page::Navigation::new(site, &jobs);
     let inputs = context::PageInputs { site: *site, jobs: &jobs, navigation: &navigation };
     let rendered: Vec<Result<RenderedPage, RenderError>> =
         jobs.par_iter().enumerate().map(|(index, job)| render_job(&tera, &inputs, index, job)).collect();

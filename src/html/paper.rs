@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::ItemContext;
+use super::page::ItemContext;
 use super::prose as views;
 use crate::german::{date as german_date, euro};
 use crate::model::{EntityKind as K, Model, Paper};

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::{ItemContext, Navigation};
+use super::page::{ItemContext, Navigation};
 use crate::german::{date as german_date, euro, number};
 use crate::view::Named;
 use crate::view::{AmpelView, Linker, ampel};
