@@ -1,6 +1,7 @@
 //! Why a build failed, in German, saying whose fault it is: the content's, the command's
 //! or the machine's.
 
+use crate::diag::Diagnostic;
 use crate::html::RenderError;
 use crate::output::OutputError;
 use crate::pdf::PdfError;
@@ -23,6 +24,18 @@ pub enum BuildError {
 }
 
 impl BuildError {
+    /// The error as a diagnostic for the printer that shows content problems: pointing at
+    /// the content file it comes from where there is one.
+    pub fn diagnostic(&self) -> Diagnostic {
+        let diagnostic = Diagnostic::error(self.to_string());
+        match self {
+            BuildError::Pdf(PdfError::Typeset { source: Some(file), .. }) => {
+                diagnostic.at(*file, 0..0, "aus dieser Inhaltsdatei")
+            }
+            _ => diagnostic,
+        }
+    }
+
     /// Whether the command was used wrongly (exit status 2) rather than the content or
     /// the machine being at fault.
     pub fn is_usage(&self) -> bool {

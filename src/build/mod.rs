@@ -57,6 +57,9 @@ pub struct BuildReport {
     pub jobs: Vec<Job>,
     /// Site-relative paths of every file written, sorted.
     pub files: Vec<String>,
+    /// What went well enough to build but should be looked at: Typst's warnings on the
+    /// templates, each naming its PDF, template and line.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Renders a checked site (no errors among its diagnostics) into `options.output`: the
@@ -80,11 +83,27 @@ pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<Bu
     let pdfs =
         if config.build.pdf { crate::pdf::render(&site, &theme, &mut files, sources.as_mut())? } else { Vec::new() };
     let pages = if config.build.site { crate::html::render_site(&site, &theme, &mut files)? } else { Vec::new() };
+    let warnings = pdfs.iter().flat_map(typst_warnings).collect();
     let jobs = jobs::plan(&pages, &pdfs, &checked.model, &checked.sources);
     let written = files.paths().map(str::to_owned).collect();
     files.write(&options.output)?;
     if let (Some(folder), Some(sources)) = (&options.typst_sources, &sources) {
         sources.write(folder)?;
     }
-    Ok(BuildReport { jobs, files: written })
+    Ok(BuildReport { jobs, files: written, warnings })
+}
+
+/// Typst's warnings on one PDF as diagnostics, pointing at its content file.
+fn typst_warnings(pdf: &crate::pdf::PdfJob) -> Vec<Diagnostic> {
+    pdf.warnings
+        .iter()
+        .map(|warning| {
+            let diagnostic = Diagnostic::warning(format!("Typst warnt beim PDF `{}`: {warning}", pdf.path))
+                .hint("Die Warnung betrifft die Typst-Vorlage des Themes oder unter `templates/`.");
+            match pdf.origin {
+                Some(file) => diagnostic.at(file, 0..0, "aus dieser Inhaltsdatei"),
+                None => diagnostic,
+            }
+        })
+        .collect()
 }

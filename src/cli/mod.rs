@@ -83,6 +83,7 @@ fn run_build(root: &std::path::Path, checked: &Loaded, options: &build::BuildOpt
     let started = std::time::Instant::now();
     match build::build(root, checked, options) {
         Ok(report) => {
+            print_diagnostics(&report.warnings, checked);
             say(&format!(
                 "{} Dateien nach `{}` geschrieben ({} ms).",
                 report.files.len(),
@@ -92,7 +93,7 @@ fn run_build(root: &std::path::Path, checked: &Loaded, options: &build::BuildOpt
             ExitCode::SUCCESS
         }
         Err(error) => {
-            say_error(&format!("Fehler: {error}"));
+            print_diagnostics(&[error.diagnostic()], checked);
             if !matches!(error, build::BuildError::Output(_)) {
                 say_error("Die Ausgabe wurde nicht verändert.");
             }
@@ -113,15 +114,23 @@ fn say_error(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// Prints every diagnostic once, sorted by file and position, to stderr.
+/// Prints every diagnostic of the check once, sorted by file and position, to stderr.
 fn report(loaded: &Loaded) {
     let diagnostics = build::sorted_diagnostics(loaded);
+    if diagnostics.is_empty() {
+        return;
+    }
+    print_diagnostics(&diagnostics, loaded);
+    say_error(&summary::problems(loaded.diagnostics.error_count(), loaded.diagnostics.warning_count()));
+}
+
+/// Prints diagnostics with the one printer for content problems, build errors and warnings.
+fn print_diagnostics(diagnostics: &[diag::Diagnostic], loaded: &Loaded) {
     if diagnostics.is_empty() {
         return;
     }
     let choice = if std::io::stderr().is_terminal() { ColorChoice::Auto } else { ColorChoice::Never };
     let mut stderr = StandardStream::stderr(choice);
     // A closed stderr is no reason to fail the build.
-    let _ = diag::render(&diagnostics, &loaded.sources, &mut stderr);
-    say_error(&summary::problems(loaded.diagnostics.error_count(), loaded.diagnostics.warning_count()));
+    let _ = diag::render(diagnostics, &loaded.sources, &mut stderr);
 }

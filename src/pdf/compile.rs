@@ -10,9 +10,19 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 use super::world::DocumentWorld;
 
-/// Compiles `world` and returns the PDF bytes, or the first problems in plain words.
-pub fn compile(world: &DocumentWorld<'_>, ident: &str) -> Result<Vec<u8>, String> {
+/// A typeset PDF and what Typst warned about while setting it.
+pub struct Compiled {
+    pub pdf: Vec<u8>,
+    /// Each warning in plain words with its place in the template.
+    pub warnings: Vec<String>,
+}
+
+/// Compiles `world` and returns the PDF bytes with Typst's warnings, or the first problems
+/// in plain words.
+pub fn compile(world: &DocumentWorld<'_>, ident: &str) -> Result<Compiled, String> {
     let warned = typst::compile::<PagedDocument>(world);
+    let warnings =
+        warned.warnings.iter().map(|warning| format!("{}{}", warning.message, place(world, warning))).collect();
     let document = warned.output.map_err(|errors| describe(world, &errors))?;
     let standards = PdfStandards::new(&[PdfStandard::A_3a, PdfStandard::Ua_1]).map_err(|e| e.message().to_string())?;
     let options = PdfOptions {
@@ -21,7 +31,8 @@ pub fn compile(world: &DocumentWorld<'_>, ident: &str) -> Result<Vec<u8>, String
         standards,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&document, &options).map_err(|errors| describe(world, &errors))
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| describe(world, &errors))?;
+    Ok(Compiled { pdf, warnings })
 }
 
 /// The errors (not the warnings) with their place in the template, at most five.

@@ -21,6 +21,7 @@ fn document(site: &Site<'_>, period: &Period) -> Result<Document, PdfError> {
         return Err(PdfError::Typeset {
             document: path,
             origin,
+            source: Some(period.origin.file),
             message: format!("Die Berichtsperiode `{period_id}` fehlt in der Zeitleiste."),
         });
     };

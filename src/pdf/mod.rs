@@ -23,14 +23,20 @@ use crate::theme::Theme;
 /// Why a PDF could not be made; names the document and the content it comes from.
 #[derive(Debug)]
 pub enum PdfError {
-    Typeset { document: String, origin: String, message: String },
+    /// `source` is the content file the document comes from, if it comes from one.
+    Typeset {
+        document: String,
+        origin: String,
+        source: Option<crate::source::FileId>,
+        message: String,
+    },
     Output(OutputError),
 }
 
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PdfError::Typeset { document, origin, message } => write!(
+            PdfError::Typeset { document, origin, message, .. } => write!(
                 f,
                 "Das PDF `{document}` (aus {origin}) kann nicht gesetzt werden:\n{message}\nPrüfen Sie die Inhaltsdatei; liegt der Fehler in einer eigenen Typst-Vorlage unter `templates/`, dort."
             ),
@@ -102,7 +108,7 @@ impl Document {
 
     /// The error that this document cannot be typeset, and why.
     fn failed(&self, message: String) -> PdfError {
-        PdfError::Typeset { document: self.path.clone(), origin: self.origin.clone(), message }
+        PdfError::Typeset { document: self.path.clone(), origin: self.origin.clone(), source: self.source, message }
     }
 }
 
@@ -128,6 +134,8 @@ pub struct PdfJob {
     pub path: String,
     pub template: &'static str,
     pub origin: Option<crate::source::FileId>,
+    /// What Typst warned about while setting it, with the place in the template.
+    pub warnings: Vec<String>,
 }
 
 /// Typesets every PDF of the site on all cores and adds them to `files`; with `sources`,
@@ -143,12 +151,17 @@ pub fn render(
     documents.extend(dashboard::documents(site)?);
     documents.extend(role::documents(site));
     documents.push(handbook::document(site));
-    let typeset: Vec<Result<Vec<u8>, PdfError>> =
+    let typeset: Vec<Result<compile::Compiled, PdfError>> =
         documents.par_iter().map(|document| typeset(&shared, theme, document)).collect();
     let mut jobs = Vec::new();
     for (document, result) in documents.into_iter().zip(typeset) {
-        let pdf = result?;
-        jobs.push(PdfJob { path: document.path.clone(), template: document.template, origin: document.source });
+        let compile::Compiled { pdf, warnings } = result?;
+        jobs.push(PdfJob {
+            path: document.path.clone(),
+            template: document.template,
+            origin: document.source,
+            warnings,
+        });
         if let Some(sources) = sources.as_deref_mut() {
             let folder = document.path.trim_end_matches(".pdf");
             let (texts, files) = inputs(theme, &document).map_err(|message| document.failed(message))?;
@@ -169,7 +182,7 @@ pub fn render(
     Ok(jobs)
 }
 
-fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result<Vec<u8>, PdfError> {
+fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result<compile::Compiled, PdfError> {
     let failed = |message: String| document.failed(message);
     let (sources, files) = inputs(theme, document).map_err(failed)?;
     let today = typst::foundations::Datetime::from_ymd(document.date.year, document.date.month, document.date.day)
