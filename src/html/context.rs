@@ -33,8 +33,8 @@ struct PageView {
     accessibility_href: Option<String>,
     easy_language_href: Option<String>,
     search_href: String,
-    /// The whole handbook as one PDF.
-    handbook_pdf_href: String,
+    /// The whole handbook as one PDF, if the site builds PDFs.
+    handbook_pdf_href: Option<String>,
     home_href: String,
     assets: String,
     /// Show the banner: the page shows example portfolio data.
@@ -100,7 +100,7 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
         easy_language_href: setting_link(&linker, &site.config.easy_language),
         search_href: linker.href("suche/index.html"),
         home_href: linker.href("index.html"),
-        handbook_pdf_href: linker.href(paths::HANDBOOK_PDF),
+        handbook_pdf_href: linker.pdf_href(Some(paths::HANDBOOK_PDF.to_owned())),
         assets: linker.href("assets/"),
         example: item.example && site.config.example_data,
         toc: item.toc.clone(),

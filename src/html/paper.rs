@@ -89,8 +89,8 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
             .map(|d| views::decision(linker, d))
             .collect(),
         example: paper.example,
-        pdf: crate::paths::pdf(K::Paper, &paper.id).map(|path| linker.href(&path)),
-        oparl: crate::paths::oparl(&paper.id).map(|path| linker.href(&path)),
+        pdf: linker.pdf_href(crate::paths::pdf(K::Paper, &paper.id)),
+        oparl: linker.pdf_href(crate::paths::oparl(&paper.id)),
     };
     let mut context = ItemContext::empty().prose(&body).with("paper", &view).searchable(text);
     context.example = paper.example;

@@ -71,7 +71,7 @@ pub struct DashboardView {
     statuses: Vec<StatusRow>,
     pub note: String,
     pub charts: Vec<crate::charts::Chart>,
-    pdf: String,
+    pdf: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -112,7 +112,7 @@ pub fn dashboard(linker: &Linker<'_>, period_id: &str) -> Option<DashboardView> 
         statuses: status_rows(linker, period),
         note: period.note.clone(),
         charts: super::charts::dashboard(site, &timeline, position),
-        pdf: linker.href(&super::dashboard_pdf(site, &period.id)),
+        pdf: linker.pdf_href(Some(super::dashboard_pdf(site, &period.id))),
     };
     Some(view)
 }

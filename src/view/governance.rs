@@ -97,8 +97,8 @@ pub struct StaffingLine {
 #[derive(Debug, Serialize)]
 pub struct RoleView {
     pub name: String,
-    /// The role card as PDF, beside the page.
-    pub pdf: String,
+    /// The role card as PDF, beside the page; `None` when the site builds no PDFs.
+    pub pdf: Option<String>,
     pub card: bool,
     pub summary: String,
     pub unit: Option<Named>,
@@ -142,7 +142,7 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
         .collect();
     RoleView {
         name: role.name.clone(),
-        pdf: linker.href(&crate::paths::pdf(K::Role, &role.id).unwrap_or_default()),
+        pdf: linker.pdf_href(crate::paths::pdf(K::Role, &role.id)),
         card: role.card,
         summary: role.summary.clone(),
         unit: role.unit.as_ref().map(|u| named(linker, &[K::Unit], u.get_ref())),

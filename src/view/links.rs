@@ -52,6 +52,12 @@ impl<'m> Linker<'m> {
         format!("{}{path}", self.root)
     }
 
+    /// The href of a PDF (or its companion files) at site-relative `path`; `None` when
+    /// the site builds no PDFs (`[build] pdf = false`), so that no page links a missing file.
+    pub fn pdf_href(&self, path: Option<String>) -> Option<String> {
+        path.filter(|_| self.site.config.build.pdf).map(|path| self.href(&path))
+    }
+
     /// The link to an entity by id or alias, titled with its name; `None` if it has no page.
     pub fn entity(&self, kind: EntityKind, id: &str) -> Option<Link> {
         let entry = self.model.lookup(kind, id)?;

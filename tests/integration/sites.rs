@@ -211,3 +211,34 @@ fn a_theme_replaces_one_label_one_block_and_one_typst_template_and_takes_the_res
     let handbook = pdf_text(&output.path().join("handbuch.pdf"));
     assert!(handbook.contains("Das Steuerungsmodell") && handbook.contains("Glossar"), "the default's handbuch.typ");
 }
+
+/// The minimal site with `extra` appended to its `site.toml`.
+fn minimal_with_settings(extra: &str) -> tempfile::TempDir {
+    let site = harness::copy_minimal();
+    let settings = site.path().join("content/site.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{text}\n{extra}\n")).unwrap();
+    site
+}
+
+#[test]
+fn build_settings_without_pdfs_give_pages_that_link_no_pdf() {
+    let site = minimal_with_settings("[build]\npdf = false");
+    let output = tempfile::tempdir().unwrap();
+    let report = build(site.path(), output.path());
+    assert!(!report.files.iter().any(|f| f.ends_with(".pdf") || f.ends_with(".oparl.json")), "{:?}", report.files);
+    assert!(report.files.iter().any(|f| f == "index.html"));
+    for path in html_pages(output.path()) {
+        let html = std::fs::read_to_string(output.path().join(&path)).unwrap();
+        assert!(!html.contains(".pdf\""), "{path} links a PDF that is not built");
+    }
+}
+
+#[test]
+fn build_settings_without_the_site_give_only_the_pdfs() {
+    let site = minimal_with_settings("[build]\nsite = false");
+    let output = tempfile::tempdir().unwrap();
+    let report = build(site.path(), output.path());
+    assert!(report.files.iter().any(|f| f == "handbuch.pdf"));
+    assert!(!report.files.iter().any(|f| f.ends_with(".html")), "{:?}", report.files);
+}
