@@ -141,17 +141,26 @@ fn check_period_date(checker: &mut Checker<'_>, period: &Period) {
 }
 
 /// All periods of a site are quarters, or all half-years, or all years: a timeline that
-/// mixes them cannot be compared period by period.
+/// mixes them cannot be compared period by period. The scheme most periods use is the
+/// site's; each period of another is reported.
 fn check_period_scheme(checker: &mut Checker<'_>) {
-    let mut periods =
-        checker.model.periods.iter().filter_map(|p| Some((p, crate::model::period_id::scheme_of(&p.id)?)));
-    let Some((first, scheme)) = periods.next() else { return };
-    let odd: Vec<_> = periods.filter(|(_, s)| *s != scheme).map(|(p, s)| (p.origin.file, p.id.clone(), s)).collect();
-    for (file, id, other) in odd {
+    use crate::model::period_id::{PeriodScheme, scheme_of};
+    let schemes: Vec<(&Period, PeriodScheme)> =
+        checker.model.periods.iter().filter_map(|p| Some((p, scheme_of(&p.id)?))).collect();
+    let count = |scheme: PeriodScheme| schemes.iter().filter(|(_, s)| *s == scheme).count();
+    let Some(&(first, site_scheme)) = schemes.iter().max_by_key(|(_, s)| count(*s)) else { return };
+    let odd: Vec<_> =
+        schemes.iter().filter(|(_, s)| *s != site_scheme).map(|(p, s)| (p.origin.file, p.id.clone(), *s)).collect();
+    for (file, id, scheme) in odd {
         checker.report(
-            Diagnostic::error(format!("Die Berichtsperiode `{id}` ist ein {}, `{}` ein {}", other.label(), first.id, scheme.label()))
-                .at(file, 0..0, "hier")
-                .hint("Alle Berichtsperioden einer Website folgen einem Schema: nur Quartale (`2026-Q3`), nur Halbjahre (`2026-H1`) oder nur Jahre (`2026`)."),
+            Diagnostic::error(format!(
+                "Die Berichtsperiode `{id}` ist ein {}, die übrigen sind {}e wie `{}`",
+                scheme.label(),
+                site_scheme.plural(),
+                first.id
+            ))
+            .at(file, 0..0, "hier")
+            .hint("Alle Berichtsperioden einer Website folgen einem Schema: nur Quartale (`2026-Q3`), nur Halbjahre (`2026-H1`) oder nur Jahre (`2026`)."),
         );
     }
 }

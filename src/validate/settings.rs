@@ -32,6 +32,15 @@ pub fn check(checker: &mut Checker<'_>) {
     }
 }
 
+/// "Meinten Sie `page:einfuehrung`?" when the id names something; else the pattern.
+fn scheme_hint(checker: &Checker<'_>, id: &str) -> String {
+    let known = crate::model::LINK_SCHEMES.iter().find(|(_, kind)| checker.model.lookup(*kind, id).is_some());
+    match known {
+        Some((scheme, _)) => format!("Meinten Sie `{scheme}:{id}`?"),
+        None => format!("Schreiben Sie z. B. `page:{id}` für eine Seite oder `role:{id}` für eine Rolle."),
+    }
+}
+
 /// `[labels]` may only change words the theme has.
 fn check_labels(checker: &mut Checker<'_>, config: &Config) {
     if config.labels.is_empty() {
@@ -66,10 +75,7 @@ fn check_settings_links(checker: &mut Checker<'_>, config: &crate::config::Confi
             checker.report(
                 Diagnostic::error(format!("`{}` ist kein Link", link.get_ref()))
                     .at(file, span, "hier fehlt die Linkart")
-                    .hint(format!(
-                        "Schreiben Sie z. B. `page:{0}` für eine Seite oder `role:{0}` für eine Rolle.",
-                        link.get_ref()
-                    )),
+                    .hint(scheme_hint(checker, link.get_ref())),
             );
             continue;
         }

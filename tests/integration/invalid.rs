@@ -100,7 +100,7 @@ macro_rules! invalid_cases {
         #[test]
         fn every_case_folder_has_a_test() {
             let listed: Vec<&str> = vec![$(stringify!($name)),*];
-            assert_eq!(harness::case_names(), listed, "add new case folders to invalid_cases! in tests/invalid.rs");
+            assert_eq!(harness::case_names(), listed, "add new case folders to invalid_cases! in tests/integration/invalid.rs");
         }
     };
 }
@@ -126,6 +126,7 @@ invalid_cases! {
     invalid_date,
     invalid_date_german_format,
     kpi_percentage_over_100,
+    label_unknown_key,
     link_after_line_continuation,
     link_in_resolution_unknown_project,
     link_unknown_page,
@@ -141,6 +142,7 @@ invalid_cases! {
     negative_fte,
     paper_two_authoritative,
     period_date_outside_quarter,
+    period_schemes_mixed,
     premise_without_front_matter,
     progress_over_100,
     project_depends_on_itself,
@@ -156,6 +158,7 @@ invalid_cases! {
     score_out_of_range,
     staffing_wave_not_a_year,
     start_after_end,
+    start_link_without_scheme,
     status_red_without_escalation,
     status_twice_same_project,
     status_unknown_project,
@@ -179,6 +182,7 @@ invalid_cases! {
     unknown_stage,
     unknown_top_level_file,
     unknown_unit,
+    vocabulary_unknown_stage,
     wrong_type_string_for_list,
     wrong_type_string_for_number,
 }
