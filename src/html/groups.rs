@@ -32,13 +32,24 @@ pub fn groups(site: &Site<'_>) -> Vec<Group> {
             });
         }
     };
-    let canonical = |kind: K, name: &str| model.lookup(kind, name).map(|e| e.canonical.clone());
-    for unit in &model.units {
-        let id = unit.id.get_ref();
-        let projects = (0..model.projects.len())
-            .filter(|&i| canonical(K::Unit, model.projects[i].unit.get_ref()).as_deref() == Some(id))
-            .collect();
-        add("unit", "einheit", id, unit.name.clone(), projects);
+    // One pass over the projects, through what validation resolved their references to.
+    let mut by_unit = vec![Vec::new(); model.units.len()];
+    let mut by_goal: Vec<Vec<usize>> = vec![Vec::new(); model.goals.len()];
+    for (i, project) in model.projects.iter().enumerate() {
+        let file = project.origin.file;
+        if let Some((_, unit)) = model.target(file, &project.unit, &[K::Unit]) {
+            by_unit[unit].push(i);
+        }
+        for goal in &project.goals {
+            if let Some((_, goal)) = model.target(file, goal, &[K::Goal])
+                && by_goal[goal].last() != Some(&i)
+            {
+                by_goal[goal].push(i);
+            }
+        }
+    }
+    for (unit, projects) in model.units.iter().zip(by_unit) {
+        add("unit", "einheit", unit.id.get_ref(), unit.name.clone(), projects);
     }
     for &phase in Phase::ALL {
         let label = site.label(&phase.label_key());
@@ -46,25 +57,21 @@ pub fn groups(site: &Site<'_>) -> Vec<Group> {
         add("phase", "phase", phase.key(), label, projects);
     }
     if let Some(period) = site.period {
-        let ampel: std::collections::BTreeMap<String, Ampel> = period
-            .status
-            .iter()
-            .filter_map(|s| Some((canonical(K::Project, s.project.get_ref())?, *s.overall.get_ref())))
-            .collect();
+        let mut ampel: Vec<Option<Ampel>> = vec![None; model.projects.len()];
+        for status in &period.status {
+            if let Some((_, project)) = model.target(period.origin.file, &status.project, &[K::Project]) {
+                ampel[project] = Some(*status.overall.get_ref());
+            }
+        }
         for value in [Ampel::Red, Ampel::Yellow, Ampel::Green] {
-            let projects =
-                (0..model.projects.len()).filter(|&i| ampel.get(&model.projects[i].id) == Some(&value)).collect();
+            let projects = (0..model.projects.len()).filter(|&i| ampel[i] == Some(value)).collect();
             let word = site.label(&value.label_key());
             let title = site.labels.fill("ampel_view", &[("ampel", &word), ("period", &period.id)]);
             add("ampel", "ampel", &word, title, projects);
         }
     }
-    for goal in &model.goals {
-        let id = goal.id.get_ref();
-        let projects = (0..model.projects.len())
-            .filter(|&i| model.projects[i].goals.iter().any(|g| canonical(K::Goal, g.get_ref()).as_deref() == Some(id)))
-            .collect();
-        add("goal", "ziel", id, goal.name.clone(), projects);
+    for (goal, projects) in model.goals.iter().zip(by_goal) {
+        add("goal", "ziel", goal.id.get_ref(), goal.name.clone(), projects);
     }
     groups
 }

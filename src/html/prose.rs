@@ -25,10 +25,6 @@ fn named(linker: &Linker<'_>, kinds: &[K], id: &str) -> Named {
     linker.named(kinds, id)
 }
 
-fn canonical<'m>(model: &'m Model, kind: K, name: &str) -> &'m str {
-    model.lookup(kind, name).map_or("", |entry| entry.canonical.as_str())
-}
-
 /// The non-empty parts joined by spaces: a page's text for the search index.
 pub fn search_text(parts: &[&str]) -> String {
     parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")
@@ -110,11 +106,12 @@ pub struct PremiseView {
 }
 
 pub fn premise(linker: &Linker<'_>, model: &Model, premise: &Premise) -> (PremiseView, String) {
+    let index = model.lookup(K::Premise, &premise.id).map_or(usize::MAX, |entry| entry.index);
     let (body, text) = prose(linker, &premise.body.text, RESERVED);
     let decisions = model
         .decisions
         .iter()
-        .filter(|d| d.premise.as_ref().is_some_and(|p| canonical(model, K::Premise, p.get_ref()) == premise.id))
+        .filter(|d| d.premise.as_ref().is_some_and(|p| model.refers_to(d.origin.file, p, K::Premise, index)))
         .map(|d| decision(linker, d))
         .collect();
     (

@@ -193,6 +193,20 @@ impl Model {
         None
     }
 
+    /// What the reference written in `file` names, as validation resolved it: the kind and
+    /// index of the entity. A reference validation did not record (a model built in code)
+    /// is looked up by name among `kinds`.
+    pub fn target(&self, file: FileId, reference: &Ref, kinds: &[EntityKind]) -> Option<(EntityKind, usize)> {
+        self.resolved.get(file, reference.span().start).filter(|(kind, _)| kinds.contains(kind)).or_else(|| {
+            kinds.iter().find_map(|&kind| self.lookup(kind, reference.get_ref()).map(|entry| (kind, entry.index)))
+        })
+    }
+
+    /// Whether the reference written in `file` names the entity `index` of `kind`.
+    pub fn refers_to(&self, file: FileId, reference: &Ref, kind: EntityKind, index: usize) -> bool {
+        self.target(file, reference, &[kind]) == Some((kind, index))
+    }
+
     /// The name readers see for the entity an id or alias names; the id itself if it
     /// names nothing (a broken reference, which validation has reported already).
     pub fn name_or_id<'a>(&'a self, kind: EntityKind, id: &'a str) -> &'a str {

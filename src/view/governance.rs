@@ -116,28 +116,27 @@ pub struct RoleView {
 
 pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
     let model = linker.model;
+    let index = model.lookup(K::Role, &role.id).map_or(usize::MAX, |entry| entry.index);
+    let is_this = |file, reference: &crate::model::Ref| model.refers_to(file, reference, K::Role, index);
     let bodies = model
         .bodies
         .iter()
         .filter_map(|body| {
-            let seat = body
-                .members
-                .iter()
-                .find(|m| m.role.as_ref().is_some_and(|r| canonical(model, K::Role, r.get_ref()) == role.id))?;
+            let seat = body.members.iter().find(|m| m.role.as_ref().is_some_and(|r| is_this(body.origin.file, r)))?;
             Some(Seat { body: named(linker, &[K::Body], &body.id), advisory: seat.mode == MemberMode::Advisory })
         })
         .collect();
     let staffing = model
         .staffing
         .iter()
-        .flat_map(|s| &s.position)
-        .filter(|p| canonical(model, K::Role, p.role.get_ref()) == role.id)
-        .map(staffing_line)
+        .flat_map(|s| s.position.iter().map(move |p| (s.origin.file, p)))
+        .filter(|(file, p)| is_this(*file, &p.role))
+        .map(|(_, p)| staffing_line(p))
         .collect();
     let flows = model
         .flows
         .iter()
-        .filter(|f| [f.from.get_ref(), f.to.get_ref()].iter().any(|end| canonical(model, K::Role, end) == role.id))
+        .filter(|f| is_this(f.origin.file, &f.from) || is_this(f.origin.file, &f.to))
         .map(|f| flow(linker, f))
         .collect();
     RoleView {
@@ -173,10 +172,6 @@ pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
         waves,
         note: position.note.clone(),
     }
-}
-
-fn canonical<'m>(model: &'m Model, kind: K, name: &str) -> &'m str {
-    model.lookup(kind, name).map_or("", |entry| entry.canonical.as_str())
 }
 
 #[derive(Debug, Serialize)]
@@ -217,7 +212,8 @@ pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
             MemberView { who, label, advisory: m.mode == MemberMode::Advisory }
         })
         .collect();
-    let ends = |end: &str| canonical(model, K::Body, end) == body.id;
+    let index = model.lookup(K::Body, &body.id).map_or(usize::MAX, |entry| entry.index);
+    let ends = |flow: &Flow, end: &crate::model::Ref| model.refers_to(flow.origin.file, end, K::Body, index);
     BodyView {
         name: body.name.clone(),
         summary: body.summary.clone(),
@@ -228,8 +224,8 @@ pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
         tasks: body.tasks.clone(),
         decides: body.decides.clone(),
         reports_to: body.reports_to.as_ref().map(|r| named(linker, &[K::Body, K::Role], r.get_ref())),
-        flows_in: model.flows.iter().filter(|f| ends(f.to.get_ref())).map(|f| flow(linker, f)).collect(),
-        flows_out: model.flows.iter().filter(|f| ends(f.from.get_ref())).map(|f| flow(linker, f)).collect(),
+        flows_in: model.flows.iter().filter(|f| ends(f, &f.to)).map(|f| flow(linker, f)).collect(),
+        flows_out: model.flows.iter().filter(|f| ends(f, &f.from)).map(|f| flow(linker, f)).collect(),
         raci: raci_row(linker, model, &body.raci),
     }
 }
