@@ -3,11 +3,11 @@
 use plotters::style::RGBColor;
 
 use super::canvas::{Anchor, NORMAL, SMALL, render};
-use super::format::eur;
 use super::legend::{Item, Legend, Swatch};
 use super::palette::{AXIS, GRID, INK, MUTED, series};
 use super::text::{fit, ink, line_height, width};
 use super::{Chart, DataTable, empty};
+use crate::german::compact_euro as eur;
 
 const WIDTH: f64 = 760.0;
 const LEFT: f64 = 8.0;

@@ -7,7 +7,6 @@ mod bars;
 mod budget;
 mod canvas;
 mod empty;
-mod format;
 mod funnel;
 mod heat;
 mod kpi;
@@ -21,8 +20,10 @@ mod text;
 
 use serde::Serialize;
 
+pub use crate::german::{compact_euro as eur, short_date};
 pub use budget::{BudgetRow, budget};
-pub use format::{eur, short_date};
+// The charts format numbers, amounts and dates as the pages do.
+use crate::german as format;
 pub use funnel::demand_funnel;
 pub use heat::{AmpelCell, HeatRow, ampel_heat_table};
 pub use kpi::{KpiTrend, kpi_trend};

@@ -216,7 +216,7 @@ pub fn ranking(linker: &Linker<'_>, model: &Model) -> ItemContext {
         .map(|r| Row {
             rank: r.rank,
             project: named(linker, K::Project, &r.project),
-            score: format!("{:.2}", r.score).replace('.', ","),
+            score: crate::german::fixed(r.score, 2),
             parts: r
                 .contributions
                 .iter()
@@ -224,7 +224,7 @@ pub fn ranking(linker: &Linker<'_>, model: &Model) -> ItemContext {
                     name: c.name.clone(),
                     rating: c.score,
                     weight: format!("{:.0} %", c.weight * 100.0),
-                    points: format!("{:.2}", c.points).replace('.', ","),
+                    points: crate::german::fixed(c.points, 2),
                 })
                 .collect(),
         })
