@@ -67,7 +67,9 @@ def main():
     site = (content / "site.toml").read_text(encoding="utf-8").splitlines()
     site = [line for line in site if not line.startswith("current_period")]
     y, q = quarters[-1]
-    site.append(f'current_period = "{y}-Q{q}"')
+    # Top-level keys go before the first table (`[start]`, `[labels]`).
+    first_table = next((i for i, line in enumerate(site) if line.startswith("[")), len(site))
+    site.insert(first_table, f'current_period = "{y}-Q{q}"')
     (content / "site.toml").write_text("\n".join(site) + "\n", encoding="utf-8")
 
     project_ids = []

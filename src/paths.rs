@@ -66,7 +66,7 @@ pub fn dashboard(period: &str) -> String {
 }
 
 /// Site-relative path of a period's dashboard PDF, beside its page; its file name starts
-/// with the slug of the dashboard's name (`DigIT-Dashboard` → `digit-dashboard-2026-q3.pdf`).
+/// with the slug of the dashboard's name (`Portfolio-Dashboard` → `portfolio-dashboard-2030-h1.pdf`).
 pub fn dashboard_pdf(name: &str, period: &str) -> String {
     let slug = slugify(period);
     format!("dashboard/{slug}/{}-{slug}.pdf", slugify(name))
@@ -112,12 +112,15 @@ mod tests {
 
     #[test]
     fn german_slugs_and_relative_roots() {
-        assert_eq!(entity(EntityKind::Role, "digit-beraterin").unwrap(), "rollen/digit-beraterin.html");
-        assert_eq!(entity(EntityKind::Project, "P-2026-014").unwrap(), "projekte/p-2026-014.html");
-        assert_eq!(entity(EntityKind::Page, "anhang/kdz").unwrap(), "anhang/kdz/index.html");
-        assert_eq!(root_of("rollen/digit-beraterin.html"), "../");
+        assert_eq!(entity(EntityKind::Role, "leitung-it").unwrap(), "rollen/leitung-it.html");
+        assert_eq!(entity(EntityKind::Project, "PR-2030-001").unwrap(), "projekte/pr-2030-001.html");
+        assert_eq!(entity(EntityKind::Page, "anhang/rechenzentrum").unwrap(), "anhang/rechenzentrum/index.html");
+        assert_eq!(root_of("rollen/leitung-it.html"), "../");
         assert_eq!(root_of("index.html"), "");
-        assert_eq!(entity(EntityKind::Level, "operativ").unwrap(), "steuerungsmodell/index.html#ebene-operativ");
+        assert_eq!(
+            entity(EntityKind::Level, "koordinierend").unwrap(),
+            "steuerungsmodell/index.html#ebene-koordinierend"
+        );
     }
 
     #[test]

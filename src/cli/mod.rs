@@ -13,7 +13,7 @@ use crate::build;
 use crate::diag;
 use crate::load::Loaded;
 
-/// Lotse builds the DigIT handbook, committee papers and dashboards from `content/`.
+/// Lotse builds the handbook, committee papers and dashboards of an IT governance model from `content/`.
 #[derive(Debug, Parser)]
 #[command(name = "lotse", version, about)]
 pub struct Args {

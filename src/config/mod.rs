@@ -10,9 +10,9 @@ use crate::model::{Origin, Spanned};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// Title of the handbook ("DigIT-Handbuch").
+    /// Title of the handbook ("IT-Handbuch").
     pub title: String,
-    /// The publishing organisation ("Landeshauptstadt Mainz").
+    /// The publishing organisation ("Stadtverwaltung Musterstadt").
     pub organisation: String,
     #[serde(default = "default_language")]
     pub language: String,

@@ -74,8 +74,8 @@ mod tests {
     #[test]
     fn long_names_break_at_spaces_then_after_hyphens() {
         assert_eq!(wrap("Zentrales Anforderungsmanagement", 150.0, 14.0), ["Zentrales", "Anforderungsmanagement"]);
-        assert_eq!(wrap("DigIT-Steuerungsbeauftragte:r", 150.0, 14.0), ["DigIT-", "Steuerungsbeauftragte:r"]);
-        assert_eq!(wrap("KDZ", 150.0, 14.0), ["KDZ"]);
+        assert_eq!(wrap("KommIT-Steuerungsbeauftragte:r", 150.0, 14.0), ["KommIT-", "Steuerungsbeauftragte:r"]);
+        assert_eq!(wrap("ITZ", 150.0, 14.0), ["ITZ"]);
         assert!(wrap("", 150.0, 14.0).is_empty());
     }
 

@@ -21,7 +21,7 @@ pub struct Entry {
 pub enum Naming {
     /// `digit-beraterin.toml`
     Slug,
-    /// `P-2026-014.toml`
+    /// `P-2030-001.toml`
     Code,
     /// `2026-Q3.toml`
     Period,
@@ -124,7 +124,7 @@ impl Loader<'_> {
                     "Der Dateiname einer Berichtsperiode ist ein Quartal, ein Halbjahr oder ein Jahr: `2026-Q3.toml`, `2026-H1.toml` oder `2026.toml`"
                 }
                 Naming::Code => {
-                    "Der Dateiname darf nur Buchstaben, Ziffern, `-` und `.` enthalten, z. B. `P-2026-014.toml`"
+                    "Der Dateiname darf nur Buchstaben, Ziffern, `-` und `.` enthalten, z. B. `P-2030-001.toml`"
                 }
                 _ => {
                     "Der Dateiname ist die ID: nur Kleinbuchstaben, Ziffern und `-`, Umlaute umschrieben (ä → ae, ß → ss)"

@@ -28,7 +28,7 @@ pub struct Level {
     pub origin: Origin,
 }
 
-/// `units.toml`: organisational units (Ämter, Sachgebiete, the KDZ, groups such as the Fachämter).
+/// `units.toml`: organisational units (Ämter, Sachgebiete, service providers, groups of units).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitsFile {
@@ -213,7 +213,7 @@ pub struct Body {
 pub struct Member {
     pub role: Option<Ref>,
     pub unit: Option<Ref>,
-    /// How the source labels the seat ("Vertretung KDZ", "Weitere Akteure").
+    /// How the source labels the seat ("Vertretung des IT-Dienstleisters", "Weitere Akteure").
     pub label: Option<String>,
     #[serde(default)]
     pub mode: MemberMode,
@@ -348,7 +348,7 @@ pub struct Staffing {
 #[serde(deny_unknown_fields)]
 pub struct Position {
     pub role: Ref,
-    /// The row's wording in the source ("DigIT-Berater:innen").
+    /// The row's wording in the source ("Berater:innen").
     pub label: String,
     pub pay_grade: Option<String>,
     /// Target FTE; absent where the source leaves it open ("_*").

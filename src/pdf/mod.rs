@@ -1,5 +1,5 @@
 //! The PDFs, typeset with Typst embedded as a library: one per committee paper (Vorlage),
-//! one DigIT-Dashboard per reporting period and one role card per role, each written
+//! one dashboard per reporting period and one role card per role, each written
 //! beside its page, and the whole handbook as `handbuch.pdf`. Templates come from the theme (`typst/*.typ`, overridable in
 //! the site's `templates/`); content goes in as data (`/data.json`) and as Typst markup
 //! converted from Markdown with every special character escaped, never as pasted strings.

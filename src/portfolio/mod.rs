@@ -54,9 +54,6 @@ pub fn meets_target(kpi: &Kpi, value: f64) -> bool {
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Every project's statuses in timeline order, looked up once for the whole build: pages
 /// that show a project's history must not search every period's status list again.
 #[derive(Debug, Default)]

@@ -1,5 +1,5 @@
 //! The prioritisation ranking of proposed projects: a weighted sum of their scores, with
-//! each criterion's part shown, so the DigIT-Steuerungsrunde can see why A ranks above B.
+//! each criterion's part shown, so the deciding body can see why A ranks above B.
 
 use serde::Serialize;
 

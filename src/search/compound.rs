@@ -1,5 +1,5 @@
 //! Splitting German compounds into words the site itself uses, so that "Antrag" finds
-//! "Projektanträge" and "Meldung" finds "Bedarfsmeldung".
+//! "Stellenpläne" and "Meldung" finds "Bedarfsmeldung".
 //!
 //! There is no dictionary: a split counts only where every part stems to a word that
 //! occurs on its own somewhere in the indexed text. Linking elements (the "s" of

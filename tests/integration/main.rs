@@ -8,9 +8,11 @@ mod harness;
 mod search_common;
 
 mod cli;
+mod diagram;
 mod invalid;
 mod mainz_content;
 mod pdf;
+mod portfolio;
 mod search;
 mod search_js;
 mod site;

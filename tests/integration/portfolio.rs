@@ -1,13 +1,16 @@
+//! What the portfolio functions compute on the bundled Mainz content: counts per period, the
+//! timeline, the changes between two periods, KPI crossings, the ranking and dependents.
+
 use std::path::Path;
 
-use super::*;
-use crate::model::{Ampel, Model};
+use lotse::model::{Ampel, Model};
+use lotse::portfolio::{AmpelCounts, DependentIndex, changes, ranking, timeline};
 
 fn bundled() -> Model {
-    crate::build::check(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap().model
+    lotse::build::check(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap().model
 }
 
-fn period<'m>(model: &'m Model, id: &str) -> &'m crate::model::Period {
+fn period<'m>(model: &'m Model, id: &str) -> &'m lotse::model::Period {
     model.periods.iter().find(|p| p.id == id).unwrap()
 }
 
