@@ -33,7 +33,7 @@ pub enum Command {
         /// Where to write the site (default: DIR/output).
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Build as of this reporting period (e.g. 2026-Q3) instead of `current_period`.
+        /// Build as of this reporting period (e.g. 2030-Q3) instead of `current_period`.
         #[arg(long, value_name = "PERIOD")]
         period: Option<String>,
         /// Also write the Typst sources of every PDF (templates, data, markup) into this

@@ -185,7 +185,7 @@ fn invalid_type(rest: &str) -> Diagnostic {
         "eine Zahl" | "eine ganze Zahl" => diagnostic
             .hint("Zahlen stehen ohne Anführungszeichen und mit Punkt als Dezimaltrennzeichen, z. B. `target = 4.5`."),
         "eine Liste in [ ]" => diagnostic.hint(
-            "Listen stehen in eckigen Klammern, auch mit nur einem Eintrag: `addressed_by = [\"digit-dialog\"]`.",
+            "Listen stehen in eckigen Klammern, auch mit nur einem Eintrag: `addressed_by = [\"erstgespraech\"]`.",
         ),
         "true oder false" => diagnostic.hint("Schreiben Sie `true` (ja) oder `false` (nein), ohne Anführungszeichen."),
         "Text in Anführungszeichen" => diagnostic.hint("Schreiben Sie den Wert in Anführungszeichen: `name = \"…\"`."),

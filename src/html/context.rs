@@ -137,7 +137,7 @@ fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec
     crumbs
 }
 
-/// The href of a link `site.toml` gives (`page:barrierefreiheit` or an address).
+/// The href of a link `site.toml` gives (`page:erklaerung-barrierefreiheit` or an address).
 fn setting_link(linker: &Linker<'_>, link: &Option<toml::Spanned<String>>) -> Option<String> {
     linker.content_link(link.as_ref()?.get_ref()).map(|link| link.href)
 }

@@ -61,7 +61,7 @@ pub const RESERVED: &[&str] = &[
     "anlagen",
     "steckbriefe",
     "weitere-rollen",
-    "fachaemter",
+    "bedarfe-einheiten",
     "untereinheiten",
     "rollen",
     "projekte",

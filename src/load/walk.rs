@@ -19,11 +19,11 @@ pub struct Entry {
 /// How a folder's file names become ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Naming {
-    /// `digit-beraterin.toml`
+    /// `leitung-it.toml`
     Slug,
     /// `P-2030-001.toml`
     Code,
-    /// `2026-Q3.toml`
+    /// `2030-Q3.toml`
     Period,
     /// `08-anschluss-und-benutzungszwang.md`
     Numbered,
@@ -121,7 +121,7 @@ impl Loader<'_> {
         if !valid {
             let expected = match naming {
                 Naming::Period => {
-                    "Der Dateiname einer Berichtsperiode ist ein Quartal, ein Halbjahr oder ein Jahr: `2026-Q3.toml`, `2026-H1.toml` oder `2026.toml`"
+                    "Der Dateiname einer Berichtsperiode ist ein Quartal, ein Halbjahr oder ein Jahr: `2030-Q3.toml`, `2030-H1.toml` oder `2030.toml`"
                 }
                 Naming::Code => {
                     "Der Dateiname darf nur Buchstaben, Ziffern, `-` und `.` enthalten, z. B. `P-2030-001.toml`"
@@ -209,7 +209,7 @@ impl Loader<'_> {
     }
 }
 
-/// `2026-Q3`
+/// `2030-Q3`
 pub fn is_period_id(id: &str) -> bool {
     crate::model::period_id::scheme_of(id).is_some()
 }

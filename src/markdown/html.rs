@@ -127,7 +127,7 @@ fn demote(level: HeadingLevel) -> u8 {
     }
 }
 
-/// `role:digit-beraterin#aufgaben` → the resolver's URL; other links stay as written.
+/// `role:leitung-it#aufgaben` → the resolver's URL; other links stay as written.
 fn resolve(links: &dyn LinkResolver, destination: &str) -> Option<String> {
     let (scheme, id, fragment) = super::content_link(destination)?;
     links.resolve(scheme, id, fragment)
@@ -173,12 +173,9 @@ mod tests {
 
     #[test]
     fn resolves_content_links_and_anchors_headings() {
-        let out = render(
-            "# Über uns\n\nSiehe [Beratung](role:digit-beraterin#aufgaben).\n\n## Über uns\n",
-            &Links,
-            &["inhalt"],
-        );
-        assert!(out.html.contains("href=\"../rollen/digit-beraterin/index.html#aufgaben\""), "{}", out.html);
+        let out =
+            render("# Über uns\n\nSiehe [Beratung](role:leitung-it#aufgaben).\n\n## Über uns\n", &Links, &["inhalt"]);
+        assert!(out.html.contains("href=\"../rollen/leitung-it/index.html#aufgaben\""), "{}", out.html);
         assert!(out.html.contains("<h2 id=\"ueber-uns\">Über uns</h2>"), "{}", out.html);
         assert!(out.html.contains("<h2 id=\"ueber-uns-2\">"), "{}", out.html);
         assert_eq!(out.headings.len(), 2);

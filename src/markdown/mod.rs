@@ -17,7 +17,7 @@ pub const OPTIONS: pulldown_cmark::Options = pulldown_cmark::Options::ENABLE_TAB
 
 /// What a body refers to outside itself: content links and named figures.
 pub trait LinkResolver {
-    /// Turns a content link (`role`, `digit-beraterin`) into an href relative to the page.
+    /// Turns a content link (`role`, `leitung-it`) into an href relative to the page.
     fn resolve(&self, scheme: &str, id: &str, fragment: Option<&str>) -> Option<String>;
 
     /// The HTML of a named figure (```` ```chart steuerungsmodell ````); `None` leaves the
@@ -27,7 +27,7 @@ pub trait LinkResolver {
     }
 }
 
-/// The scheme, id and fragment of a content link (`role:digit-beraterin#aufgaben`);
+/// The scheme, id and fragment of a content link (`role:leitung-it#aufgaben`);
 /// `None` for web, mail and phone links and for plain paths.
 fn content_link(destination: &str) -> Option<(&str, &str, Option<&str>)> {
     let (scheme, rest) = destination.split_once(':')?;

@@ -1,4 +1,4 @@
-//! Reporting period ids: quarters (`2026-Q3`), half-years (`2026-H1`) or years (`2026`).
+//! Reporting period ids: quarters (`2030-Q3`), half-years (`2030-H1`) or years (`2030`).
 //! A site picks one scheme by naming its period files; every period must use it.
 
 use super::Date;
@@ -40,7 +40,7 @@ impl PeriodScheme {
     }
 }
 
-/// The scheme of a period id, if it is one: `2026-Q3`, `2026-H1` or `2026`.
+/// The scheme of a period id, if it is one: `2030-Q3`, `2030-H1` or `2030`.
 pub fn scheme_of(id: &str) -> Option<PeriodScheme> {
     let bytes = id.as_bytes();
     let year = bytes.len() >= 4 && bytes[..4].iter().all(u8::is_ascii_digit);
@@ -59,15 +59,15 @@ mod tests {
 
     #[test]
     fn ids_of_every_scheme_and_the_period_of_a_date() {
-        assert_eq!(scheme_of("2026-Q3"), Some(PeriodScheme::Quarter));
-        assert_eq!(scheme_of("2026-H2"), Some(PeriodScheme::HalfYear));
-        assert_eq!(scheme_of("2026"), Some(PeriodScheme::Year));
+        assert_eq!(scheme_of("2030-Q3"), Some(PeriodScheme::Quarter));
+        assert_eq!(scheme_of("2030-H2"), Some(PeriodScheme::HalfYear));
+        assert_eq!(scheme_of("2030"), Some(PeriodScheme::Year));
         for wrong in ["2026-Q5", "2026-H3", "26-Q1", "2026-q1", "2026-", ""] {
             assert_eq!(scheme_of(wrong), None, "{wrong}");
         }
-        let date = Date { year: 2026, month: 7, day: 1 };
-        assert_eq!(PeriodScheme::Quarter.id_of(date), "2026-Q3");
-        assert_eq!(PeriodScheme::HalfYear.id_of(date), "2026-H2");
-        assert_eq!(PeriodScheme::Year.id_of(date), "2026");
+        let date = Date { year: 2030, month: 7, day: 1 };
+        assert_eq!(PeriodScheme::Quarter.id_of(date), "2030-Q3");
+        assert_eq!(PeriodScheme::HalfYear.id_of(date), "2030-H2");
+        assert_eq!(PeriodScheme::Year.id_of(date), "2030");
     }
 }

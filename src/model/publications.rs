@@ -8,7 +8,7 @@ use super::{Date, Markdown, Origin, Ref, Spanned};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
-    /// The path below `pages/` without `.md`, e.g. `ausgangslage` or `anhang/kdz`.
+    /// The path below `pages/` without `.md`, e.g. `hintergrund` or `anhang/itz`.
     #[serde(skip)]
     pub id: String,
     pub title: String,

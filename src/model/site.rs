@@ -66,7 +66,7 @@ impl EntityKind {
     }
 }
 
-/// The schemes of content links (`[Text](role:digit-beraterin)`) and the kind each names:
+/// The schemes of content links (`[Text](role:leitung-it)`) and the kind each names:
 /// the one table that validation and both renderers use.
 pub const LINK_SCHEMES: &[(&str, EntityKind)] = &[
     ("role", EntityKind::Role),

@@ -47,7 +47,7 @@ impl std::fmt::Display for PdfError {
 
 /// One document to typeset: a theme template, its data and the files it reads.
 struct Document {
-    /// Output path, e.g. `vorlagen/informationsvorlage-steuerungsmodell.pdf`.
+    /// Output path, e.g. `vorlagen/informationsvorlage-lenkung.pdf`.
     path: String,
     /// The content file it comes from, for error messages.
     origin: String,

@@ -35,7 +35,7 @@ pub use text::GermanStemmer;
 /// One page of the site as the search sees it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchDocument {
-    /// Path relative to the output root, e.g. `rollen/digit-beraterin/index.html`.
+    /// Path relative to the output root, e.g. `rollen/leitung-it/index.html`.
     pub url: String,
     pub title: String,
     /// The part of the site, e.g. `Rollen`: shown with the result and searchable.

@@ -25,7 +25,7 @@ pub fn check(checker: &mut Checker<'_>) {
             checker.report(
                 Diagnostic::error("Die Entscheidung nennt nicht, wer entschieden hat")
                     .at(file, decision.date.span(), "in dieser Entscheidung")
-                    .hint("Geben Sie `body = \"digit-steuerungsrunde\"` (ein Gremium des Modells) oder `committee = \"Stadtrat\"` an."),
+                    .hint("Geben Sie `body = \"lenkungskreis\"` (ein Gremium des Modells) oder `committee = \"Stadtrat\"` an."),
             );
         }
     }

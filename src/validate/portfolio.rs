@@ -160,7 +160,7 @@ fn check_period_scheme(checker: &mut Checker<'_>) {
                 first.id
             ))
             .at(file, 0..0, "hier")
-            .hint("Alle Berichtsperioden einer Website folgen einem Schema: nur Quartale (`2026-Q3`), nur Halbjahre (`2026-H1`) oder nur Jahre (`2026`)."),
+            .hint("Alle Berichtsperioden einer Website folgen einem Schema: nur Quartale (`2030-Q3`), nur Halbjahre (`2030-H1`) oder nur Jahre (`2030`)."),
         );
     }
 }
@@ -182,7 +182,7 @@ fn check_status(checker: &mut Checker<'_>, file: FileId, project: &Project, stat
             None => checker.report(
                 Diagnostic::error(format!("Roter Status ohne Eskalation für `{}`", project.id))
                     .at(file, status.overall.span(), "rot")
-                    .hint("Ein roter Status nennt, an wen eskaliert wird: ergänzen Sie z. B. `escalated_to = \"digit-steuerungsrunde\"`."),
+                    .hint("Ein roter Status nennt, an wen eskaliert wird: ergänzen Sie z. B. `escalated_to = \"lenkungskreis\"`."),
             ),
         }
     }

@@ -110,7 +110,7 @@ fn unresolved(model: &Model, kinds: &[EntityKind], name: &str, file: FileId, spa
 /// "Meinten Sie …?" with a canonical id: by spelling, by the name readers know, or a short list.
 fn suggestion(model: &Model, kinds: &[EntityKind], name: &str) -> Option<String> {
     let candidates: Vec<&str> = kinds.iter().flat_map(|&kind| model.names(kind)).collect();
-    // Period ids all look alike ("2026-Q2", "2026-Q3"): a list helps more than a guess.
+    // Period ids all look alike ("2030-Q2", "2030-Q3"): a list helps more than a guess.
     let guess = if kinds == [EntityKind::Period] { None } else { nearest(name, candidates.iter().copied()) };
     if let Some(close) = guess {
         let canonical =

@@ -85,7 +85,7 @@ fn check_settings_links(checker: &mut Checker<'_>, config: &crate::config::Confi
         checker.report(
             Diagnostic::warning("Die Website hat keine Erklärung zur Barrierefreiheit")
                 .at(file, 0..0, "hier fehlt `accessibility`")
-                .hint("Öffentliche Stellen müssen sie auf jeder Seite verlinken (BITV 2.0 § 7). Legen Sie eine Seite an, z. B. `content/pages/barrierefreiheit.md`, und schreiben Sie in `site.toml`: `accessibility = \"page:barrierefreiheit\"`."),
+                .hint("Öffentliche Stellen müssen sie auf jeder Seite verlinken (BITV 2.0 § 7). Legen Sie eine Seite an, z. B. `content/pages/erklaerung-barrierefreiheit.md`, und schreiben Sie in `site.toml`: `accessibility = \"page:erklaerung-barrierefreiheit\"`."),
         );
     }
 }

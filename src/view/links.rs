@@ -83,7 +83,7 @@ impl<'m> Linker<'m> {
         Link { title: title.to_owned(), href: self.href(&paths::section(slug)) }
     }
 
-    /// A content link (`page:barrierefreiheit`) from `site.toml` or front matter as a
+    /// A content link (`page:erklaerung-barrierefreiheit`) from `site.toml` or front matter as a
     /// link from this page; web and mail addresses stay as they are.
     pub fn content_link(&self, link: &str) -> Option<Link> {
         let (scheme, id) = link.split_once(':')?;

@@ -17,7 +17,7 @@ mod tests;
 
 type Events<'a> = Peekable<vec::IntoIter<Event<'a>>>;
 
-/// Markdown → Typst markup. `links` resolves content links like `role:digit-beraterin` (same
+/// Markdown → Typst markup. `links` resolves content links like `role:leitung-it` (same
 /// trait as the HTML renderer); for the PDF it returns an absolute URL or `None` (then only the
 /// link text is written). `heading_shift`: Markdown level minus this gives the Typst heading
 /// level, at least 1 (papers write `## Sachverhalt` for a top-level section → shift 1).

@@ -176,9 +176,9 @@ fn tables() {
 
 #[test]
 fn links() {
-    let markdown = "[Rolle](role:digit-beraterin#aufgaben) [Gremium](body:rat) [Web](https://a.de/?q=\"x\") <info@a.de> [rel](../x.html)";
+    let markdown = "[Rolle](role:leitung-it#aufgaben) [Gremium](body:rat) [Web](https://a.de/?q=\"x\") <info@a.de> [rel](../x.html)";
     let expected = concat!(
-        "#link(\"https://lotse.example/rollen/digit-beraterin/#aufgaben\")[Rolle] Gremium ",
+        "#link(\"https://lotse.example/rollen/leitung-it/#aufgaben\")[Rolle] Gremium ",
         "#link(\"https://a.de/?q=\\\"x\\\"\")[Web] #link(\"mailto:info@a.de\")[info\\@a\\.de] rel\n\n",
     );
     assert_eq!(typst(markdown), expected);
