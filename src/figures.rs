@@ -55,7 +55,7 @@ pub fn chart(
                 table: DataTable { columns, rows },
             })
         }
-        "stellenplan" => model.staffing.as_ref().map(crate::charts::staffing_waves),
+        "stellenplan" => model.staffing.as_ref().map(|staffing| crate::charts::staffing_waves(staffing, labels)),
         _ => None,
     }
 }

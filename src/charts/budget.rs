@@ -8,6 +8,7 @@ use super::palette::{AXIS, GRID, INK, MUTED, series};
 use super::text::{fit, ink, line_height, width};
 use super::{Chart, DataTable, empty};
 use crate::german::compact_euro as eur;
+use crate::labels::Labels;
 
 const WIDTH: f64 = 760.0;
 const LEFT: f64 = 8.0;
@@ -17,7 +18,8 @@ const BAR: f64 = 13.0;
 const PITCH: f64 = 16.0;
 const GROUP_GAP: f64 = 14.0;
 const LABEL_MAX: f64 = 230.0;
-const KINDS: [&str; 3] = ["geplant", "genehmigt", "ausgegeben"];
+/// The label keys of the three bars of a project.
+const KINDS: [&str; 3] = ["chart_budget_planned", "chart_budget_approved", "chart_budget_spent"];
 
 /// One project's budget in EUR; `None` where nothing is approved or reported yet.
 #[derive(Debug, Clone)]
@@ -34,10 +36,11 @@ fn colours() -> [RGBColor; 3] {
 
 /// Grouped bars per project, each bar named ("geplant", ...) and its amount written at its
 /// end ("1,85 Mio. €"); missing amounts read "keine Angabe".
-pub fn budget(rows: &[BudgetRow]) -> Chart {
-    let title = "Budget je Projekt";
-    let columns: Vec<String> =
-        std::iter::once("Projekt".to_owned()).chain(KINDS.iter().map(|k| (*k).to_owned())).collect();
+pub fn budget(rows: &[BudgetRow], words: &Labels) -> Chart {
+    let title = words.get("chart_budget_title");
+    let title = title.as_str();
+    let kinds = KINDS.map(|key| words.get(key));
+    let columns: Vec<String> = std::iter::once(words.get("chart_project")).chain(kinds.iter().cloned()).collect();
     let clean = |v: f64| v.is_finite().then_some(v);
     let amounts: Vec<[Option<f64>; 3]> =
         rows.iter().map(|r| [clean(r.planned), r.approved.and_then(clean), r.spent.and_then(clean)]).collect();
@@ -48,32 +51,36 @@ pub fn budget(rows: &[BudgetRow]) -> Chart {
         .collect();
     let top = amounts.iter().flatten().flatten().fold(0.0, |m: f64, v| m.max(*v));
     if rows.is_empty() || top <= 0.0 {
-        return empty::no_data("budget", title, "Für diese Auswahl sind keine Budgets erfasst.", columns, Vec::new());
+        return empty::no_data("budget", title, &words.get("chart_budget_empty"), columns, Vec::new(), words);
     }
     let sum = |k: usize| amounts.iter().filter_map(|a| a[k]).sum::<f64>();
-    let description = format!(
-        "Waagerechte Balken je Projekt: geplantes, genehmigtes und ausgegebenes Budget. Summe über {} Projekte: geplant {}, genehmigt {}, ausgegeben {}.",
-        rows.len(),
-        eur(sum(0)),
-        eur(sum(1)),
-        eur(sum(2))
+    let (count, planned, approved, spent) = (rows.len().to_string(), eur(sum(0)), eur(sum(1)), eur(sum(2)));
+    let description = words.fill(
+        "chart_budget_description",
+        &[("count", &count), ("planned", &planned), ("approved", &approved), ("spent", &spent)],
     );
-    let (svg, height) = draw(rows, &amounts, top);
+    let (svg, height) = draw(rows, &amounts, top, &kinds, &words.get("chart_not_given"));
     Chart::finish("budget", title, description, &svg, (WIDTH as u32, height), DataTable { columns, rows: table_rows })
 }
 
-fn draw(rows: &[BudgetRow], amounts: &[[Option<f64>; 3]], top: f64) -> (String, u32) {
+fn draw(
+    rows: &[BudgetRow],
+    amounts: &[[Option<f64>; 3]],
+    top: f64,
+    kinds: &[String; 3],
+    not_given: &str,
+) -> (String, u32) {
     let labels: Vec<Vec<String>> = rows.iter().map(|r| fit(&r.label, NORMAL, LABEL_MAX, 3)).collect();
     let label_width = labels.iter().flatten().map(|l| width(l, NORMAL)).fold(0.0, f64::max).ceil();
-    let kind_width = KINDS.iter().map(|k| width(k, SMALL)).fold(0.0, f64::max).ceil();
-    let texts: Vec<[String; 3]> = amounts.iter().map(|a| a.map(|v| v.map_or("keine Angabe".to_owned(), eur))).collect();
+    let kind_width = kinds.iter().map(|k| width(k, SMALL)).fold(0.0, f64::max).ceil();
+    let texts: Vec<[String; 3]> = amounts.iter().map(|a| a.map(|v| v.map_or(not_given.to_owned(), eur))).collect();
     let text_width = texts.iter().flatten().map(|t| width(t, SMALL)).fold(0.0, f64::max).ceil();
     let x0 = LEFT + label_width + 14.0 + kind_width + 8.0;
     let x1 = WIDTH - RIGHT - text_width - 8.0;
     let scale = (x1 - x0) / top;
     let heights: Vec<f64> = labels.iter().map(|l| (3.0 * PITCH).max(l.len() as f64 * line_height(NORMAL))).collect();
     let legend = Legend::new(
-        KINDS.iter().zip(colours()).map(|(k, c)| Item { swatch: Swatch::Block(c), text: (*k).to_owned() }).collect(),
+        kinds.iter().zip(colours()).map(|(k, c)| Item { swatch: Swatch::Block(c), text: k.clone() }).collect(),
         LEFT,
         WIDTH - LEFT - RIGHT,
     );
@@ -97,7 +104,7 @@ fn draw(rows: &[BudgetRow], amounts: &[[Option<f64>; 3]], top: f64) -> (String, 
             for (k, colour) in colours().into_iter().enumerate() {
                 let centre = bars_top + k as f64 * PITCH + PITCH / 2.0;
                 let text_top = centre - (s_below - s_above) / 2.0;
-                pen.text(KINDS[k], (x0 - 8.0, text_top), SMALL, MUTED, Anchor::End)?;
+                pen.text(&kinds[k], (x0 - 8.0, text_top), SMALL, MUTED, Anchor::End)?;
                 let length =
                     amounts[index][k].map_or(0.0, |v| (v.max(0.0) * scale).max(if v > 0.0 { 2.0 } else { 0.0 }));
                 if length > 0.0 {

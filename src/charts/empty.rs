@@ -4,12 +4,20 @@ use super::canvas::{Anchor, LARGE, NORMAL, render};
 use super::palette::{GRID, INK, MUTED};
 use super::text::{fit, line_height};
 use super::{Chart, DataTable};
+use crate::labels::Labels;
 
 const WIDTH: u32 = 760;
 
 /// A chart that shows "Keine Daten" and `reason`; the table keeps its columns and `rows`
 /// (usually none; a lone value when a trend needs two).
-pub fn no_data(id: &str, title: &str, reason: &str, columns: Vec<String>, rows: Vec<Vec<String>>) -> Chart {
+pub fn no_data(
+    id: &str,
+    title: &str,
+    reason: &str,
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+    words: &Labels,
+) -> Chart {
     let lines = fit(reason, NORMAL, f64::from(WIDTH) - 80.0, 3);
     let height = 72 + lines.len() as u32 * line_height(NORMAL) as u32 + 24;
     let svg = render(WIDTH, height, |pen| {
@@ -29,7 +37,7 @@ pub fn no_data(id: &str, title: &str, reason: &str, columns: Vec<String>, rows: 
             2,
             (6.0, 4.0),
         )?;
-        pen.bold("Keine Daten", (f64::from(WIDTH) / 2.0, 28.0), LARGE, INK, Anchor::Middle)?;
+        pen.bold(&words.get("chart_no_data"), (f64::from(WIDTH) / 2.0, 28.0), LARGE, INK, Anchor::Middle)?;
         for (index, line) in lines.iter().enumerate() {
             pen.text(
                 line,
@@ -41,6 +49,6 @@ pub fn no_data(id: &str, title: &str, reason: &str, columns: Vec<String>, rows: 
         }
         Ok(())
     });
-    let description = format!("Keine Daten: {reason}");
+    let description = words.fill("chart_no_data_description", &[("reason", reason)]);
     Chart::finish(id, title, description, &svg, (WIDTH, height), DataTable { columns, rows })
 }

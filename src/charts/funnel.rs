@@ -4,15 +4,17 @@
 use super::bars::{Bar, Section, WIDTH, draw};
 use super::palette::series;
 use super::{Chart, DataTable, empty};
+use crate::labels::Labels;
 
 /// Demands per pipeline stage (`stages`, in pipeline order) and per branch that leaves the
 /// pipeline (`branches`, e.g. "Fast Lane" and "abgelehnt").
-pub fn demand_funnel(stages: &[(String, usize)], branches: &[(String, usize)]) -> Chart {
-    let title = "Bedarfe nach Stufe";
-    let columns = vec!["Stufe".to_owned(), "Bedarfe".to_owned()];
+pub fn demand_funnel(stages: &[(String, usize)], branches: &[(String, usize)], words: &Labels) -> Chart {
+    let title = words.get("chart_funnel_title");
+    let title = title.as_str();
+    let columns = vec![words.get("chart_stage"), words.get("chart_demands")];
     let total: usize = stages.iter().chain(branches).map(|(_, n)| n).sum();
     if total == 0 {
-        return empty::no_data("bedarfe-stufen", title, "Es sind keine Bedarfe erfasst.", columns, Vec::new());
+        return empty::no_data("bedarfe-stufen", title, &words.get("chart_funnel_empty"), columns, Vec::new(), words);
     }
     let bars = |rows: &[(String, usize)], colour| {
         rows.iter()
@@ -28,23 +30,15 @@ pub fn demand_funnel(stages: &[(String, usize)], branches: &[(String, usize)]) -
     };
     let mut sections = vec![Section { heading: None, bars: bars(stages, series(0)) }];
     if !branches.is_empty() {
-        sections.push(Section {
-            heading: Some("Abzweigungen aus dem Antragsweg".to_owned()),
-            bars: bars(branches, series(1)),
-        });
+        sections.push(Section { heading: Some(words.get("chart_funnel_branches")), bars: bars(branches, series(1)) });
     }
     let (svg, height) = draw(&sections);
     let list =
         |rows: &[(String, usize)]| rows.iter().map(|(label, n)| format!("{label}: {n}")).collect::<Vec<_>>().join(", ");
-    let description = if branches.is_empty() {
-        format!("Waagerechte Balken: Zahl der Bedarfe je Stufe, {total} insgesamt. {}.", list(stages))
-    } else {
-        format!(
-            "Waagerechte Balken: Zahl der Bedarfe je Stufe, {total} insgesamt. {}. Abzweigungen: {}.",
-            list(stages),
-            list(branches)
-        )
-    };
+    let (total, stages_text, branches_text) = (total.to_string(), list(stages), list(branches));
+    let values = [("total", total.as_str()), ("list", stages_text.as_str()), ("branches", branches_text.as_str())];
+    let key = if branches.is_empty() { "chart_funnel_description" } else { "chart_funnel_description_branches" };
+    let description = words.fill(key, &values);
     let table = DataTable {
         columns,
         rows: stages.iter().chain(branches).map(|(label, n)| vec![label.clone(), n.to_string()]).collect(),

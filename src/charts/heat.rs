@@ -6,6 +6,7 @@ use super::legend::{Item, Legend, Swatch};
 use super::palette::{EMPTY, GRID, INK, MUTED, ampel};
 use super::text::{fit, ink, line_height, truncate, width};
 use super::{Chart, DataTable, empty};
+use crate::labels::Labels;
 use crate::model::Ampel;
 
 const MIN_WIDTH: f64 = 760.0;
@@ -37,13 +38,16 @@ pub struct AmpelCell {
 
 /// A grid of `rows` × `periods` × `dimensions` ("Gesamt", "Termine", ...; pass only
 /// "Gesamt" for the overall Ampel). Missing cells and values are drawn grey with a dash.
-pub fn ampel_heat_table(rows: &[HeatRow], periods: &[String], dimensions: &[String]) -> Chart {
-    let title = "Ampeln je Projekt und Periode";
-    let dimensions: Vec<String> = if dimensions.is_empty() { vec!["Gesamt".to_owned()] } else { dimensions.to_vec() };
+pub fn ampel_heat_table(rows: &[HeatRow], periods: &[String], dimensions: &[String], words: &Labels) -> Chart {
+    let title = words.get("chart_heat_title");
+    let title = title.as_str();
+    let dimensions: Vec<String> =
+        if dimensions.is_empty() { vec![words.get("chart_heat_overall")] } else { dimensions.to_vec() };
     let single = dimensions.len() == 1;
     // Both variants may share a dashboard page; their element ids must differ.
     let chart_id = if single { "ampel-tabelle" } else { "ampel-tabelle-dimensionen" };
-    let columns: Vec<String> = std::iter::once("Projekt".to_owned())
+    let project = words.get("chart_project");
+    let columns: Vec<String> = std::iter::once(project.clone())
         .chain(
             periods
                 .iter()
@@ -51,37 +55,30 @@ pub fn ampel_heat_table(rows: &[HeatRow], periods: &[String], dimensions: &[Stri
         )
         .collect();
     if rows.is_empty() || periods.is_empty() {
-        return empty::no_data(
-            chart_id,
-            title,
-            "Es liegen keine Projektstatus für die gewählten Perioden vor.",
-            columns,
-            Vec::new(),
-        );
+        return empty::no_data(chart_id, title, &words.get("chart_heat_empty"), columns, Vec::new(), words);
     }
     let value = |row: &HeatRow, p: usize, d: usize| {
         row.cells.get(p).and_then(Option::as_ref).and_then(|cell| cell.values.get(d).copied().flatten())
     };
-    let table = DataTable {
-        columns,
-        rows: rows
-            .iter()
-            .map(|row| {
-                std::iter::once(row.label.clone())
-                    .chain(
-                        (0..periods.len())
-                            .flat_map(|p| (0..dimensions.len()).map(move |d| (p, d)))
-                            .map(|(p, d)| value(row, p, d).map_or("–", |a| ampel(a).word).to_owned()),
-                    )
-                    .collect()
-            })
-            .collect(),
-    };
-    let grid = Grid::new(rows, periods, &dimensions);
+    let table =
+        DataTable {
+            columns,
+            rows: rows
+                .iter()
+                .map(|row| {
+                    std::iter::once(row.label.clone())
+                        .chain((0..periods.len()).flat_map(|p| (0..dimensions.len()).map(move |d| (p, d))).map(
+                            |(p, d)| value(row, p, d).map_or_else(|| "–".to_owned(), |a| words.get(&a.label_key())),
+                        ))
+                        .collect()
+                })
+                .collect(),
+        };
+    let grid = Grid::new(rows, periods, &dimensions, words);
     let svg = render(grid.width as u32, grid.height as u32, |pen| {
         let (above, below) = ink(NORMAL);
         let middle = (below - above) / 2.0;
-        pen.text("Projekt", (LEFT, TOP), NORMAL, MUTED, Anchor::Start)?;
+        pen.text(&project, (LEFT, TOP), NORMAL, MUTED, Anchor::Start)?;
         for (p, period) in grid.periods.iter().enumerate() {
             let x = grid.group_x(p);
             pen.bold(period, (x + grid.group / 2.0, TOP), NORMAL, INK, Anchor::Middle)?;
@@ -134,7 +131,7 @@ pub fn ampel_heat_table(rows: &[HeatRow], periods: &[String], dimensions: &[Stri
         }
         grid.legend.draw(pen, grid.bottom + 14.0)
     });
-    let description = describe(rows, periods, &dimensions, &value);
+    let description = describe(rows, periods, &dimensions, &value, words);
     Chart::finish(chart_id, title, description, &svg, (grid.width as u32, grid.height as u32), table)
 }
 
@@ -155,7 +152,7 @@ struct Grid {
 }
 
 impl Grid {
-    fn new(rows: &[HeatRow], periods: &[String], dimensions: &[String]) -> Grid {
+    fn new(rows: &[HeatRow], periods: &[String], dimensions: &[String], words: &Labels) -> Grid {
         let shorts = abbreviations(dimensions);
         let n = dimensions.len() as f64;
         let periods: Vec<String> = periods.iter().map(|p| truncate(p, NORMAL, PERIOD_MAX)).collect();
@@ -166,8 +163,12 @@ impl Grid {
         // Labels take what the grid leaves of the minimum width, within bounds; two lines.
         let label_max = (MIN_WIDTH - LEFT - RIGHT - 16.0 - grid_width).clamp(LABEL_MIN, LABEL_MAX);
         let labels: Vec<Vec<String>> = rows.iter().map(|row| fit(&row.label, NORMAL, label_max, 2)).collect();
-        let label_width =
-            labels.iter().flatten().map(|l| width(l, NORMAL)).fold(width("Projekt", NORMAL), f64::max).ceil();
+        let label_width = labels
+            .iter()
+            .flatten()
+            .map(|l| width(l, NORMAL))
+            .fold(width(&words.get("chart_project"), NORMAL), f64::max)
+            .ceil();
         let heights: Vec<f64> = labels.iter().map(|l| ROW.max(l.len() as f64 * line_height(NORMAL) + 8.0)).collect();
         let header =
             TOP + line_height(NORMAL) + if dimensions.len() > 1 { line_height(SMALL) + 4.0 } else { 0.0 } + 4.0;
@@ -184,9 +185,9 @@ impl Grid {
         let width = grid_right.max(MIN_WIDTH).ceil();
         let mut items: Vec<Item> = [Ampel::Green, Ampel::Yellow, Ampel::Red]
             .iter()
-            .map(|a| Item { swatch: Swatch::Ampel(ampel(*a)), text: ampel(*a).word.to_owned() })
+            .map(|a| Item { swatch: Swatch::Ampel(ampel(*a)), text: words.get(&a.label_key()) })
             .collect();
-        items.push(Item { swatch: Swatch::Empty, text: "kein Status".to_owned() });
+        items.push(Item { swatch: Swatch::Empty, text: words.get("chart_heat_no_status") });
         if dimensions.len() > 1 {
             items.extend(
                 shorts.iter().zip(dimensions).map(|(s, d)| Item { swatch: Swatch::None, text: format!("{s} = {d}") }),
@@ -247,20 +248,26 @@ fn describe(
     periods: &[String],
     dimensions: &[String],
     value: &dyn Fn(&HeatRow, usize, usize) -> Option<Ampel>,
+    words: &Labels,
 ) -> String {
     let last = periods.len() - 1;
-    let count = |a: Ampel| rows.iter().filter(|row| value(row, last, 0) == Some(a)).count();
-    format!(
-        "Farbige Felder mit Symbolen (grün: Kreis, gelb: Dreieck, rot: Quadrat): {} für {} Projekte in {} Perioden ({} bis {}). {}, {}: {} grün, {} gelb, {} rot.",
-        dimensions.join(", "),
-        rows.len(),
-        periods.len(),
-        periods[0],
-        periods[last],
-        periods[last],
-        dimensions[0],
-        count(Ampel::Green),
-        count(Ampel::Yellow),
-        count(Ampel::Red)
+    let count = |a: Ampel| rows.iter().filter(|row| value(row, last, 0) == Some(a)).count().to_string();
+    let (joined, rows_count, period_count) = (dimensions.join(", "), rows.len().to_string(), periods.len().to_string());
+    let (green, yellow, red) = (count(Ampel::Green), count(Ampel::Yellow), count(Ampel::Red));
+    let first_dimension = dimensions.first().cloned().unwrap_or_default();
+    words.fill(
+        "chart_heat_description",
+        &[
+            ("dimensions", &joined),
+            ("count", &rows_count),
+            ("periods", &period_count),
+            ("first", &periods[0]),
+            ("last", &periods[last]),
+            ("period", &periods[last]),
+            ("dimension", &first_dimension),
+            ("green", &green),
+            ("yellow", &yellow),
+            ("red", &red),
+        ],
     )
 }

@@ -9,6 +9,7 @@ use super::palette::{AXIS, GRID, INK, MUTED, PAPER, Shape, series};
 use super::svg::id;
 use super::text::{ink, line_height, truncate, width};
 use super::{Chart, DataTable, empty};
+use crate::labels::Labels;
 use crate::model::Better;
 
 const WIDTH: f64 = 760.0;
@@ -32,15 +33,15 @@ pub struct KpiTrend {
 
 /// The KPI's line; with fewer than two values a "keine Daten" chart that names the one
 /// value there is. Non-finite values are left out.
-pub fn kpi_trend(kpi: &KpiTrend) -> Chart {
+pub fn kpi_trend(kpi: &KpiTrend, words: &Labels) -> Chart {
     let chart_id = id("kennzahl-", &kpi.id);
     let points: Vec<(String, f64)> = kpi.points.iter().filter(|(_, v)| v.is_finite()).cloned().collect();
     let target = kpi.target.is_finite().then_some(kpi.target);
     let unit =
         |v: f64| if kpi.unit.is_empty() { decimal(v, 2) } else { format!("{}\u{a0}{}", decimal(v, 2), kpi.unit) };
     let goal = |t: f64| match kpi.better {
-        Better::Higher => format!("mind. {}", unit(t)),
-        Better::Lower => format!("höchstens {}", unit(t)),
+        Better::Higher => words.fill("chart_kpi_at_least", &[("value", &unit(t))]),
+        Better::Lower => words.fill("chart_kpi_at_most", &[("value", &unit(t))]),
     };
     let met = |v: f64| {
         target.map(|t| match kpi.better {
@@ -48,8 +49,12 @@ pub fn kpi_trend(kpi: &KpiTrend) -> Chart {
             Better::Lower => v <= t,
         })
     };
-    let columns =
-        vec!["Periode".to_owned(), format!("Wert ({})", kpi.unit), "Ziel".to_owned(), "Ziel erreicht".to_owned()];
+    let columns = vec![
+        words.get("chart_period"),
+        words.fill("chart_kpi_value", &[("unit", &kpi.unit)]),
+        words.get("chart_kpi_target"),
+        words.get("chart_kpi_met"),
+    ];
     let rows: Vec<Vec<String>> = points
         .iter()
         .map(|(period, v)| {
@@ -57,32 +62,35 @@ pub fn kpi_trend(kpi: &KpiTrend) -> Chart {
                 period.clone(),
                 decimal(*v, 2),
                 target.map_or("–".to_owned(), goal),
-                met(*v).map_or("–", |m| if m { "ja" } else { "nein" }).to_owned(),
+                met(*v).map_or_else(|| "–".to_owned(), |m| words.get(if m { "chart_yes" } else { "chart_no" })),
             ]
         })
         .collect();
     if points.len() < 2 {
         let reason = match points.first() {
-            None => "Für diese Kennzahl liegen keine Werte vor.".to_owned(),
-            Some((period, v)) => {
-                format!("Bisher liegt nur ein Wert vor ({period}: {}); ein Verlauf braucht mindestens zwei.", unit(*v))
-            }
+            None => words.get("chart_kpi_empty"),
+            Some((period, v)) => words.fill("chart_kpi_one", &[("period", period), ("value", &unit(*v))]),
         };
-        return empty::no_data(&chart_id, &kpi.label, &reason, columns, rows);
+        return empty::no_data(&chart_id, &kpi.label, &reason, columns, rows, words);
     }
-    let description = format!(
-        "Liniendiagramm: {} je Periode in {}, Ziel {}. {}.{}",
-        kpi.label,
-        if kpi.unit.is_empty() { "Einheiten" } else { &kpi.unit },
-        target.map_or("nicht festgelegt".to_owned(), goal),
-        points.iter().map(|(p, v)| format!("{p}: {}", decimal(*v, 2))).collect::<Vec<_>>().join(", "),
-        target.map_or(String::new(), |_| format!(
-            " Ziel erreicht in {} von {} Perioden.",
-            points.iter().filter(|(_, v)| met(*v) == Some(true)).count(),
-            points.len()
-        ))
+    let unit_name = if kpi.unit.is_empty() { words.get("chart_kpi_units") } else { kpi.unit.clone() };
+    let target_text = target.map_or_else(|| words.get("chart_kpi_no_target"), goal);
+    let values = points.iter().map(|(p, v)| format!("{p}: {}", decimal(*v, 2))).collect::<Vec<_>>().join(", ");
+    let met_count = points.iter().filter(|(_, v)| met(*v) == Some(true)).count().to_string();
+    let met_text = target.map_or(String::new(), |_| {
+        words.fill("chart_kpi_met_count", &[("met", &met_count), ("count", &points.len().to_string())])
+    });
+    let description = words.fill(
+        "chart_kpi_description",
+        &[
+            ("name", &kpi.label),
+            ("unit", &unit_name),
+            ("target", &target_text),
+            ("values", &values),
+            ("met", &met_text),
+        ],
     );
-    let (svg, height) = draw(&points, target, kpi, &met);
+    let (svg, height) = draw(&points, target, kpi, &met, words);
     Chart::finish(&chart_id, &kpi.label, description, &svg, (WIDTH as u32, height), DataTable { columns, rows })
 }
 
@@ -91,6 +99,7 @@ fn draw(
     target: Option<f64>,
     kpi: &KpiTrend,
     met: &dyn Fn(f64) -> Option<bool>,
+    words: &Labels,
 ) -> (String, u32) {
     let (above, below) = ink(NORMAL);
     let middle = (below - above) / 2.0;
@@ -108,7 +117,7 @@ fn draw(
     }
     let (t0, t1) = (ticks[0], ticks[ticks.len() - 1]);
     let tick_width = ticks.iter().map(|t| width(&decimal(*t, 2), SMALL)).fold(0.0, f64::max).ceil();
-    let goal_text = target.map(|t| format!("Ziel {}", decimal(t, 2)));
+    let goal_text = target.map(|t| words.fill("chart_kpi_goal", &[("value", &decimal(t, 2))]));
     let goal_width = goal_text.as_deref().map_or(0.0, |t| width(t, NORMAL) + 8.0).ceil();
     let plot_top = TOP + line_height(SMALL) + 10.0;
     let (x0, x1) = (LEFT + tick_width.max(width(&kpi.unit, SMALL)) + 10.0, WIDTH - RIGHT - goal_width - 8.0);
@@ -129,15 +138,14 @@ fn draw(
     let colour = series(0);
     let legend = Legend::new(
         vec![
-            Item { swatch: Swatch::Marker(Shape::Circle, colour, colour), text: "Ziel erreicht".to_owned() },
-            Item { swatch: Swatch::Marker(Shape::Circle, PAPER, colour), text: "Ziel verfehlt".to_owned() },
+            Item { swatch: Swatch::Marker(Shape::Circle, colour, colour), text: words.get("chart_kpi_met") },
+            Item { swatch: Swatch::Marker(Shape::Circle, PAPER, colour), text: words.get("chart_kpi_missed") },
             Item {
                 swatch: Swatch::Dashed(INK),
-                text: match kpi.better {
-                    Better::Higher => "Ziel (höher ist besser)",
-                    Better::Lower => "Ziel (niedriger ist besser)",
-                }
-                .to_owned(),
+                text: words.get(match kpi.better {
+                    Better::Higher => "chart_kpi_higher",
+                    Better::Lower => "chart_kpi_lower",
+                }),
             },
         ],
         LEFT,

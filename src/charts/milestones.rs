@@ -9,6 +9,7 @@ use super::palette::{AXIS, GRID, MUTED, SHAPES, series};
 use super::svg::id;
 use super::text::{line_height, width};
 use super::{Chart, DataTable, empty};
+use crate::labels::Labels;
 use crate::model::Date;
 
 const WIDTH: f64 = 760.0;
@@ -26,16 +27,17 @@ pub struct MilestoneSeries {
 
 /// The trend of `series` (one project's milestones); `key` (the project id) makes the
 /// element ids unique. Needs at least two report dates, else "keine Daten".
-pub fn milestone_trend(key: &str, series_in: &[MilestoneSeries]) -> Chart {
+pub fn milestone_trend(key: &str, series_in: &[MilestoneSeries], words: &Labels) -> Chart {
     let chart_id = id("mta-", key);
-    let title = "Meilensteintrendanalyse";
+    let title = words.get("chart_mta_title");
+    let title = title.as_str();
     let mut reports: Vec<Date> = series_in.iter().flat_map(|s| s.points.iter().map(|(r, _)| *r)).collect();
     reports.sort_unstable();
     reports.dedup();
     let forecast = |s: &MilestoneSeries, report: Date| s.points.iter().find(|(r, _)| *r == report).map(|(_, f)| *f);
-    let columns: Vec<String> = std::iter::once("Meilenstein".to_owned())
-        .chain(reports.iter().map(|r| format!("Bericht {}", short_date(*r))))
-        .chain(std::iter::once("Verschiebung seit erstem Bericht (Tage)".to_owned()))
+    let columns: Vec<String> = std::iter::once(words.get("chart_milestone"))
+        .chain(reports.iter().map(|r| words.fill("chart_mta_report", &[("date", &short_date(*r))])))
+        .chain(std::iter::once(words.get("chart_mta_slip")))
         .collect();
     let rows: Vec<Vec<String>> = series_in
         .iter()
@@ -49,28 +51,27 @@ pub fn milestone_trend(key: &str, series_in: &[MilestoneSeries]) -> Chart {
         .collect();
     if reports.len() < 2 {
         let reason = match reports.first() {
-            None => "Für dieses Projekt liegen keine Meilensteinprognosen vor.".to_owned(),
-            Some(r) => format!(
-                "Bisher gibt es nur einen Bericht ({}); eine Trendanalyse braucht mindestens zwei.",
-                short_date(*r)
-            ),
+            None => words.get("chart_mta_empty"),
+            Some(r) => words.fill("chart_mta_one", &[("date", &short_date(*r))]),
         };
-        return empty::no_data(&chart_id, title, &reason, columns, rows);
+        return empty::no_data(&chart_id, title, &reason, columns, rows, words);
     }
     let drawn: Vec<&MilestoneSeries> = series_in.iter().filter(|s| !s.points.is_empty()).collect();
-    let description = format!(
-        "Liniendiagramm: Prognosetermin (senkrecht) je Berichtstermin (waagerecht) für {} Meilensteine, {} Berichte von {} bis {}. Steigende Linien bedeuten Verzug; die gestrichelte Diagonale markiert Prognose gleich Berichtstermin. {}.",
-        drawn.len(),
-        reports.len(),
-        short_date(reports[0]),
-        short_date(reports[reports.len() - 1]),
-        drawn
-            .iter()
-            .map(|s| format!("{}: {}", s.label, slip(s).map_or("–".to_owned(), |d| format!("{} Tage", signed(d)))))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let slips = drawn
+        .iter()
+        .map(|s| {
+            let days = slip(s).map_or("–".to_owned(), |d| words.fill("chart_mta_days", &[("days", &signed(d))]));
+            format!("{}: {days}", s.label)
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (count, report_count) = (drawn.len().to_string(), reports.len().to_string());
+    let (first, last) = (short_date(reports[0]), short_date(reports[reports.len() - 1]));
+    let description = words.fill(
+        "chart_mta_description",
+        &[("count", &count), ("reports", &report_count), ("first", &first), ("last", &last), ("slips", &slips)],
     );
-    let (svg, height) = draw(&drawn, &reports);
+    let (svg, height) = draw(&drawn, &reports, words);
     Chart::finish(&chart_id, title, description, &svg, (WIDTH as u32, height), DataTable { columns, rows })
 }
 
@@ -85,14 +86,15 @@ fn signed(days: i64) -> String {
     if days > 0 { format!("+{days}") } else { days.to_string().replace('-', "−") }
 }
 
-fn draw(drawn: &[&MilestoneSeries], reports: &[Date]) -> (String, u32) {
+fn draw(drawn: &[&MilestoneSeries], reports: &[Date], words: &Labels) -> (String, u32) {
+    let forecast_word = words.get("chart_mta_forecast");
     let all = drawn.iter().flat_map(|s| s.points.iter().map(|(_, f)| *f)).chain(reports.iter().copied());
     let (lo, hi) = all.fold((reports[0], reports[0]), |(lo, hi), d| (lo.min(d), hi.max(d)));
     let y_ticks = quarter_ticks(lo, hi, (PLOT / 24.0) as usize);
     let tick_text = short_date(Date { year: 2000, month: 10, day: 10 });
     let tick_width = width(&tick_text, SMALL).ceil();
     let plot_top = TOP + line_height(SMALL) + 10.0;
-    let (x0, x1) = (LEFT + tick_width.max(width("Prognose", SMALL)) + 10.0, WIDTH - RIGHT - tick_width / 2.0);
+    let (x0, x1) = (LEFT + tick_width.max(width(&forecast_word, SMALL)) + 10.0, WIDTH - RIGHT - tick_width / 2.0);
     let (y0, y1) = (plot_top + PLOT, plot_top);
     let y = Scale { domain: (days(y_ticks[0]), days(y_ticks[y_ticks.len() - 1])), range: (y0, y1) };
     let span = days(reports[reports.len() - 1]) - days(reports[0]);
@@ -106,7 +108,7 @@ fn draw(drawn: &[&MilestoneSeries], reports: &[Date]) -> (String, u32) {
         SMALL,
         (LEFT, WIDTH - RIGHT),
     );
-    let reached = Item { swatch: Swatch::Dashed(AXIS), text: "Prognose = Berichtstermin (erreicht)".to_owned() };
+    let reached = Item { swatch: Swatch::Dashed(AXIS), text: words.get("chart_mta_reached") };
     let items: Vec<Item> = drawn
         .iter()
         .enumerate()
@@ -118,7 +120,7 @@ fn draw(drawn: &[&MilestoneSeries], reports: &[Date]) -> (String, u32) {
     let legend_top = axis_title_top + line_height(SMALL) + 12.0;
     let height = (legend_top + legend.height() + 4.0).ceil();
     let svg = render(WIDTH as u32, height as u32, |pen| {
-        pen.text("Prognose", (LEFT, TOP), SMALL, MUTED, Anchor::Start)?;
+        pen.text(&forecast_word, (LEFT, TOP), SMALL, MUTED, Anchor::Start)?;
         for tick in &y_ticks {
             let ty = y.map(days(*tick));
             pen.line(&[(x0, ty), (x1, ty)], GRID, 1)?;
@@ -132,7 +134,7 @@ fn draw(drawn: &[&MilestoneSeries], reports: &[Date]) -> (String, u32) {
             pen.text(text, (*at, y0 + 9.0), SMALL, MUTED, Anchor::Middle)?;
         }
         pen.line(&[(x0, y1), (x0, y0), (x1, y0)], AXIS, 1)?;
-        pen.text("Berichtstermin", (x1, axis_title_top), SMALL, MUTED, Anchor::End)?;
+        pen.text(&words.get("chart_mta_report_date"), (x1, axis_title_top), SMALL, MUTED, Anchor::End)?;
         // The diagonal where forecast equals report date, clipped to the plot.
         let (d0, d1) = (x.domain.0.max(y.domain.0), x.domain.1.min(y.domain.1));
         if d1 > d0 {

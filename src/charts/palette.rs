@@ -36,7 +36,7 @@ pub fn series(index: usize) -> RGBColor {
     SERIES[index % SERIES.len()]
 }
 
-/// How an Ampel value looks: fill, the colour drawn on it, its shape and its word.
+/// How an Ampel value looks: fill, the colour drawn on it and its shape; its word is a label.
 #[derive(Debug, Clone, Copy)]
 pub struct AmpelLook {
     pub fill: RGBColor,
@@ -44,7 +44,6 @@ pub struct AmpelLook {
     /// Outline, so that the light yellow still stands out from white (3:1).
     pub edge: RGBColor,
     pub shape: Shape,
-    pub word: &'static str,
 }
 
 /// Marker shapes, so that neither Ampel values nor series depend on colour alone.
@@ -66,21 +65,18 @@ pub fn ampel(value: Ampel) -> AmpelLook {
             on_fill: PAPER,
             edge: RGBColor(0x2e, 0x7d, 0x32),
             shape: Shape::Circle,
-            word: "grün",
         },
         Ampel::Yellow => AmpelLook {
             fill: RGBColor(0xf2, 0xc2, 0x00),
             on_fill: INK,
             edge: RGBColor(0x8a, 0x6d, 0x00),
             shape: Shape::Triangle,
-            word: "gelb",
         },
         Ampel::Red => AmpelLook {
             fill: RGBColor(0xc6, 0x28, 0x28),
             on_fill: PAPER,
             edge: RGBColor(0xc6, 0x28, 0x28),
             shape: Shape::Square,
-            word: "rot",
         },
     }
 }
@@ -112,7 +108,12 @@ mod tests {
         assert!(contrast(MUTED, PAPER) >= 4.5);
         for value in [Ampel::Green, Ampel::Yellow, Ampel::Red] {
             let look = ampel(value);
-            assert!(contrast(look.on_fill, look.fill) >= 4.5, "{}: {}", look.word, contrast(look.on_fill, look.fill));
+            assert!(
+                contrast(look.on_fill, look.fill) >= 4.5,
+                "{:?}: {}",
+                look.shape,
+                contrast(look.on_fill, look.fill)
+            );
         }
     }
 

@@ -5,13 +5,14 @@ use plotters::prelude::*;
 use super::palette::UNDER_WHITE_TEXT;
 use super::svg::number;
 use super::{Chart, DataTable, FONT};
+use crate::labels::Labels;
 use crate::model::Staffing;
 
 const WIDTH: u32 = 760;
 const HEIGHT: u32 = 420;
 
 /// The waves of every position that has any, stacked per year; "ff." years say so.
-pub fn staffing_waves(staffing: &Staffing) -> Chart {
+pub fn staffing_waves(staffing: &Staffing, words: &Labels) -> Chart {
     let positions: Vec<_> = staffing.position.iter().filter(|p| !p.waves.is_empty()).collect();
     let mut years: Vec<&str> = positions.iter().flat_map(|p| p.waves.keys().map(String::as_str)).collect();
     years.sort_unstable();
@@ -21,23 +22,23 @@ pub fn staffing_waves(staffing: &Staffing) -> Chart {
         .copied()
         .filter(|year| positions.iter().any(|p| p.open_ended && p.waves.keys().last().is_some_and(|last| last == year)))
         .collect();
-    let year_label = |year: &str| if open_years.contains(&year) { format!("{year} ff.") } else { year.to_owned() };
+    let year_label = |year: &str| {
+        if open_years.contains(&year) { words.fill("chart_open_ended", &[("year", year)]) } else { year.to_owned() }
+    };
     let totals: Vec<f64> = years
         .iter()
         .map(|year| positions.iter().filter_map(|p| p.waves.get(*year)).map(|f| *f.get_ref()).sum())
         .collect();
-    let title = "Wellenplanung der Stellenbesetzung".to_owned();
-    let description = format!(
-        "Gestapelte Säulen: neu zu besetzende Stellen (Vollzeitäquivalente) je Jahr nach Rolle. {}.",
-        years
-            .iter()
-            .zip(&totals)
-            .map(|(y, t)| format!("{}: {}", year_label(y), number(*t)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let title = words.get("chart_staffing_title");
+    let list = years
+        .iter()
+        .zip(&totals)
+        .map(|(y, t)| format!("{}: {}", year_label(y), number(*t)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let description = words.fill("chart_staffing_description", &[("list", &list)]);
     let table = DataTable {
-        columns: std::iter::once("Rolle".to_owned()).chain(years.iter().map(|y| year_label(y))).collect(),
+        columns: std::iter::once(words.get("chart_role")).chain(years.iter().map(|y| year_label(y))).collect(),
         rows: positions
             .iter()
             .map(|p| {
@@ -46,11 +47,11 @@ pub fn staffing_waves(staffing: &Staffing) -> Chart {
                     .collect()
             })
             .chain(std::iter::once(
-                std::iter::once("Summe".to_owned()).chain(totals.iter().map(|t| number(*t))).collect(),
+                std::iter::once(words.get("chart_total")).chain(totals.iter().map(|t| number(*t))).collect(),
             ))
             .collect(),
     };
-    let svg = draw(&positions, &years, &totals, &year_label).unwrap_or_default();
+    let svg = draw(&positions, &years, &totals, &year_label, &words.get("chart_staffing_axis")).unwrap_or_default();
     Chart::finish("stellenplan-wellen", &title, description, &svg, (WIDTH, HEIGHT), table)
 }
 
@@ -59,6 +60,7 @@ fn draw(
     years: &[&str],
     totals: &[f64],
     year_label: &dyn Fn(&str) -> String,
+    axis: &str,
 ) -> Result<String, Box<dyn std::error::Error>> {
     let mut svg = String::new();
     {
@@ -75,7 +77,7 @@ fn draw(
             .configure_mesh()
             .disable_x_mesh()
             .x_labels(0)
-            .y_desc("Stellen (VZÄ)")
+            .y_desc(axis)
             .y_label_formatter(&|y| number(*y))
             .label_style((FONT, 15).into_font().color(&BLACK))
             .axis_desc_style((FONT, 15).into_font().color(&BLACK))

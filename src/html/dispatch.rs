@@ -19,7 +19,7 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, navigation: &Navigat
         Item::Premise(index) => items::premise(linker, model, index),
         Item::Raci => items::raci(linker, model),
         Item::Challenges => items::challenges(linker, model),
-        Item::Staffing => items::staffing(model),
+        Item::Staffing => items::staffing(linker),
         Item::Papers => items::papers(linker),
         Item::Paper(index) => paper::paper(linker, model, &model.papers[index]),
         Item::Glossary => items::glossary(model),

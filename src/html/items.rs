@@ -319,7 +319,8 @@ struct StaffingView {
     chart: Option<crate::charts::Chart>,
 }
 
-pub(super) fn staffing(model: &Model) -> ItemContext {
+pub(super) fn staffing(linker: &Linker<'_>) -> ItemContext {
+    let model = linker.model;
     let Some(staffing) = &model.staffing else { return ItemContext::empty() };
     let target: f64 = staffing.position.iter().filter_map(|p| p.target.as_ref()).map(|t| *t.get_ref()).sum();
     let current: f64 = staffing.position.iter().map(|p| *p.current.get_ref()).sum();
@@ -331,7 +332,7 @@ pub(super) fn staffing(model: &Model) -> ItemContext {
         evp_fte: staffing.fachamt.as_ref().map(|f| number(*f.evp_fte.get_ref())),
         coordinator_fte: staffing.fachamt.as_ref().map(|f| number(*f.coordinator_fte.get_ref())),
         fachamt_note: staffing.fachamt.as_ref().map(|f| f.note.clone()).unwrap_or_default(),
-        chart: Some(crate::charts::staffing_waves(staffing)).filter(|c| !c.table.rows.is_empty()),
+        chart: Some(crate::charts::staffing_waves(staffing, linker.site.labels)).filter(|c| !c.table.rows.is_empty()),
     };
     let text = staffing.position.iter().map(|p| p.label.clone()).collect::<Vec<_>>().join(" ");
     ItemContext::empty().with("staffing", &view).searchable(format!("{} {text}", staffing.note))

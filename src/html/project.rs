@@ -120,7 +120,8 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
                 escalated_to: s.escalated_to.as_ref().map(|e| named(linker, K::Body, e.get_ref())),
             })
             .collect(),
-        trend: (!project.milestones.is_empty()).then(|| crate::view::charts::milestones(project, &navigation.statuses)),
+        trend: (!project.milestones.is_empty())
+            .then(|| crate::view::charts::milestones(project, &navigation.statuses, linker.site.labels)),
     };
     let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
     context.example = true;

@@ -2,6 +2,7 @@
 //! analysis and the labels.
 
 use crate::charts::{self, AmpelCell, BudgetRow, Chart, HeatRow, KpiTrend, MilestoneSeries};
+use crate::labels::Labels;
 use crate::model::{EntityKind as K, Model, Period, Phase, Project, Stage};
 use crate::portfolio::{AmpelCounts, StatusIndex};
 use crate::site::Site;
@@ -14,15 +15,19 @@ pub fn dashboard(site: &Site<'_>, timeline: &[&Period], position: usize) -> Vec<
     let model = site.model;
     let period = timeline[position];
     let counts = AmpelCounts::of(period);
-    let mut charts = vec![charts::portfolio_by_ampel(&[
-        (crate::model::Ampel::Green, counts.green),
-        (crate::model::Ampel::Yellow, counts.yellow),
-        (crate::model::Ampel::Red, counts.red),
-    ])];
-    charts.push(charts::portfolio_by_phase(&phases(site)));
-    charts.push(heat(model, &timeline[..=position], period));
-    charts.push(budget(model, period));
-    charts.extend(kpis(model, &timeline[..=position]));
+    let words = site.labels;
+    let mut charts = vec![charts::portfolio_by_ampel(
+        &[
+            (crate::model::Ampel::Green, counts.green),
+            (crate::model::Ampel::Yellow, counts.yellow),
+            (crate::model::Ampel::Red, counts.red),
+        ],
+        words,
+    )];
+    charts.push(charts::portfolio_by_phase(&phases(site), words));
+    charts.push(heat(model, &timeline[..=position], period, words));
+    charts.push(budget(model, period, words));
+    charts.extend(kpis(model, &timeline[..=position], words));
     charts
 }
 
@@ -43,7 +48,7 @@ fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
 /// Rows of the heat table: more would not fit a page; the worst current Ampel comes first.
 const HEAT_ROWS: usize = 25;
 
-fn heat(model: &Model, periods: &[&Period], current: &Period) -> Chart {
+fn heat(model: &Model, periods: &[&Period], current: &Period, words: &Labels) -> Chart {
     // One lookup table per period, so that the table costs projects × periods, not more.
     let lookups: Vec<std::collections::BTreeMap<&str, crate::model::Ampel>> = periods
         .iter()
@@ -63,10 +68,10 @@ fn heat(model: &Model, periods: &[&Period], current: &Period) -> Chart {
         })
         .collect();
     let labels: Vec<String> = periods.iter().map(|p| p.id.clone()).collect();
-    charts::ampel_heat_table(&rows, &labels, &[])
+    charts::ampel_heat_table(&rows, &labels, &[], words)
 }
 
-fn budget(model: &Model, period: &Period) -> Chart {
+fn budget(model: &Model, period: &Period, words: &Labels) -> Chart {
     let mut rows: Vec<BudgetRow> = period
         .status
         .iter()
@@ -83,15 +88,15 @@ fn budget(model: &Model, period: &Period) -> Chart {
         .collect();
     rows.sort_by(|a, b| b.planned.total_cmp(&a.planned).then_with(|| a.label.cmp(&b.label)));
     rows.truncate(BUDGET_TOP);
-    charts::budget(&rows)
+    charts::budget(&rows, words)
 }
 
-fn kpis(model: &Model, periods: &[&Period]) -> Vec<Chart> {
+fn kpis(model: &Model, periods: &[&Period], words: &Labels) -> Vec<Chart> {
     model
         .kpis
         .iter()
         .map(|kpi| {
-            charts::kpi_trend(&KpiTrend {
+            let trend = KpiTrend {
                 id: kpi.id.get_ref().clone(),
                 label: kpi.name.clone(),
                 unit: kpi.unit.clone(),
@@ -101,13 +106,14 @@ fn kpis(model: &Model, periods: &[&Period]) -> Vec<Chart> {
                     .iter()
                     .filter_map(|p| Some((p.id.clone(), *p.kpi.get(kpi.id.get_ref())?.get_ref())))
                     .collect(),
-            })
+            };
+            charts::kpi_trend(&trend, words)
         })
         .collect()
 }
 
 /// The milestone trend analysis of one project.
-pub fn milestones(project: &Project, history: &StatusIndex<'_>) -> Chart {
+pub fn milestones(project: &Project, history: &StatusIndex<'_>, words: &Labels) -> Chart {
     let statuses = history.of(&project.id);
     let series: Vec<MilestoneSeries> = project
         .milestones
@@ -120,7 +126,7 @@ pub fn milestones(project: &Project, history: &StatusIndex<'_>) -> Chart {
                 .collect(),
         })
         .collect();
-    charts::milestone_trend(&project.id, &series)
+    charts::milestone_trend(&project.id, &series, words)
 }
 
 pub fn demand_funnel(site: &Site<'_>) -> Chart {
@@ -128,5 +134,5 @@ pub fn demand_funnel(site: &Site<'_>) -> Chart {
     let named = |stages: &[Stage]| -> Vec<(String, usize)> {
         stages.iter().map(|&s| (site.label(&s.label_key()), count(s))).collect()
     };
-    charts::demand_funnel(&named(Stage::FUNNEL), &named(Stage::BRANCHES))
+    charts::demand_funnel(&named(Stage::FUNNEL), &named(Stage::BRANCHES), site.labels)
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::check;
+use super::{check, words};
 use crate::charts::{
     AmpelCell, BudgetRow, Chart, HeatRow, KpiTrend, MilestoneSeries, ampel_heat_table, budget, demand_funnel,
     kpi_trend, milestone_trend, portfolio_by_ampel, portfolio_by_phase, staffing_waves,
@@ -118,25 +118,28 @@ fn charts(model: &Model) -> Vec<Chart> {
         ("abgelehnt".to_owned(), stage_count(Stage::Abgelehnt)),
     ];
     let mut out = vec![
-        portfolio_by_phase(&phases),
-        portfolio_by_ampel(&ampels),
-        ampel_heat_table(&overall, &period_ids, &dims[..1]),
-        ampel_heat_table(&heat, &period_ids, &dims),
-        milestone_trend(&project.id, &series),
-        budget(&budgets),
-        demand_funnel(&stages, &branches),
+        portfolio_by_phase(&phases, &words()),
+        portfolio_by_ampel(&ampels, &words()),
+        ampel_heat_table(&overall, &period_ids, &dims[..1], &words()),
+        ampel_heat_table(&heat, &period_ids, &dims, &words()),
+        milestone_trend(&project.id, &series, &words()),
+        budget(&budgets, &words()),
+        demand_funnel(&stages, &branches, &words()),
     ];
     for kpi in &model.kpis {
         let points =
             periods.iter().filter_map(|p| p.kpi.get(kpi.id.get_ref()).map(|v| (p.id.clone(), *v.get_ref()))).collect();
-        out.push(kpi_trend(&KpiTrend {
-            id: kpi.id.get_ref().clone(),
-            label: kpi.name.clone(),
-            unit: kpi.unit.clone(),
-            target: kpi.target,
-            better: kpi.better,
-            points,
-        }));
+        out.push(kpi_trend(
+            &KpiTrend {
+                id: kpi.id.get_ref().clone(),
+                label: kpi.name.clone(),
+                unit: kpi.unit.clone(),
+                target: kpi.target,
+                better: kpi.better,
+                points,
+            },
+            &words(),
+        ));
     }
     out
 }
@@ -173,32 +176,31 @@ fn preview() {
     std::fs::create_dir_all(out).unwrap();
     let font = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/fonts/NotoSans-Regular.woff2");
     let model = model();
-    let staffing = model.staffing.as_ref().map(staffing_waves);
+    let staffing = model.staffing.as_ref().map(|s| staffing_waves(s, &words()));
     let mut pages: Vec<(String, Chart)> =
         charts(&model).into_iter().chain(staffing).enumerate().map(|(i, c)| (format!("content-{i:02}"), c)).collect();
     let (rows, periods) = super::heat_rows();
-    pages.push(("fixture-heat".to_owned(), ampel_heat_table(&rows, &periods, &[])));
-    pages.push(("fixture-mta".to_owned(), milestone_trend("f", &super::milestones())));
-    pages.push(("fixture-budget".to_owned(), budget(&super::budgets())));
-    pages.push(("fixture-empty".to_owned(), kpi_trend(&super::kpi(&[("2026-Q3", 99.7)]))));
+    pages.push(("fixture-heat".to_owned(), ampel_heat_table(&rows, &periods, &[], &words())));
+    pages.push(("fixture-mta".to_owned(), milestone_trend("f", &super::milestones(), &words())));
+    pages.push(("fixture-budget".to_owned(), budget(&super::budgets(), &words())));
+    pages.push(("fixture-empty".to_owned(), kpi_trend(&super::kpi(&[("2026-Q3", 99.7)]), &words())));
     pages.push((
         "fixture-phase".to_owned(),
-        portfolio_by_phase(&[
-            (super::LONG.to_owned(), 4),
-            (super::HOSTILE.to_owned(), 1),
-            ("Umsetzung".to_owned(), 12),
-        ]),
+        portfolio_by_phase(
+            &[(super::LONG.to_owned(), 4), (super::HOSTILE.to_owned(), 1), ("Umsetzung".to_owned(), 12)],
+            &words(),
+        ),
     ));
     let many: Vec<(String, f64)> =
         (0..24).map(|i| (format!("{}-Q{}", 2020 + i / 4, i % 4 + 1), 90.0 + f64::from(i % 7) * 1.5)).collect();
-    pages.push(("stress-kpi".to_owned(), kpi_trend(&KpiTrend { points: many, ..super::kpi(&[]) })));
+    pages.push(("stress-kpi".to_owned(), kpi_trend(&KpiTrend { points: many, ..super::kpi(&[]) }, &words())));
     let series: Vec<MilestoneSeries> = (0..8)
         .map(|i| MilestoneSeries {
             label: format!("M{i} {}", super::LONG),
             points: (0..8).map(|q| (quarter(2025, q), quarter(2026 + i / 3, q + i))).collect(),
         })
         .collect();
-    pages.push(("stress-mta".to_owned(), milestone_trend("s", &series)));
+    pages.push(("stress-mta".to_owned(), milestone_trend("s", &series, &words())));
     for (name, chart) in pages {
         let rows: String = chart
             .table

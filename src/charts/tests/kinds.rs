@@ -1,6 +1,6 @@
 //! One block of tests per chart kind.
 
-use super::{HOSTILE, LONG, ampels, budgets, check, date, heat_rows, in_table, kpi, milestones, phases};
+use super::{HOSTILE, LONG, ampels, budgets, check, date, heat_rows, in_table, kpi, milestones, phases, words};
 use crate::charts::{
     AmpelCell, HeatRow, MilestoneSeries, ampel_heat_table, budget, demand_funnel, kpi_trend, milestone_trend,
     portfolio_by_ampel, portfolio_by_phase,
@@ -13,7 +13,7 @@ fn joined(texts: &[String]) -> String {
 
 #[test]
 fn phase_bars_print_every_count_in_svg_and_table() {
-    let chart = portfolio_by_phase(&phases());
+    let chart = portfolio_by_phase(&phases(), &words());
     let texts = check(&chart);
     for (label, n) in phases() {
         assert!(texts.contains(&label), "{label}");
@@ -25,7 +25,7 @@ fn phase_bars_print_every_count_in_svg_and_table() {
 
 #[test]
 fn ampel_bars_carry_word_shape_count_and_share() {
-    let chart = portfolio_by_ampel(&ampels());
+    let chart = portfolio_by_ampel(&ampels(), &words());
     let texts = check(&chart);
     for (word, text) in [("grün", "7 (58\u{a0}%)"), ("gelb", "3 (25\u{a0}%)"), ("rot", "2 (17\u{a0}%)")] {
         assert!(texts.iter().any(|t| t == word) && texts.iter().any(|t| t == text), "{word} {text} in {texts:?}");
@@ -43,7 +43,7 @@ fn funnel_lists_stages_and_branches_under_a_heading() {
             .map(|(l, n)| (l.to_owned(), n))
             .to_vec();
     let branches = vec![("Fast Lane".to_owned(), 5), ("abgelehnt".to_owned(), 3)];
-    let chart = demand_funnel(&stages, &branches);
+    let chart = demand_funnel(&stages, &branches, &words());
     let texts = check(&chart);
     for (label, n) in stages.iter().chain(&branches) {
         assert!(texts.contains(label) && texts.contains(&n.to_string()), "{label}");
@@ -56,7 +56,7 @@ fn funnel_lists_stages_and_branches_under_a_heading() {
 #[test]
 fn heat_table_has_a_shape_in_every_cell_and_words_in_the_table() {
     let (rows, periods) = heat_rows();
-    let chart = ampel_heat_table(&rows, &periods, &["Gesamt".to_owned()]);
+    let chart = ampel_heat_table(&rows, &periods, &["Gesamt".to_owned()], &words());
     let texts = check(&chart);
     for period in &periods {
         assert!(texts.contains(period), "{period}");
@@ -79,7 +79,7 @@ fn heat_table_with_dimensions_abbreviates_and_explains_the_columns() {
     let rows =
         vec![HeatRow { label: LONG.to_owned(), cells: vec![Some(AmpelCell { values: vec![g, r, g, None, g] }), None] }];
     let periods = vec!["2026-Q2".to_owned(), "2026-Q3".to_owned()];
-    let chart = ampel_heat_table(&rows, &periods, &dims);
+    let chart = ampel_heat_table(&rows, &periods, &dims, &words());
     let texts = check(&chart);
     for short in ["G", "T", "K", "U", "R"] {
         assert!(texts.iter().filter(|t| *t == short).count() == 2, "{short}");
@@ -94,7 +94,7 @@ fn heat_table_with_dimensions_abbreviates_and_explains_the_columns() {
 
 #[test]
 fn milestone_trend_tabulates_every_forecast_and_the_slip() {
-    let chart = milestone_trend("P-2025-007", &milestones());
+    let chart = milestone_trend("P-2025-007", &milestones(), &words());
     let texts = check(&chart);
     assert_eq!(
         chart.table.columns,
@@ -128,20 +128,20 @@ fn milestone_trend_tabulates_every_forecast_and_the_slip() {
 #[test]
 fn milestone_trend_needs_two_reports() {
     let one = vec![MilestoneSeries { label: "M1".to_owned(), points: vec![(date("2026-09-30"), date("2026-12-01"))] }];
-    let chart = milestone_trend("p", &one);
+    let chart = milestone_trend("p", &one, &words());
     let texts = check(&chart);
     assert!(texts.contains(&"Keine Daten".to_owned()));
     assert_eq!(chart.table.rows, [["M1", "01.12.26", "0"]]);
-    let none = milestone_trend("p", &[]);
+    let none = milestone_trend("p", &[], &words());
     assert!(check(&none).contains(&"Keine Daten".to_owned()));
     assert!(none.table.rows.is_empty());
-    let no_points = milestone_trend("p", &[MilestoneSeries { label: "M1".to_owned(), points: vec![] }]);
+    let no_points = milestone_trend("p", &[MilestoneSeries { label: "M1".to_owned(), points: vec![] }], &words());
     assert!(check(&no_points).contains(&"Keine Daten".to_owned()));
 }
 
 #[test]
 fn budget_writes_amounts_in_german_and_marks_missing_ones() {
-    let chart = budget(&budgets());
+    let chart = budget(&budgets(), &words());
     let texts = check(&chart);
     for amount in [
         "780\u{a0}T€",
@@ -164,7 +164,8 @@ fn budget_writes_amounts_in_german_and_marks_missing_ones() {
 
 #[test]
 fn kpi_trend_prints_values_and_the_target() {
-    let chart = kpi_trend(&kpi(&[("2025-Q4", 99.2), ("2026-Q1", 99.6), ("2026-Q2", 99.4), ("2026-Q3", 99.7)]));
+    let chart =
+        kpi_trend(&kpi(&[("2025-Q4", 99.2), ("2026-Q1", 99.6), ("2026-Q2", 99.4), ("2026-Q3", 99.7)]), &words());
     let texts = check(&chart);
     for value in ["99,2", "99,6", "99,4", "99,7"] {
         assert!(texts.iter().filter(|t| *t == value).count() >= 1, "{value} in {texts:?}");
@@ -180,12 +181,12 @@ fn kpi_trend_prints_values_and_the_target() {
 
 #[test]
 fn kpi_trend_with_one_value_says_so_and_keeps_the_value() {
-    let chart = kpi_trend(&kpi(&[("2026-Q3", 99.7)]));
+    let chart = kpi_trend(&kpi(&[("2026-Q3", 99.7)]), &words());
     let texts = check(&chart);
     assert!(texts.contains(&"Keine Daten".to_owned()));
     assert!(joined(&texts).contains("99,7\u{a0}%"));
     assert_eq!(chart.table.rows, [["2026-Q3", "99,7", "mind. 99,5\u{a0}%", "ja"]]);
-    let none = kpi_trend(&kpi(&[("2026-Q3", f64::NAN)]));
+    let none = kpi_trend(&kpi(&[("2026-Q3", f64::NAN)]), &words());
     assert!(check(&none).contains(&"Keine Daten".to_owned()));
     assert!(none.table.rows.is_empty());
 }
@@ -193,15 +194,15 @@ fn kpi_trend_with_one_value_says_so_and_keeps_the_value() {
 #[test]
 fn kpi_trend_survives_flat_lines_many_periods_and_extreme_values() {
     let flat = kpi(&[("2026-Q1", 7.0), ("2026-Q2", 7.0)]);
-    check(&kpi_trend(&flat));
+    check(&kpi_trend(&flat, &words()));
     let many: Vec<(String, f64)> =
         (0..40).map(|i| (format!("{}-Q{}", 2020 + i / 4, i % 4 + 1), 90.0 + f64::from(i % 7))).collect();
     let long = super::KpiTrend { points: many, label: LONG.to_owned(), ..kpi(&[]) };
-    let chart = kpi_trend(&long);
+    let chart = kpi_trend(&long, &words());
     check(&chart);
     assert_eq!(chart.table.rows.len(), 40);
     let huge = kpi(&[("a", 1e12), ("b", -1e12), ("c", f64::INFINITY)]);
-    let chart = kpi_trend(&huge);
+    let chart = kpi_trend(&huge, &words());
     check(&chart);
     assert_eq!(chart.table.rows.len(), 2);
 }
@@ -210,14 +211,14 @@ fn kpi_trend_survives_flat_lines_many_periods_and_extreme_values() {
 fn empty_input_gives_keine_daten_and_an_empty_table() {
     let (_, periods) = heat_rows();
     let charts = [
-        portfolio_by_phase(&[]),
-        portfolio_by_phase(&[("Antrag".to_owned(), 0)]),
-        portfolio_by_ampel(&[]),
-        demand_funnel(&[], &[]),
-        ampel_heat_table(&[], &periods, &[]),
-        ampel_heat_table(&heat_rows().0, &[], &[]),
-        budget(&[]),
-        budget(&[super::BudgetRow { label: "x".to_owned(), planned: 0.0, approved: None, spent: None }]),
+        portfolio_by_phase(&[], &words()),
+        portfolio_by_phase(&[("Antrag".to_owned(), 0)], &words()),
+        portfolio_by_ampel(&[], &words()),
+        demand_funnel(&[], &[], &words()),
+        ampel_heat_table(&[], &periods, &[], &words()),
+        ampel_heat_table(&heat_rows().0, &[], &[], &words()),
+        budget(&[], &words()),
+        budget(&[super::BudgetRow { label: "x".to_owned(), planned: 0.0, approved: None, spent: None }], &words()),
     ];
     for chart in &charts {
         let texts = check(chart);
@@ -229,19 +230,22 @@ fn empty_input_gives_keine_daten_and_an_empty_table() {
 
 #[test]
 fn hostile_labels_appear_literally_and_escaped() {
-    let phase = portfolio_by_phase(&[(HOSTILE.to_owned(), 1)]);
+    let phase = portfolio_by_phase(&[(HOSTILE.to_owned(), 1)], &words());
     let (rows, periods) = heat_rows();
-    let kpi_chart = kpi_trend(&super::KpiTrend {
-        id: HOSTILE.to_owned(),
-        label: HOSTILE.to_owned(),
-        unit: HOSTILE.to_owned(),
-        ..kpi(&[("a", 1.0), ("b", 2.0)])
-    });
+    let kpi_chart = kpi_trend(
+        &super::KpiTrend {
+            id: HOSTILE.to_owned(),
+            label: HOSTILE.to_owned(),
+            unit: HOSTILE.to_owned(),
+            ..kpi(&[("a", 1.0), ("b", 2.0)])
+        },
+        &words(),
+    );
     for chart in [
         phase,
-        ampel_heat_table(&rows, &periods, &[HOSTILE.to_owned()]),
+        ampel_heat_table(&rows, &periods, &[HOSTILE.to_owned()], &words()),
         kpi_chart,
-        milestone_trend(HOSTILE, &milestones()),
+        milestone_trend(HOSTILE, &milestones(), &words()),
     ] {
         assert!(!chart.svg.contains("<script"), "{}", chart.title);
         let texts = check(&chart);
@@ -256,12 +260,12 @@ fn same_input_gives_the_same_bytes() {
     let (rows, periods) = heat_rows();
     let render = || {
         [
-            portfolio_by_phase(&phases()).svg,
-            portfolio_by_ampel(&ampels()).svg,
-            ampel_heat_table(&rows, &periods, &[]).svg,
-            milestone_trend("p", &milestones()).svg,
-            budget(&budgets()).svg,
-            kpi_trend(&kpi(&[("a", 1.0), ("b", 2.0)])).svg,
+            portfolio_by_phase(&phases(), &words()).svg,
+            portfolio_by_ampel(&ampels(), &words()).svg,
+            ampel_heat_table(&rows, &periods, &[], &words()).svg,
+            milestone_trend("p", &milestones(), &words()).svg,
+            budget(&budgets(), &words()).svg,
+            kpi_trend(&kpi(&[("a", 1.0), ("b", 2.0)]), &words()).svg,
         ]
     };
     assert_eq!(render(), render());
@@ -271,13 +275,13 @@ fn same_input_gives_the_same_bytes() {
 fn many_long_labels_never_collide() {
     let titles: Vec<String> = (0..30).map(|i| format!("{i} {LONG}")).collect();
     let counts: Vec<(String, usize)> = titles.iter().enumerate().map(|(i, t)| (t.clone(), i * 37)).collect();
-    check(&portfolio_by_phase(&counts));
+    check(&portfolio_by_phase(&counts, &words()));
     let rows: Vec<HeatRow> = titles
         .iter()
         .map(|t| HeatRow { label: t.clone(), cells: vec![Some(AmpelCell { values: vec![Some(Ampel::Yellow)] }); 8] })
         .collect();
     let periods: Vec<String> = (0..8).map(|i| format!("Quartal {} des Jahres 2026", i)).collect();
-    check(&ampel_heat_table(&rows, &periods, &[]));
+    check(&ampel_heat_table(&rows, &periods, &[], &words()));
     let series: Vec<MilestoneSeries> = titles
         .iter()
         .take(12)
@@ -290,10 +294,10 @@ fn many_long_labels_never_collide() {
             ],
         })
         .collect();
-    check(&milestone_trend("p", &series));
+    check(&milestone_trend("p", &series, &words()));
     let budgets: Vec<super::BudgetRow> = titles
         .iter()
         .map(|t| super::BudgetRow { label: t.clone(), planned: 123_456_789.0, approved: Some(1.0), spent: None })
         .collect();
-    check(&budget(&budgets));
+    check(&budget(&budgets, &words()));
 }

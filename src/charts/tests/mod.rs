@@ -11,6 +11,11 @@ use super::palette::{PAPER, contrast};
 use super::{AmpelCell, BudgetRow, Chart, HeatRow, KpiTrend, MilestoneSeries};
 use crate::model::{Ampel, Better, Date};
 
+/// The built-in theme's words, which the charts are drawn in.
+pub fn words() -> crate::labels::Labels {
+    crate::theme::builtin_labels("de")
+}
+
 pub const LONG: &str = "Einführung eines stadtweiten digitalen Antragsmanagements mit Anbindung an das Onlinezugangsgesetz-Portal und die E-Akte";
 pub const HOSTILE: &str = "<script>alert(1)</script> & \"x\"";
 
