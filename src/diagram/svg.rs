@@ -19,11 +19,19 @@ const LINE: &str = "#333333";
 const FAST: &str = "#8a3b00";
 /// Band fill and name-column fill of the first bands; further bands get colours of their
 /// own from [`band_fill`].
-const BAND_FILLS: [(&str, &str); 3] = [("#eef4fb", "#dce7f5"), ("#eff7ee", "#dcecd9"), ("#fcf5ea", "#f4e5cd")];
+const BAND_FILLS: [(&str, &str); 6] = [
+    ("#eef4fb", "#dce7f5"),
+    ("#eff7ee", "#dcecd9"),
+    ("#fcf5ea", "#f4e5cd"),
+    ("#f3eefa", "#e3d9f2"),
+    ("#fbeef2", "#f2d9e1"),
+    ("#eaf6f8", "#d3ebef"),
+];
 
-/// The fill and name-column fill of band `k`: the fixed pairs first, then light colours
-/// whose hues are spread by the golden angle, so that every level has its own colour
-/// however many there are, all light enough for the text and lines on them.
+/// The fill and name-column fill of band `k`: the fixed pairs first (blue, green, sand,
+/// lavender, rose, cyan: far apart in hue), then light colours whose hues are spread by
+/// the golden angle, so that every level has its own colour however many there are, all
+/// light enough for the text and lines on them.
 fn band_fill(k: usize) -> (String, String) {
     if let Some((fill, column)) = BAND_FILLS.get(k) {
         return ((*fill).to_owned(), (*column).to_owned());
