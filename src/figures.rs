@@ -48,7 +48,7 @@ pub fn chart(
                 .map(|key| labels.get(key))
                 .to_vec();
             Some(Chart {
-                id: "steuerungsmodell".to_owned(),
+                id: crate::diagram::SVG_ID.to_owned(),
                 title: diagram.title,
                 description: diagram.description,
                 svg: diagram.svg,

@@ -46,6 +46,17 @@ pub struct Chart {
 }
 
 impl Chart {
+    /// The same chart under the id `{id}-{n}`, inside its SVG too: the `n`-th figure
+    /// placed in a text, so that it never shares an id with another drawing on the page.
+    pub fn numbered(mut self, n: usize) -> Chart {
+        let new = format!("{}-{n}", self.id);
+        for lead in ['"', '#', ' '] {
+            self.svg = self.svg.replace(&format!("{lead}{}-", self.id), &format!("{lead}{new}-"));
+        }
+        self.id = new;
+        self
+    }
+
     /// Wraps plotters' SVG with title, description and viewBox.
     fn finish(
         id: &str,

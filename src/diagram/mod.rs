@@ -17,6 +17,8 @@ mod order;
 mod place;
 mod route;
 mod svg;
+
+pub use svg::ID as SVG_ID;
 mod text;
 mod xpos;
 

@@ -242,3 +242,18 @@ fn build_settings_without_the_site_give_only_the_pdfs() {
     assert!(report.files.iter().any(|f| f == "handbuch.pdf"));
     assert!(!report.files.iter().any(|f| f.ends_with(".html")), "{:?}", report.files);
 }
+
+#[test]
+fn a_figure_placed_in_a_text_beside_the_page_s_own_drawing_of_it_shares_no_id() {
+    // The second organisation's steering-model text places the diagram the page draws too.
+    let (output, _) = second_organisation();
+    for path in html_pages(output) {
+        let html = page(output, &path);
+        let selector = Selector::parse("[id]").unwrap();
+        let mut seen = BTreeSet::new();
+        for element in html.select(&selector) {
+            let id = element.value().attr("id").unwrap();
+            assert!(seen.insert(id.to_owned()), "{path}: the id `{id}` occurs twice");
+        }
+    }
+}
