@@ -45,6 +45,7 @@ struct FinanceView {
 }
 
 pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
+    let index = model.lookup(K::Paper, &paper.id).map_or(usize::MAX, |entry| entry.index);
     let (body, text) = views::prose(linker, &paper.body.text, views::RESERVED);
     let view = PaperView {
         name: paper.name.clone(),
@@ -80,12 +81,7 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
         decisions: model
             .decisions
             .iter()
-            .filter(|d| {
-                d.paper
-                    .as_ref()
-                    .and_then(|p| model.lookup(K::Paper, p.get_ref()))
-                    .is_some_and(|e| e.canonical == paper.id)
-            })
+            .filter(|d| d.paper.as_ref().is_some_and(|p| model.refers_to(d.origin.file, p, K::Paper, index)))
             .map(|d| views::decision(linker, d))
             .collect(),
         example: paper.example,

@@ -202,6 +202,11 @@ impl Model {
         })
     }
 
+    /// The project a status of `period` reports on, as validation resolved it.
+    pub fn project_of(&self, period: &Period, status: &Status) -> Option<&Project> {
+        self.target(period.origin.file, &status.project, &[EntityKind::Project]).map(|(_, i)| &self.projects[i])
+    }
+
     /// Whether the reference written in `file` names the entity `index` of `kind`.
     pub fn refers_to(&self, file: FileId, reference: &Ref, kind: EntityKind, index: usize) -> bool {
         self.target(file, reference, &[kind]) == Some((kind, index))

@@ -3,7 +3,7 @@
 
 use crate::charts::{self, AmpelCell, BudgetRow, Chart, HeatRow, KpiTrend, MilestoneSeries};
 use crate::labels::Labels;
-use crate::model::{EntityKind as K, Model, Period, Phase, Project, Stage};
+use crate::model::{Model, Period, Phase, Project, Stage};
 use crate::portfolio::{AmpelCounts, StatusIndex};
 use crate::site::Site;
 
@@ -41,10 +41,6 @@ fn phases(site: &Site<'_>) -> Vec<(String, usize)> {
         .collect()
 }
 
-fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
-    model.lookup(K::Project, id).map(|entry| &model.projects[entry.index])
-}
-
 /// Rows of the heat table: more would not fit a page; the worst current Ampel comes first.
 const HEAT_ROWS: usize = 25;
 
@@ -60,7 +56,7 @@ fn heat(model: &Model, periods: &[&Period], current: &Period, words: &Labels) ->
     let rows: Vec<HeatRow> = statuses
         .iter()
         .filter_map(|status| {
-            let project = project(model, status.project.get_ref())?;
+            let project = model.project_of(current, status)?;
             let id = status.project.get_ref().as_str();
             let cells =
                 lookups.iter().map(|lookup| lookup.get(id).map(|a| AmpelCell { values: vec![Some(*a)] })).collect();
@@ -76,7 +72,7 @@ fn budget(model: &Model, period: &Period, words: &Labels) -> Chart {
         .status
         .iter()
         .filter_map(|status| {
-            let project = project(model, status.project.get_ref())?;
+            let project = model.project_of(period, status)?;
             let budget = project.budget.as_ref()?;
             Some(BudgetRow {
                 label: project.title.clone(),

@@ -92,7 +92,7 @@ pub fn dashboard(linker: &Linker<'_>, period_id: &str) -> Option<DashboardView> 
     let position = timeline.iter().position(|p| p.id == period_id)?;
     let period = timeline[position];
     let previous = position.checked_sub(1).map(|p| timeline[p]);
-    let projects: Vec<&Project> = period.status.iter().filter_map(|s| project(model, s.project.get_ref())).collect();
+    let projects: Vec<&Project> = period.status.iter().filter_map(|s| model.project_of(period, s)).collect();
     let planned: f64 = projects.iter().filter_map(|p| p.budget.as_ref()).map(|b| *b.planned.get_ref()).sum();
     let approved: f64 =
         projects.iter().filter_map(|p| p.budget.as_ref()?.approved.as_ref()).map(|a| *a.get_ref()).sum();
@@ -115,10 +115,6 @@ pub fn dashboard(linker: &Linker<'_>, period_id: &str) -> Option<DashboardView> 
         pdf: linker.pdf_href(Some(super::dashboard_pdf(site, &period.id))),
     };
     Some(view)
-}
-
-fn project<'m>(model: &'m Model, id: &str) -> Option<&'m Project> {
-    model.lookup(K::Project, id).map(|entry| &model.projects[entry.index])
 }
 
 fn kpi_rows(model: &Model, period: &Period, previous: Option<&Period>) -> Vec<KpiRow> {
