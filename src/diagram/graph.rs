@@ -42,11 +42,12 @@ pub struct Graph {
 }
 
 /// The kinds a flow end may name, in the order validation resolves them.
-const ACTORS: [EntityKind; 3] = [EntityKind::Role, EntityKind::Body, EntityKind::Unit];
+use crate::model::ACTORS;
 
 /// Collects nodes in order of their first flow and edges in the order of `flows.toml`.
 /// Flows with an end that does not resolve are left out: validation has reported them.
-pub fn build(model: &Model) -> Graph {
+/// `advisory` is the word that marks an advisory seat ("beratend").
+pub fn build(model: &Model, advisory: &str) -> Graph {
     let mut bands: Vec<String> = model.levels.iter().map(|level| level.name.clone()).collect();
     if bands.is_empty() {
         // Without levels everything shares one unnamed band rather than vanishing.
@@ -57,8 +58,8 @@ pub fn build(model: &Model) -> Graph {
     let mut seen: BTreeMap<(EntityKind, usize), usize> = BTreeMap::new();
     for flow in &model.flows {
         let (Some(from), Some(to)) = (resolve(model, &flow.from), resolve(model, &flow.to)) else { continue };
-        let from = intern(model, &mut graph, &mut seen, from);
-        let to = intern(model, &mut graph, &mut seen, to);
+        let from = intern(model, &mut graph, &mut seen, from, advisory);
+        let to = intern(model, &mut graph, &mut seen, to, advisory);
         graph.edges.push(Edge {
             from,
             to,
@@ -80,13 +81,14 @@ fn intern(
     graph: &mut Graph,
     seen: &mut BTreeMap<(EntityKind, usize), usize>,
     key: (EntityKind, usize),
+    advisory: &str,
 ) -> usize {
     if let Some(&node) = seen.get(&key) {
         return node;
     }
     let last = graph.bands.len() - 1;
     let node = match key.0 {
-        EntityKind::Body => model.bodies.get(key.1).map(|body| body_node(model, body, last)),
+        EntityKind::Body => model.bodies.get(key.1).map(|body| body_node(model, body, last, advisory)),
         EntityKind::Role => model.roles.get(key.1).map(|role| role_node(model, role, last)),
         _ => model.units.get(key.1).map(|unit| unit_node(model, unit, last)),
     };
@@ -104,12 +106,12 @@ fn intern(
     graph.nodes.len() - 1
 }
 
-fn body_node(model: &Model, body: &Body, last: usize) -> Node {
+fn body_node(model: &Model, body: &Body, last: usize, advisory: &str) -> Node {
     Node {
         kind: EntityKind::Body,
         id: body.id.clone(),
         name: body.name.clone(),
-        members: body.members.iter().filter_map(|member| seat(model, member)).collect(),
+        members: body.members.iter().filter_map(|member| seat(model, member, advisory)).collect(),
         band: level_band(model, &body.level).unwrap_or(last),
         layer: 0,
     }
@@ -178,7 +180,7 @@ fn names(model: &Model, kind: EntityKind, reference: &Ref, id: &str) -> bool {
 }
 
 /// A seat as the source writes it: its own label, else the role's or unit's name.
-fn seat(model: &Model, member: &Member) -> Option<String> {
+fn seat(model: &Model, member: &Member, advisory: &str) -> Option<String> {
     let entity = || {
         if let Some(role) = &member.role {
             let entry = model.lookup(EntityKind::Role, role.get_ref())?;
@@ -189,7 +191,7 @@ fn seat(model: &Model, member: &Member) -> Option<String> {
     };
     let name = member.label.clone().or_else(entity)?;
     Some(match member.mode {
-        MemberMode::Advisory => format!("{name} (beratend)"),
+        MemberMode::Advisory => format!("{name} ({advisory})"),
         MemberMode::Member => name,
     })
 }

@@ -60,7 +60,7 @@ pub struct FlowText {
 /// (kind and canonical id), or `None` for a box without a link. The same model always
 /// gives the same bytes.
 pub fn steering_model(model: &Model, labels: &Labels, href: &dyn Fn(EntityKind, &str) -> Option<String>) -> Diagram {
-    let mut graph = graph::build(model);
+    let mut graph = graph::build(model, &labels.get("advisory"));
     let numbers: Vec<String> = (1..=graph.edges.len()).map(|n| n.to_string()).collect();
     let layout = layout::layout(&mut graph, &numbers, labels);
     let description = description(&graph, labels);

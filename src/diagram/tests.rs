@@ -75,7 +75,7 @@ fn tangled() -> Model {
 }
 
 fn layout_of(model: &Model) -> (graph::Graph, Layout) {
-    let mut graph = graph::build(model);
+    let mut graph = graph::build(model, &words().get("advisory"));
     let numbers: Vec<String> = (1..=graph.edges.len()).map(|n| n.to_string()).collect();
     let layout = layout::layout(&mut graph, &numbers, &words());
     (graph, layout)
@@ -212,7 +212,7 @@ fn mainz_shows_every_node_name_band_and_flow_number() {
     let diagram = steering_model(&model, &words(), &link);
     let doc = parse(&diagram.svg);
     let texts: Vec<String> = doc.descendants().filter(|n| n.has_tag_name("text")).map(joined).collect();
-    let graph = graph::build(&model);
+    let graph = graph::build(&model, &words().get("advisory"));
     for node in &graph.nodes {
         assert!(texts.iter().any(|t| squeeze(t) == squeeze(&node.name)), "no box for {}", node.name);
     }
@@ -280,7 +280,7 @@ fn mainz_arrows_avoid_boxes_and_each_other() {
 #[test]
 fn three_times_the_flows_still_place_every_marker() {
     let model = tripled();
-    let arrows = 3 * graph::build(&mainz()).edges.len();
+    let arrows = 3 * graph::build(&mainz(), &words().get("advisory")).edges.len();
     let (graph, layout) = layout_of(&model);
     assert_eq!(graph.edges.len(), arrows);
     assert_markers_free(&layout);
@@ -309,7 +309,7 @@ fn hostile_names_and_labels_are_escaped() {
     let mut model = mainz();
     // A unit some flow points to, so that its name is also a flow's target.
     let id = {
-        let graph = graph::build(&model);
+        let graph = graph::build(&model, &words().get("advisory"));
         let target = graph.edges.iter().map(|e| &graph.nodes[e.to]).find(|n| n.kind == EntityKind::Unit);
         target.expect("a flow points to a unit").id.clone()
     };
@@ -341,7 +341,7 @@ fn every_box_with_a_page_is_a_named_link() {
     let diagram = steering_model(&model, &words(), &link);
     let doc = parse(&diagram.svg);
     let links: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("a")).collect();
-    let graph = graph::build(&model);
+    let graph = graph::build(&model, &words().get("advisory"));
     assert_eq!(links.len(), graph.nodes.len());
     for node in &graph.nodes {
         let href = link(node.kind, &node.id).unwrap();
@@ -441,7 +441,7 @@ fn roles_without_a_level_sit_with_their_body() {
             origin,
         });
     }
-    let graph = graph::build(&model);
+    let graph = graph::build(&model, &words().get("advisory"));
     for (id, expected) in &seated {
         let band = graph.nodes.iter().find(|n| n.id == *id).map(|n| n.band);
         assert_eq!(band, Some(*expected), "{id} sits with its body");
@@ -451,7 +451,7 @@ fn roles_without_a_level_sit_with_their_body() {
 #[test]
 fn bodies_list_their_seats_as_the_source_does() {
     let model = mainz();
-    let graph = graph::build(&model);
+    let graph = graph::build(&model, &words().get("advisory"));
     let (mut labelled, mut advisory) = (0, 0);
     for node in graph.nodes.iter().filter(|n| n.kind == EntityKind::Body) {
         let body = model.bodies.iter().find(|b| b.id == node.id).unwrap();
@@ -481,8 +481,13 @@ fn bodies_list_their_seats_as_the_source_does() {
 fn long_names_wrap_and_their_box_grows_to_fit() {
     let mut model = mainz();
     // The first unit the diagram draws.
-    let id =
-        graph::build(&model).nodes.iter().find(|n| n.kind == EntityKind::Unit).expect("a unit is drawn").id.clone();
+    let id = graph::build(&model, &words().get("advisory"))
+        .nodes
+        .iter()
+        .find(|n| n.kind == EntityKind::Unit)
+        .expect("a unit is drawn")
+        .id
+        .clone();
     let unit = model.units.iter_mut().find(|u| *u.id.get_ref() == id).unwrap();
     unit.name = "Donaudampfschifffahrtsgesellschaftskapitänsabteilung für ganz besonders lange Namen".to_owned();
     let (graph, layout) = layout_of(&model);

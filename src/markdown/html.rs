@@ -97,7 +97,10 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
             Event::Start(Tag::Table(alignments)) => {
                 let name = match last_heading.take() {
                     Some(id) => format!("aria-labelledby=\"{id}\""),
-                    None => "aria-label=\"Tabelle\"".to_owned(),
+                    None => format!(
+                        "aria-label=\"{}\"",
+                        links.word("table_region").replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+                    ),
                 };
                 events.push(Event::Html(
                     format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" {name}>").into(),

@@ -25,6 +25,12 @@ pub trait LinkResolver {
     fn figure(&self, _kind: FigureKind, _name: &str) -> Option<String> {
         None
     }
+
+    /// The label `key` in the site's words, for the few words the body's HTML adds itself
+    /// (the name of a table without a heading); the key itself where there are no labels.
+    fn word(&self, key: &str) -> String {
+        key.to_owned()
+    }
 }
 
 /// The scheme, id and fragment of a content link (`role:leitung-it#aufgaben`);

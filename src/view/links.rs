@@ -106,4 +106,8 @@ impl LinkResolver for Linker<'_> {
     fn figure(&self, kind: FigureKind, name: &str) -> Option<String> {
         self.figures?.figure(self, kind, name)
     }
+
+    fn word(&self, key: &str) -> String {
+        self.site.label(key)
+    }
 }
