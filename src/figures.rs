@@ -77,9 +77,11 @@ pub fn table(model: &Model, labels: &Labels, name: &str) -> Option<TableFigure> 
     let (title, columns, rows): (&str, &[&str], Vec<Vec<String>>) = match name {
         "rollen" => ("table_roles", &["table_role", "table_level", "table_unit"], roles(model)),
         "gremien" => ("table_bodies", &["table_body", "table_level", "table_chair", "table_cadence"], bodies(model)),
-        "stellenplan" => {
-            ("page_staffing", &["table_position", "table_target", "table_current", "table_waves"], staffing(model))
-        }
+        "stellenplan" => (
+            "page_staffing",
+            &["table_position", "table_target", "table_current", "table_waves"],
+            staffing(model, labels),
+        ),
         _ => return None,
     };
     let columns = columns.iter().map(|key| labels.get(key)).collect();
@@ -114,20 +116,20 @@ fn bodies(model: &Model) -> Vec<Vec<String>> {
         .collect()
 }
 
-fn staffing(model: &Model) -> Vec<Vec<String>> {
+fn staffing(model: &Model, labels: &Labels) -> Vec<Vec<String>> {
     let Some(staffing) = &model.staffing else { return Vec::new() };
     staffing
         .position
         .iter()
         .map(|p| {
             let target = p.target.as_ref().map_or_else(|| "–".to_owned(), |t| crate::german::number(*t.get_ref()));
-            vec![p.label.clone(), target, crate::german::number(*p.current.get_ref()), waves(p)]
+            vec![p.label.clone(), target, crate::german::number(*p.current.get_ref()), waves(p, labels)]
         })
         .collect()
 }
 
 /// A position's hiring waves as text: "2 (2025), 1 (2026) ff.", or "–" without waves.
-pub fn waves(position: &crate::model::Position) -> String {
+pub fn waves(position: &crate::model::Position, labels: &Labels) -> String {
     let waves = position
         .waves
         .iter()
@@ -136,7 +138,7 @@ pub fn waves(position: &crate::model::Position) -> String {
         .join(", ");
     match (waves.is_empty(), position.open_ended) {
         (true, _) => "–".to_owned(),
-        (false, true) => format!("{waves} ff."),
+        (false, true) => labels.fill("waves_open_ended", &[("waves", &waves)]),
         (false, false) => waves,
     }
 }

@@ -326,7 +326,7 @@ pub(super) fn staffing(linker: &Linker<'_>) -> ItemContext {
     let current: f64 = staffing.position.iter().map(|p| *p.current.get_ref()).sum();
     let view = StaffingView {
         note: staffing.note.clone(),
-        rows: staffing.position.iter().map(crate::view::governance::staffing_line).collect(),
+        rows: staffing.position.iter().map(|p| crate::view::governance::staffing_line(p, linker.site.labels)).collect(),
         total_target: number(target),
         total_current: number(current),
         evp_fte: staffing.fachamt.as_ref().map(|f| number(*f.evp_fte.get_ref())),

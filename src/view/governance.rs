@@ -131,7 +131,7 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
         .iter()
         .flat_map(|s| s.position.iter().map(move |p| (s.origin.file, p)))
         .filter(|(file, p)| is_this(*file, &p.role))
-        .map(|(_, p)| staffing_line(p))
+        .map(|(_, p)| staffing_line(p, linker.site.labels))
         .collect();
     let flows = model
         .flows
@@ -162,8 +162,8 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
     }
 }
 
-pub fn staffing_line(position: &crate::model::Position) -> StaffingLine {
-    let waves = crate::figures::waves(position);
+pub fn staffing_line(position: &crate::model::Position, labels: &crate::labels::Labels) -> StaffingLine {
+    let waves = crate::figures::waves(position, labels);
     StaffingLine {
         label: position.label.clone(),
         pay_grade: position.pay_grade.clone(),
