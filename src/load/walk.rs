@@ -25,7 +25,7 @@ pub enum Naming {
     Code,
     /// `2030-Q3.toml`
     Period,
-    /// `08-anschluss-und-benutzungszwang.md`
+    /// `08-offene-standards.md`
     Numbered,
 }
 
@@ -105,7 +105,7 @@ impl Loader<'_> {
                 None => {
                     self.bad_name(
                         relative,
-                        "Der Dateiname muss mit einer Nummer beginnen, z. B. `08-anschluss-und-benutzungszwang.md`",
+                        "Der Dateiname muss mit einer Nummer beginnen, z. B. `08-offene-standards.md`",
                         stem,
                     );
                     return None;
