@@ -77,256 +77,158 @@ pub fn section_intro(model: &Model, slug: &str) -> Option<usize> {
     model.pages.iter().position(|page| page.id == slug && !page.draft)
 }
 
+/// The jobs as they are planned, in navigation order.
+struct Plan<'s> {
+    site: &'s Site<'s>,
+    jobs: Vec<Job>,
+}
+
+impl Plan<'_> {
+    // The fields of a `Job`, in its order: a struct for them would be the `Job` itself.
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        path: String,
+        template: &'static str,
+        title: String,
+        section: &'static str,
+        item: Item,
+        updated: Option<Date>,
+        origin: String,
+    ) {
+        self.jobs.push(Job { path, template, title, section, item, updated, origin });
+    }
+
+    /// The index page of the section `slug`, titled with the label `key`.
+    fn section(&mut self, slug: &'static str, template: &'static str, key: &str, item: Item, origin: &str) {
+        let title = self.site.label(key);
+        self.add(urls::section(slug), template, title, slug, item, None, origin.to_owned());
+    }
+
+    /// The page of an entity of `kind`, at the place the path scheme gives it.
+    #[allow(clippy::too_many_arguments)]
+    fn entity(
+        &mut self,
+        (kind, id): (EntityKind, &str),
+        template: &'static str,
+        title: String,
+        section: &'static str,
+        item: Item,
+        updated: Option<Date>,
+        origin: String,
+    ) {
+        let path = urls::entity(kind, id).unwrap_or_default();
+        self.add(path, template, title, section, item, updated, origin);
+    }
+}
+
 pub fn plan(site: &Site<'_>) -> Vec<Job> {
     let model = site.model;
-    let label = |key: &str| site.label(key);
-    let mut jobs = Vec::new();
-    let mut add = |path: String,
-                   template: &'static str,
-                   title: String,
-                   section: &'static str,
-                   item: Item,
-                   updated: Option<Date>,
-                   origin: String| {
-        jobs.push(Job { path, template, title, section, item, updated, origin });
-    };
-    let site_title = site.config.title.clone();
-    add("index.html".into(), "index.html", site_title, "", Item::Start, None, "content/site.toml".into());
-    add(
-        urls::section("steuerungsmodell"),
-        "model.html",
-        label("page_model"),
-        "steuerungsmodell",
-        Item::Model,
-        None,
-        "content/flows.toml".into(),
-    );
-    add(
-        urls::section("rollen"),
-        "roles.html",
-        label("page_roles"),
-        "rollen",
-        Item::Roles,
-        None,
-        "content/roles/".into(),
-    );
+    let mut plan = Plan { site, jobs: Vec::new() };
+    let title = site.config.title.clone();
+    plan.add("index.html".into(), "index.html", title, "", Item::Start, None, "content/site.toml".into());
+    plan.section("steuerungsmodell", "model.html", "page_model", Item::Model, "content/flows.toml");
+    plan.section("rollen", "roles.html", "page_roles", Item::Roles, "content/roles/");
     for (index, role) in model.roles.iter().enumerate() {
-        let path = urls::entity(EntityKind::Role, &role.id).unwrap_or_default();
-        add(
-            path,
+        let origin = format!("Rolle `{}` (content/roles/{}.toml)", role.id, role.id);
+        plan.entity(
+            (EntityKind::Role, &role.id),
             "role.html",
             role.name.clone(),
             "rollen",
             Item::Role(index),
             None,
-            format!("Rolle `{}` (content/roles/{}.toml)", role.id, role.id),
+            origin,
         );
     }
-    add(
-        urls::section("gremien"),
-        "bodies.html",
-        label("page_bodies"),
-        "gremien",
-        Item::Bodies,
-        None,
-        "content/bodies/".into(),
-    );
+    plan.section("gremien", "bodies.html", "page_bodies", Item::Bodies, "content/bodies/");
     for (index, body) in model.bodies.iter().enumerate() {
-        let path = urls::entity(EntityKind::Body, &body.id).unwrap_or_default();
-        add(
-            path,
+        let origin = format!("Gremium `{}` (content/bodies/{}.toml)", body.id, body.id);
+        plan.entity(
+            (EntityKind::Body, &body.id),
             "body.html",
             body.name.clone(),
             "gremien",
             Item::Body(index),
             None,
-            format!("Gremium `{}` (content/bodies/{}.toml)", body.id, body.id),
+            origin,
         );
     }
-    add(
-        urls::section("praemissen"),
-        "premises.html",
-        label("page_premises"),
-        "praemissen",
-        Item::Premises,
-        None,
-        "content/premises/".into(),
-    );
+    plan.section("praemissen", "premises.html", "page_premises", Item::Premises, "content/premises/");
     let mut premises: Vec<usize> = (0..model.premises.len()).collect();
     premises.sort_by_key(|&i| model.premises[i].order);
     for index in premises {
         let premise = &model.premises[index];
-        let path = urls::entity(EntityKind::Premise, &premise.id).unwrap_or_default();
-        add(
-            path,
-            "premise.html",
-            premise.title.clone(),
-            "praemissen",
-            Item::Premise(index),
-            None,
-            format!("Prämisse `{}`", premise.id),
-        );
+        let (key, origin) = ((EntityKind::Premise, premise.id.as_str()), format!("Prämisse `{}`", premise.id));
+        plan.entity(key, "premise.html", premise.title.clone(), "praemissen", Item::Premise(index), None, origin);
     }
-    add(urls::section("raci"), "raci.html", label("page_raci"), "raci", Item::Raci, None, "content/raci.toml".into());
-    add(
-        urls::section("handlungsfelder"),
-        "challenges.html",
-        label("page_challenges"),
-        "handlungsfelder",
-        Item::Challenges,
-        None,
-        "content/challenges.toml".into(),
-    );
-    add(
-        urls::section("stellenplan"),
-        "staffing.html",
-        label("page_staffing"),
-        "stellenplan",
-        Item::Staffing,
-        None,
-        "content/staffing.toml".into(),
-    );
-    add(
-        urls::section("vorlagen"),
-        "papers.html",
-        label("page_papers"),
-        "vorlagen",
-        Item::Papers,
-        None,
-        "content/papers/".into(),
-    );
+    plan.section("raci", "raci.html", "page_raci", Item::Raci, "content/raci.toml");
+    plan.section("handlungsfelder", "challenges.html", "page_challenges", Item::Challenges, "content/challenges.toml");
+    plan.section("stellenplan", "staffing.html", "page_staffing", Item::Staffing, "content/staffing.toml");
+    plan.section("vorlagen", "papers.html", "page_papers", Item::Papers, "content/papers/");
     for (index, paper) in model.papers.iter().enumerate() {
-        let path = urls::entity(EntityKind::Paper, &paper.id).unwrap_or_default();
-        add(
-            path,
+        let origin = format!("Vorlage `{}` (content/papers/{}.md)", paper.id, paper.id);
+        let date = Some(*paper.date.get_ref());
+        plan.entity(
+            (EntityKind::Paper, &paper.id),
             "paper.html",
             paper.name.clone(),
             "vorlagen",
             Item::Paper(index),
-            Some(*paper.date.get_ref()),
-            format!("Vorlage `{}` (content/papers/{}.md)", paper.id, paper.id),
+            date,
+            origin,
         );
     }
-    add(
-        urls::section("glossar"),
-        "glossary.html",
-        label("page_glossary"),
-        "glossar",
-        Item::Glossary,
-        None,
-        "content/glossary.toml".into(),
-    );
-    add(
-        urls::section("entscheidungen"),
-        "decisions.html",
-        label("page_decisions"),
-        "praemissen",
-        Item::Decisions,
-        None,
-        "content/decisions/".into(),
-    );
+    plan.section("glossar", "glossary.html", "page_glossary", Item::Glossary, "content/glossary.toml");
+    // The decisions are listed under the premises they are taken on.
+    let title = site.label("page_decisions");
+    let path = urls::section("entscheidungen");
+    plan.add(path, "decisions.html", title, "praemissen", Item::Decisions, None, "content/decisions/".into());
     for (index, unit) in model.units.iter().enumerate() {
-        let path = urls::entity(EntityKind::Unit, unit.id.get_ref()).unwrap_or_default();
-        add(
-            path,
-            "unit.html",
-            unit.name.clone(),
-            "",
-            Item::Unit(index),
-            None,
-            format!("Organisationseinheit `{}` (content/units.toml)", unit.id.get_ref()),
-        );
+        let id = unit.id.get_ref();
+        let origin = format!("Organisationseinheit `{id}` (content/units.toml)");
+        plan.entity((EntityKind::Unit, id), "unit.html", unit.name.clone(), "", Item::Unit(index), None, origin);
     }
-    add(
-        urls::section("dashboard"),
-        "dashboards.html",
-        label("dashboard_name"),
-        "dashboard",
-        Item::Dashboards,
-        None,
-        "content/periods/".into(),
-    );
+    plan.section("dashboard", "dashboards.html", "dashboard_name", Item::Dashboards, "content/periods/");
     for period in crate::portfolio::timeline(model, site.period_id()) {
         let index = model.periods.iter().position(|p| std::ptr::eq(p, period)).unwrap_or_default();
-        let path = urls::dashboard(&period.id);
-        add(
-            path,
+        let title = crate::view::dashboard_title(site, &period.id);
+        let origin = format!("Berichtsperiode `{}` (content/periods/{}.toml)", period.id, period.id);
+        let date = Some(*period.date.get_ref());
+        plan.add(
+            urls::dashboard(&period.id),
             "dashboard.html",
-            crate::view::dashboard_title(site, &period.id),
+            title,
             "dashboard",
             Item::Dashboard(index),
-            Some(*period.date.get_ref()),
-            format!("Berichtsperiode `{}` (content/periods/{}.toml)", period.id, period.id),
+            date,
+            origin,
         );
     }
-    add(
-        urls::section("projekte"),
-        "portfolio.html",
-        label("page_portfolio"),
-        "projekte",
-        Item::Portfolio,
-        None,
-        "content/projects/".into(),
-    );
+    plan.section("projekte", "portfolio.html", "page_portfolio", Item::Portfolio, "content/projects/");
     for (index, group) in super::groups::groups(site).into_iter().enumerate() {
-        add(
-            group.path,
-            "project_list.html",
-            site.labels.fill("project_view_title", &[("view", &group.title)]),
-            "projekte",
-            Item::ProjectGroup(index),
-            None,
-            "content/projects/".into(),
-        );
+        let title = site.labels.fill("project_view_title", &[("view", &group.title)]);
+        let item = Item::ProjectGroup(index);
+        plan.add(group.path, "project_list.html", title, "projekte", item, None, "content/projects/".into());
     }
     let pages = super::groups::page_count(model);
     for n in 0..pages {
         let title = if pages == 1 {
-            label("all_projects")
+            site.label("all_projects")
         } else {
             let (n, count) = ((n + 1).to_string(), pages.to_string());
             site.labels.fill("all_projects_page", &[("n", &n), ("count", &count)])
         };
-        add(
-            super::groups::page_path(n),
-            "project_list.html",
-            title,
-            "projekte",
-            Item::ProjectPage(n),
-            None,
-            "content/projects/".into(),
-        );
+        let path = super::groups::page_path(n);
+        plan.add(path, "project_list.html", title, "projekte", Item::ProjectPage(n), None, "content/projects/".into());
     }
     for (index, project) in model.projects.iter().enumerate() {
-        let path = urls::entity(EntityKind::Project, &project.id).unwrap_or_default();
-        add(
-            path,
-            "project.html",
-            project.title.clone(),
-            "projekte",
-            Item::Project(index),
-            None,
-            format!("Projekt `{}` (content/projects/{}.toml)", project.id, project.id),
-        );
+        let origin = format!("Projekt `{}` (content/projects/{}.toml)", project.id, project.id);
+        let (key, title) = ((EntityKind::Project, project.id.as_str()), project.title.clone());
+        plan.entity(key, "project.html", title, "projekte", Item::Project(index), None, origin);
     }
-    add(
-        urls::section("bedarfe"),
-        "demands.html",
-        label("page_demands"),
-        "bedarfe",
-        Item::Demands,
-        None,
-        "content/demands/".into(),
-    );
-    add(
-        urls::section("priorisierung"),
-        "ranking.html",
-        label("page_ranking"),
-        "priorisierung",
-        Item::Ranking,
-        None,
-        "content/goals.toml".into(),
-    );
+    plan.section("bedarfe", "demands.html", "page_demands", Item::Demands, "content/demands/");
+    plan.section("priorisierung", "ranking.html", "page_ranking", Item::Ranking, "content/goals.toml");
     let mut pages: Vec<usize> = (0..model.pages.len()).filter(|&i| !model.pages[i].draft).collect();
     pages.sort_by_key(|&i| (model.pages[i].weight, model.pages[i].title.clone()));
     for index in pages {
@@ -334,21 +236,23 @@ pub fn plan(site: &Site<'_>) -> Vec<Job> {
         if SECTIONS.iter().any(|(slug, _)| *slug == page.id) {
             continue;
         }
-        let path = urls::entity(EntityKind::Page, &page.id).unwrap_or_default();
         let updated = page.updated.as_ref().map(|d| *d.get_ref());
-        add(
-            path,
+        let origin = format!("Seite `{}` (content/pages/{}.md)", page.id, page.id);
+        plan.entity(
+            (EntityKind::Page, &page.id),
             "page.html",
             page.title.clone(),
             "seiten",
             Item::Page(index),
             updated,
-            format!("Seite `{}` (content/pages/{}.md)", page.id, page.id),
+            origin,
         );
     }
-    add("suche/index.html".into(), "search.html", label("page_search"), "suche", Item::Search, None, "Suche".into());
-    add("404.html".into(), "404.html", label("page_not_found"), "", Item::NotFound, None, "404".into());
-    jobs
+    let search = site.label("page_search");
+    plan.add("suche/index.html".into(), "search.html", search, "suche", Item::Search, None, "Suche".into());
+    let not_found = site.label("page_not_found");
+    plan.add("404.html".into(), "404.html", not_found, "", Item::NotFound, None, "404".into());
+    plan.jobs
 }
 
 /// The anchor id of a list entry (a challenge, a term).
