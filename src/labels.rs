@@ -35,15 +35,7 @@ impl Labels {
         self.0.extend(more);
     }
 
-    pub fn contains(&self, key: &str) -> bool {
-        self.0.contains_key(key)
-    }
-
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
-    }
-
-    pub fn as_map(&self) -> &BTreeMap<String, String> {
-        &self.0
     }
 }

@@ -50,7 +50,7 @@ pub fn plan(pages: &[PageJob], pdfs: &[crate::pdf::PdfJob], model: &Model, sourc
         .map(|page| Job {
             kind: JobKind::Page { template: page.template.to_owned() },
             output: page.path.clone(),
-            reads: page_reads(page.item, model).map_or(Reads::Content, |ids| Reads::Files(ids.map(file).collect())),
+            reads: page_reads(page.item, model).map_or(Reads::Content, |id| Reads::Files(vec![file(id)])),
         })
         .collect();
     jobs.extend(pdfs.iter().map(|pdf| Job {
@@ -64,8 +64,8 @@ pub fn plan(pages: &[PageJob], pdfs: &[crate::pdf::PdfJob], model: &Model, sourc
     jobs
 }
 
-/// The content files a page is about; `None` for pages that gather the whole model.
-fn page_reads(item: Item, model: &Model) -> Option<impl Iterator<Item = FileId>> {
+/// The content file a page is about; `None` for pages that gather the whole model.
+fn page_reads(item: Item, model: &Model) -> Option<FileId> {
     let origin = match item {
         Item::Role(i) => model.roles[i].origin,
         Item::Body(i) => model.bodies[i].origin,
@@ -76,5 +76,5 @@ fn page_reads(item: Item, model: &Model) -> Option<impl Iterator<Item = FileId>>
         Item::Unit(i) => model.units[i].origin,
         _ => return None,
     };
-    Some(std::iter::once(origin.file))
+    Some(origin.file)
 }

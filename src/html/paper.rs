@@ -45,7 +45,6 @@ struct FinanceView {
 }
 
 pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
-    let index = model.lookup(K::Paper, &paper.id).map_or(usize::MAX, |entry| entry.index);
     let (body, text) = views::prose(linker, &paper.body.text, views::RESERVED);
     let view = PaperView {
         name: paper.name.clone(),
@@ -81,7 +80,7 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
         decisions: model
             .decisions
             .iter()
-            .filter(|d| d.paper.as_ref().is_some_and(|p| model.refers_to(d.origin.file, p, K::Paper, index)))
+            .filter(|d| d.paper.as_ref().is_some_and(|p| model.refers_to(d.origin.file, p, K::Paper, &paper.id)))
             .map(|d| views::decision(linker, d))
             .collect(),
         example: paper.example,

@@ -106,12 +106,11 @@ pub struct PremiseView {
 }
 
 pub fn premise(linker: &Linker<'_>, model: &Model, premise: &Premise) -> (PremiseView, String) {
-    let index = model.lookup(K::Premise, &premise.id).map_or(usize::MAX, |entry| entry.index);
     let (body, text) = prose(linker, &premise.body.text, RESERVED);
     let decisions = model
         .decisions
         .iter()
-        .filter(|d| d.premise.as_ref().is_some_and(|p| model.refers_to(d.origin.file, p, K::Premise, index)))
+        .filter(|d| d.premise.as_ref().is_some_and(|p| model.refers_to(d.origin.file, p, K::Premise, &premise.id)))
         .map(|d| decision(linker, d))
         .collect();
     (

@@ -21,15 +21,6 @@ impl PeriodScheme {
         }
     }
 
-    /// The stem of the German plural ("Quartal" → "Quartale" with the `e` added).
-    pub fn plural(self) -> &'static str {
-        match self {
-            PeriodScheme::Quarter => "Quartal",
-            PeriodScheme::HalfYear => "Halbjahr",
-            PeriodScheme::Year => "Jahr",
-        }
-    }
-
     /// The id of the period of this scheme that contains `date`.
     pub fn id_of(self, date: Date) -> String {
         match self {

@@ -207,9 +207,9 @@ impl Model {
         self.target(period.origin.file, &status.project, &[EntityKind::Project]).map(|(_, i)| &self.projects[i])
     }
 
-    /// Whether the reference written in `file` names the entity `index` of `kind`.
-    pub fn refers_to(&self, file: FileId, reference: &Ref, kind: EntityKind, index: usize) -> bool {
-        self.target(file, reference, &[kind]) == Some((kind, index))
+    /// Whether the reference written in `file` names the entity of `kind` with the id `id`.
+    pub fn refers_to(&self, file: FileId, reference: &Ref, kind: EntityKind, id: &str) -> bool {
+        self.lookup(kind, id).is_some_and(|entry| self.target(file, reference, &[kind]) == Some((kind, entry.index)))
     }
 
     /// The name readers see for the entity an id or alias names; the id itself if it

@@ -10,7 +10,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::SearchFile;
-use super::index::{BODY_WEIGHT, HEADING_WEIGHT, Index, Posting, SECTION_WEIGHT, TITLE_WEIGHT};
+use super::index::{Index, Posting};
+use super::weights::{BODY_WEIGHT, HEADING_WEIGHT, SECTION_WEIGHT, TITLE_WEIGHT};
 
 /// Folder of the search files, relative to the output root.
 pub const DIR: &str = "suche";

@@ -9,7 +9,6 @@ use rayon::prelude::*;
 use super::SearchDocument;
 use super::text::GermanStemmer;
 use super::vocabulary::{Corpus, Vocabulary, Weight, to_u32};
-pub use super::weights::*;
 
 /// The excerpt shown under a result (where no query word is found in the text) is cut
 /// at about this many characters.

@@ -156,7 +156,7 @@ fn check_period_scheme(checker: &mut Checker<'_>) {
             Diagnostic::error(format!(
                 "Die Berichtsperiode `{id}` ist ein {}, die übrigen sind {}e wie `{}`",
                 scheme.label(),
-                site_scheme.plural(),
+                site_scheme.label(),
                 first.id
             ))
             .at(file, 0..0, "hier")

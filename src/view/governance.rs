@@ -116,8 +116,7 @@ pub struct RoleView {
 
 pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
     let model = linker.model;
-    let index = model.lookup(K::Role, &role.id).map_or(usize::MAX, |entry| entry.index);
-    let is_this = |file, reference: &crate::model::Ref| model.refers_to(file, reference, K::Role, index);
+    let is_this = |file, reference: &crate::model::Ref| model.refers_to(file, reference, K::Role, &role.id);
     let bodies = model
         .bodies
         .iter()
@@ -212,8 +211,7 @@ pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
             MemberView { who, label, advisory: m.mode == MemberMode::Advisory }
         })
         .collect();
-    let index = model.lookup(K::Body, &body.id).map_or(usize::MAX, |entry| entry.index);
-    let ends = |flow: &Flow, end: &crate::model::Ref| model.refers_to(flow.origin.file, end, K::Body, index);
+    let ends = |flow: &Flow, end: &crate::model::Ref| model.refers_to(flow.origin.file, end, K::Body, &body.id);
     BodyView {
         name: body.name.clone(),
         summary: body.summary.clone(),
