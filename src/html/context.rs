@@ -96,8 +96,8 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
         nav,
         background,
         feedback_href: feedback(&linker, &job.title),
-        accessibility_href: setting_link(&linker, &site.config.accessibility),
-        easy_language_href: setting_link(&linker, &site.config.easy_language),
+        accessibility_href: linker.setting(&site.config.accessibility).map(|link| link.href),
+        easy_language_href: linker.setting(&site.config.easy_language).map(|link| link.href),
         search_href: linker.href("suche/index.html"),
         home_href: linker.href("index.html"),
         handbook_pdf_href: linker.pdf_href(Some(paths::HANDBOOK_PDF.to_owned())),
@@ -135,11 +135,6 @@ fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec
         crumbs.push(linker.section(&label(key), slug));
     }
     crumbs
-}
-
-/// The href of a link `site.toml` gives (`page:erklaerung-barrierefreiheit` or an address).
-fn setting_link(linker: &Linker<'_>, link: &Option<toml::Spanned<String>>) -> Option<String> {
-    linker.content_link(link.as_ref()?.get_ref()).map(|link| link.href)
 }
 
 /// `mailto:` with the page title as subject, a content link (`page:id`), or a URL as is.

@@ -131,15 +131,14 @@ pub(super) fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
     };
     let begin =
         Begin { need: links(&config.start.need), role: links(&config.start.role), rules: links(&config.start.rules) };
-    let single = |link: &Option<toml::Spanned<String>>| link.as_ref().and_then(|l| linker.content_link(l.get_ref()));
     let site = &linker.site;
     let context = ItemContext::empty()
         .with("levels", &levels(linker, model))
         .with("intro", &prose)
         .with("model_summary", &model_summary(linker, model))
         .with("begin", &begin)
-        .with("easy_language", &single(&config.easy_language))
-        .with("accessibility", &single(&config.accessibility))
+        .with("easy_language", &linker.setting(&config.easy_language))
+        .with("accessibility", &linker.setting(&config.accessibility))
         .with(
             "dashboard",
             &site.period.map(|p| crate::view::Link {

@@ -83,6 +83,11 @@ impl<'m> Linker<'m> {
         Link { title: title.to_owned(), href: self.href(&paths::section(slug)) }
     }
 
+    /// The link a setting of `site.toml` gives (`accessibility`, `easy_language`), if set.
+    pub fn setting(&self, link: &Option<toml::Spanned<String>>) -> Option<Link> {
+        self.content_link(link.as_ref()?.get_ref())
+    }
+
     /// A content link (`page:erklaerung-barrierefreiheit`) from `site.toml` or front matter as a
     /// link from this page; web and mail addresses stay as they are.
     pub fn content_link(&self, link: &str) -> Option<Link> {
