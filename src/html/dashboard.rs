@@ -13,10 +13,6 @@ fn slug(id: &str) -> String {
     crate::model::slug::slugify(id)
 }
 
-fn named(linker: &Linker<'_>, kind: K, id: &str) -> Named {
-    linker.named(&[kind], id)
-}
-
 /// The dashboard page of a period.
 pub fn dashboard(linker: &Linker<'_>, period_id: &str) -> ItemContext {
     let Some(view) = crate::view::dashboard::dashboard(linker, period_id) else { return ItemContext::empty() };
@@ -109,9 +105,9 @@ fn project_rows(linker: &Linker<'_>, model: &Model, indices: impl Iterator<Item 
         .map(|i| {
             let p = &model.projects[i];
             ProjectRow {
-                link: named(linker, K::Project, &p.id),
+                link: linker.named(&[K::Project], &p.id),
                 id: p.id.clone(),
-                unit: named(linker, K::Unit, p.unit.get_ref()),
+                unit: linker.named(&[K::Unit], p.unit.get_ref()),
                 phase: linker.site.label(&p.phase.get_ref().label_key()),
                 overall: status.get(p.id.as_str()).copied().map(|a| ampel(&linker.site, a)),
                 goals: Vec::new(),
@@ -174,9 +170,9 @@ pub fn demands(linker: &Linker<'_>, model: &Model) -> ItemContext {
                 .map(|d| DemandRow {
                     id: slug(&d.id),
                     title: d.title.clone(),
-                    unit: named(linker, K::Unit, d.unit.get_ref()),
+                    unit: linker.named(&[K::Unit], d.unit.get_ref()),
                     received: german_date(*d.received.get_ref()),
-                    project: d.project.as_ref().map(|p| named(linker, K::Project, p.get_ref())),
+                    project: d.project.as_ref().map(|p| linker.named(&[K::Project], p.get_ref())),
                 })
                 .collect(),
         })
@@ -215,7 +211,7 @@ pub fn ranking(linker: &Linker<'_>, model: &Model) -> ItemContext {
         .into_iter()
         .map(|r| Row {
             rank: r.rank,
-            project: named(linker, K::Project, &r.project),
+            project: linker.named(&[K::Project], &r.project),
             score: crate::german::fixed(r.score, 2),
             parts: r
                 .contributions

@@ -8,9 +8,6 @@ use crate::german::{date as german_date, euro, number};
 use crate::view::Named;
 use crate::view::{AmpelView, Linker, ampel};
 
-fn named(linker: &Linker<'_>, kind: crate::model::EntityKind, id: &str) -> Named {
-    linker.named(&[kind], id)
-}
 use crate::model::{EntityKind as K, Model};
 
 #[derive(Serialize)]
@@ -67,9 +64,9 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
         id: project.id.clone(),
         title: project.title.clone(),
         summary: project.summary.clone(),
-        unit: named(linker, K::Unit, project.unit.get_ref()),
-        lead: project.lead.as_ref().map(|l| named(linker, K::Role, l.get_ref())),
-        provider: project.provider.as_ref().map(|p| named(linker, K::Unit, p.get_ref())),
+        unit: linker.named(&[K::Unit], project.unit.get_ref()),
+        lead: project.lead.as_ref().map(|l| linker.named(&[K::Role], l.get_ref())),
+        provider: project.provider.as_ref().map(|p| linker.named(&[K::Unit], p.get_ref())),
         phase: linker.site.label(&project.phase.get_ref().label_key()),
         fast_lane: project.fast_lane,
         goals: project
@@ -82,12 +79,12 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
         approved: project.budget.as_ref().and_then(|b| b.approved.as_ref()).map(|a| euro(*a.get_ref())),
         start: project.start.as_ref().map(|d| german_date(*d.get_ref())),
         end: project.end.as_ref().map(|d| german_date(*d.get_ref())),
-        depends_on: project.depends_on.iter().map(|d| named(linker, K::Project, d.get_ref())).collect(),
+        depends_on: project.depends_on.iter().map(|d| linker.named(&[K::Project], d.get_ref())).collect(),
         needed_by: navigation
             .dependents
             .of(&project.id)
             .iter()
-            .map(|&p| named(linker, K::Project, &model.projects[p].id))
+            .map(|&p| linker.named(&[K::Project], &model.projects[p].id))
             .collect(),
         milestones: project
             .milestones
@@ -117,7 +114,7 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
                 comment: s.comment.clone(),
                 risks: s.risks.clone(),
                 measures: s.measures.clone(),
-                escalated_to: s.escalated_to.as_ref().map(|e| named(linker, K::Body, e.get_ref())),
+                escalated_to: s.escalated_to.as_ref().map(|e| linker.named(&[K::Body], e.get_ref())),
             })
             .collect(),
         trend: (!project.milestones.is_empty())

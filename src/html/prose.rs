@@ -21,10 +21,6 @@ pub fn prose(linker: &Linker<'_>, markdown: &str, reserved: &[&str]) -> (Prose, 
     (Prose { html: rendered.html, toc: rendered.headings }, rendered.text)
 }
 
-fn named(linker: &Linker<'_>, kinds: &[K], id: &str) -> Named {
-    linker.named(kinds, id)
-}
-
 /// The non-empty parts joined by spaces: a page's text for the search index.
 pub fn search_text(parts: &[&str]) -> String {
     parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")
@@ -81,7 +77,7 @@ pub struct DecisionView {
 
 pub fn decision(linker: &Linker<'_>, decision: &crate::model::Decision) -> DecisionView {
     let decided_by = match (&decision.body, &decision.committee) {
-        (Some(body), _) => named(linker, &[K::Body], body.get_ref()),
+        (Some(body), _) => linker.named(&[K::Body], body.get_ref()),
         (None, committee) => Named { title: committee.clone().unwrap_or_default(), href: None },
     };
     DecisionView {
@@ -90,8 +86,8 @@ pub fn decision(linker: &Linker<'_>, decision: &crate::model::Decision) -> Decis
         decided_by,
         subject: decision.subject.clone(),
         html: markdown::render(decision.text.get_ref(), linker, &[]).html,
-        premise: decision.premise.as_ref().map(|p| named(linker, &[K::Premise], p.get_ref())),
-        paper: decision.paper.as_ref().map(|p| named(linker, &[K::Paper], p.get_ref())),
+        premise: decision.premise.as_ref().map(|p| linker.named(&[K::Premise], p.get_ref())),
+        paper: decision.paper.as_ref().map(|p| linker.named(&[K::Paper], p.get_ref())),
         example: decision.example,
     }
 }

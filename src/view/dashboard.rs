@@ -8,10 +8,6 @@ use crate::german::{date as german_date, euro, number};
 use crate::model::{Ampel, EntityKind as K, Model, Period, Project};
 use crate::portfolio::{self, AmpelCounts, meets_target};
 
-fn named(linker: &Linker<'_>, kind: K, id: &str) -> Named {
-    linker.named(&[kind], id)
-}
-
 #[derive(Serialize)]
 struct KpiRow {
     name: String,
@@ -148,18 +144,18 @@ fn changes_view(linker: &Linker<'_>, model: &Model, before: &Period, now: &Perio
             .ampel
             .iter()
             .map(|c| ChangeRow {
-                project: named(linker, K::Project, &c.project),
+                project: linker.named(&[K::Project], &c.project),
                 from: Some(ampel(&linker.site, c.from)),
                 to: Some(ampel(&linker.site, c.to)),
             })
             .collect(),
-        new_projects: changes.new_projects.iter().map(|p| named(linker, K::Project, p)).collect(),
-        closed_projects: changes.closed_projects.iter().map(|p| named(linker, K::Project, p)).collect(),
+        new_projects: changes.new_projects.iter().map(|p| linker.named(&[K::Project], p)).collect(),
+        closed_projects: changes.closed_projects.iter().map(|p| linker.named(&[K::Project], p)).collect(),
         slipped: changes
             .slipped
             .iter()
             .map(|s| SlipRow {
-                project: named(linker, K::Project, &s.project),
+                project: linker.named(&[K::Project], &s.project),
                 milestone: s.title.clone(),
                 from: german_date(s.from),
                 to: german_date(s.to),
@@ -186,7 +182,7 @@ fn status_rows(linker: &Linker<'_>, period: &Period) -> Vec<StatusRow> {
         .iter()
         .filter(|s| *s.overall.get_ref() != Ampel::Green)
         .map(|s| StatusRow {
-            project: named(linker, K::Project, s.project.get_ref()),
+            project: linker.named(&[K::Project], s.project.get_ref()),
             overall: ampel(&linker.site, *s.overall.get_ref()),
             progress: s.progress.as_ref().map(|p| number(*p.get_ref())),
             comment: s.comment.clone(),

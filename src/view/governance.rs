@@ -7,10 +7,6 @@ use super::links::{Linker, Named};
 use crate::german::number;
 use crate::model::{ACTORS, Body, EntityKind as K, Flow, FlowKind, MemberMode, Model, RaciLetters, Role};
 
-fn named(linker: &Linker<'_>, kinds: &[K], id: &str) -> Named {
-    linker.named(kinds, id)
-}
-
 #[derive(Debug, Serialize)]
 pub struct FlowView {
     /// The flow's number in `flows.toml` order: the badge on its arrow in the diagram.
@@ -27,8 +23,8 @@ pub fn flow(linker: &Linker<'_>, flow: &Flow) -> FlowView {
     let number = linker.model.flows.iter().position(|f| std::ptr::eq(f, flow)).map_or(0, |i| i + 1);
     FlowView {
         number,
-        from: named(linker, ACTORS, flow.from.get_ref()),
-        to: named(linker, ACTORS, flow.to.get_ref()),
+        from: linker.named(ACTORS, flow.from.get_ref()),
+        to: linker.named(ACTORS, flow.to.get_ref()),
         label: flow.label.clone(),
         description: flow.description.clone(),
         kind: match flow.kind {
@@ -122,7 +118,7 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
         .iter()
         .filter_map(|body| {
             let seat = body.members.iter().find(|m| m.role.as_ref().is_some_and(|r| is_this(body.origin.file, r)))?;
-            Some(Seat { body: named(linker, &[K::Body], &body.id), advisory: seat.mode == MemberMode::Advisory })
+            Some(Seat { body: linker.named(&[K::Body], &body.id), advisory: seat.mode == MemberMode::Advisory })
         })
         .collect();
     let staffing = model
@@ -143,8 +139,8 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
         pdf: linker.pdf_href(crate::paths::pdf(K::Role, &role.id)),
         card: role.card,
         summary: role.summary.clone(),
-        unit: role.unit.as_ref().map(|u| named(linker, &[K::Unit], u.get_ref())),
-        levels: role.levels.iter().map(|l| named(linker, &[K::Level], l.get_ref())).collect(),
+        unit: role.unit.as_ref().map(|u| linker.named(&[K::Unit], u.get_ref())),
+        levels: role.levels.iter().map(|l| linker.named(&[K::Level], l.get_ref())).collect(),
         level_text: role.level_text.clone(),
         pay_grade: role.pay_grade.clone(),
         competencies: role.competencies.clone(),
@@ -153,7 +149,7 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
         interfaces: role
             .interfaces
             .iter()
-            .map(|i| InterfaceView { with: named(linker, ACTORS, i.with.get_ref()), text: i.text.clone() })
+            .map(|i| InterfaceView { with: linker.named(ACTORS, i.with.get_ref()), text: i.text.clone() })
             .collect(),
         raci: raci_row(linker, model, &role.raci),
         staffing,
@@ -203,8 +199,8 @@ pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
         .iter()
         .map(|m| {
             let who = match (&m.role, &m.unit) {
-                (Some(role), _) => named(linker, &[K::Role], role.get_ref()),
-                (None, Some(unit)) => named(linker, &[K::Unit], unit.get_ref()),
+                (Some(role), _) => linker.named(&[K::Role], role.get_ref()),
+                (None, Some(unit)) => linker.named(&[K::Unit], unit.get_ref()),
                 (None, None) => Named { title: m.label.clone().unwrap_or_default(), href: None },
             };
             let label = m.label.clone().filter(|label| *label != who.title);
@@ -215,13 +211,13 @@ pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
     BodyView {
         name: body.name.clone(),
         summary: body.summary.clone(),
-        level: named(linker, &[K::Level], body.level.get_ref()),
+        level: linker.named(&[K::Level], body.level.get_ref()),
         members,
-        chair: body.chair.as_ref().map(|c| named(linker, &[K::Role], c.get_ref())),
+        chair: body.chair.as_ref().map(|c| linker.named(&[K::Role], c.get_ref())),
         cadence: body.cadence.clone(),
         tasks: body.tasks.clone(),
         decides: body.decides.clone(),
-        reports_to: body.reports_to.as_ref().map(|r| named(linker, &[K::Body, K::Role], r.get_ref())),
+        reports_to: body.reports_to.as_ref().map(|r| linker.named(&[K::Body, K::Role], r.get_ref())),
         flows_in: model.flows.iter().filter(|f| ends(f, &f.to)).map(|f| flow(linker, f)).collect(),
         flows_out: model.flows.iter().filter(|f| ends(f, &f.from)).map(|f| flow(linker, f)).collect(),
         raci: raci_row(linker, model, &body.raci),
