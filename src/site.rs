@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::labels::Labels;
-use crate::model::{Model, Period};
+use crate::model::{EntityKind, Model, Page, Period};
 
 /// What a build renders: content that passed `lotse check`.
 #[derive(Clone, Copy)]
@@ -39,4 +39,30 @@ impl<'a> Site<'a> {
     pub fn updated_or_epoch(&self) -> crate::model::Date {
         self.config.updated.as_ref().map_or(crate::model::Date { year: 2000, month: 1, day: 1 }, |d| *d.get_ref())
     }
+
+    /// The free pages `handbuch.pdf` holds, as `[handbook]` in `site.toml` names them by
+    /// section or id, in navigation order; drafts never.
+    pub fn handbook_pages(&self) -> Vec<&'a Page> {
+        let chosen = &self.config.handbook;
+        let named: Vec<usize> = chosen
+            .pages
+            .iter()
+            .filter_map(|id| Some(self.model.lookup(EntityKind::Page, id.get_ref())?.index))
+            .collect();
+        let mut pages: Vec<&Page> = (self.model.pages.iter().enumerate())
+            .filter(|(index, page)| {
+                !page.draft
+                    && (named.contains(index) || chosen.sections.iter().any(|s| in_section(&page.id, s.get_ref())))
+            })
+            .map(|(_, page)| page)
+            .collect();
+        pages.sort_by_key(|p| (p.weight, p.title.clone()));
+        pages
+    }
+}
+
+/// Whether a page id (`anleitungen/antrag`) lies in a folder below `pages/` (`anleitungen`).
+pub fn in_section(page: &str, section: &str) -> bool {
+    let section = section.trim_matches('/');
+    page.strip_prefix(section).is_some_and(|rest| rest.starts_with('/'))
 }

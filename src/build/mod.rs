@@ -42,11 +42,15 @@ pub struct BuildOptions {
     pub period: Option<String>,
     /// Also write each PDF's Typst input into this folder.
     pub typst_sources: Option<PathBuf>,
+    /// Where typeset PDFs are kept for the next build; `None` typesets every PDF.
+    pub cache: Option<PathBuf>,
 }
 
 impl BuildOptions {
+    /// Options for building into `output`, with the PDF cache in a hidden folder beside it.
     pub fn new(output: PathBuf) -> BuildOptions {
-        BuildOptions { output, period: None, typst_sources: None }
+        let cache = Some(crate::output::cache_folder(&output));
+        BuildOptions { output, period: None, typst_sources: None, cache }
     }
 }
 
@@ -57,6 +61,8 @@ pub struct BuildReport {
     pub jobs: Vec<Job>,
     /// Site-relative paths of every file written, sorted.
     pub files: Vec<String>,
+    /// The PDFs taken unchanged from the cache, because nothing they read changed; sorted.
+    pub reused: Vec<String>,
     /// What went well enough to build but should be looked at: Typst's warnings on the
     /// templates, each naming its PDF, template and line.
     pub warnings: Vec<Diagnostic>,
@@ -80,17 +86,22 @@ pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<Bu
     let site = Site::new(&checked.model, config, &theme.labels, options.period.as_deref());
     let mut files = Files::default();
     let mut sources = options.typst_sources.as_ref().map(|_| Files::default());
-    let pdfs =
-        if config.build.pdf { crate::pdf::render(&site, &theme, &mut files, sources.as_mut())? } else { Vec::new() };
+    let pdfs = if config.build.pdf {
+        crate::pdf::render(&site, &theme, options.cache.as_deref(), &mut files, sources.as_mut())?
+    } else {
+        Vec::new()
+    };
     let pages = if config.build.site { crate::html::render_site(&site, &theme, &mut files)? } else { Vec::new() };
     let warnings = pdfs.iter().flat_map(typst_warnings).collect();
+    let mut reused: Vec<String> = pdfs.iter().filter(|pdf| pdf.reused).map(|pdf| pdf.path.clone()).collect();
+    reused.sort();
     let jobs = jobs::plan(&pages, &pdfs, &checked.model, &checked.sources);
     let written = files.paths().map(str::to_owned).collect();
     files.write(&options.output)?;
     if let (Some(folder), Some(sources)) = (&options.typst_sources, &sources) {
         sources.write(folder)?;
     }
-    Ok(BuildReport { jobs, files: written, warnings })
+    Ok(BuildReport { jobs, files: written, reused, warnings })
 }
 
 /// Typst's warnings on one PDF as diagnostics, pointing at its content file.

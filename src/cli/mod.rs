@@ -40,6 +40,10 @@ pub enum Command {
         /// folder, one subfolder per PDF: to debug a template or typeset with `typst`.
         #[arg(long, value_name = "DIR")]
         typst_sources: Option<PathBuf>,
+        /// Typeset every PDF afresh instead of reusing those whose inputs did not change
+        /// (kept in a hidden folder beside the output, safe to delete).
+        #[arg(long)]
+        no_cache: bool,
     },
 }
 
@@ -67,12 +71,13 @@ pub fn run(args: Args) -> ExitCode {
     say(&summary::line(&checked));
     match args.command {
         Command::Check => ExitCode::SUCCESS,
-        Command::Build { output, period, typst_sources } => {
-            let options = build::BuildOptions {
-                output: output.unwrap_or_else(|| args.root.join("output")),
-                period,
-                typst_sources,
-            };
+        Command::Build { output, period, typst_sources, no_cache } => {
+            let mut options = build::BuildOptions::new(output.unwrap_or_else(|| args.root.join("output")));
+            options.period = period;
+            options.typst_sources = typst_sources;
+            if no_cache {
+                options.cache = None;
+            }
             run_build(&args.root, &checked, &options)
         }
     }
@@ -84,8 +89,13 @@ fn run_build(root: &std::path::Path, checked: &Loaded, options: &build::BuildOpt
     match build::build(root, checked, options) {
         Ok(report) => {
             print_diagnostics(&report.warnings, checked);
+            let reused = match report.reused.len() {
+                0 => String::new(),
+                1 => ", 1 PDF unverändert übernommen".to_owned(),
+                n => format!(", {n} PDFs unverändert übernommen"),
+            };
             say(&format!(
-                "{} Dateien nach `{}` geschrieben ({} ms).",
+                "{} Dateien nach `{}` geschrieben ({} ms{reused}).",
                 report.files.len(),
                 options.output.display(),
                 started.elapsed().as_millis()

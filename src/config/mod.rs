@@ -46,6 +46,8 @@ pub struct Config {
     pub labels: std::collections::BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     pub build: BuildSettings,
+    #[serde(default)]
+    pub handbook: HandbookSettings,
     #[serde(skip)]
     pub origin: Origin,
     /// `content/vocabulary.toml`, if the site has one.
@@ -152,6 +154,36 @@ pub struct BuildSettings {
     #[serde(default = "yes")]
     pub pdf: bool,
 }
+
+/// What `handbuch.pdf` holds besides the governance model (roles, bodies, premises,
+/// staffing, glossary): free pages only where named, so that the PDF does not grow with
+/// every page the handbook gains.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HandbookSettings {
+    /// Folders below `content/pages/` whose pages all go in (`"anleitungen"`).
+    #[serde(default)]
+    pub sections: Vec<Spanned<String>>,
+    /// Single pages by id (`"ausgangslage"`, `"anhang/itz"`).
+    #[serde(default)]
+    pub pages: Vec<Spanned<String>>,
+    /// The most pages the PDF may have; a longer handbook is an error that names what to trim.
+    #[serde(default = "default_max_pages")]
+    pub max_pages: Spanned<u32>,
+}
+
+impl Default for HandbookSettings {
+    fn default() -> Self {
+        HandbookSettings { sections: Vec::new(), pages: Vec::new(), max_pages: default_max_pages() }
+    }
+}
+
+fn default_max_pages() -> Spanned<u32> {
+    Spanned::new(0..0, DEFAULT_MAX_PAGES)
+}
+
+/// The page budget of the handbook PDF when `site.toml` gives none.
+pub const DEFAULT_MAX_PAGES: u32 = 300;
 
 impl Default for BuildSettings {
     fn default() -> Self {

@@ -110,6 +110,11 @@ fn guard(target: &Path) -> Result<(), OutputError> {
     if empty || target.join(MARKER).exists() { Ok(()) } else { Err(OutputError::ForeignFolder(target.to_path_buf())) }
 }
 
+/// The folder beside `target` where a build keeps what the next one may reuse.
+pub fn cache_folder(target: &Path) -> PathBuf {
+    sibling(target, "cache")
+}
+
 fn sibling(target: &Path, suffix: &str) -> PathBuf {
     let name = target.file_name().map_or_else(|| "output".into(), |name| name.to_string_lossy().into_owned());
     target.with_file_name(format!(".{name}.lotse-{suffix}"))

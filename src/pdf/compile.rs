@@ -15,6 +15,10 @@ pub struct Compiled {
     pub pdf: Vec<u8>,
     /// Each warning in plain words with its place in the template.
     pub warnings: Vec<String>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// Taken from the cache rather than typeset by this build.
+    pub reused: bool,
 }
 
 /// Compiles `world` and returns the PDF bytes with Typst's warnings, or the first problems
@@ -32,7 +36,7 @@ pub fn compile(world: &DocumentWorld<'_>, ident: &str) -> Result<Compiled, Strin
         ..PdfOptions::default()
     };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| describe(world, &errors))?;
-    Ok(Compiled { pdf, warnings })
+    Ok(Compiled { pdf, warnings, pages: document.pages().len(), reused: false })
 }
 
 /// The errors (not the warnings) with their place in the template, at most five.

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::links::SiteLinks;
-use super::{Document, markup_file};
+use super::{Document, PdfError, markup_file};
 use crate::model::{EntityKind, Model};
 use crate::site::Site;
 use crate::view::Linker;
@@ -19,8 +19,10 @@ struct RoleChapter {
     body: String,
 }
 
-pub(super) fn document(site: &Site<'_>) -> Document {
+pub(super) fn document(site: &Site<'_>) -> Result<Document, PdfError> {
     let model = site.model;
+    let chosen = site.handbook_pages();
+    check_estimate(site, &chosen)?;
     let links = SiteLinks::new(site);
     let path = crate::paths::HANDBOOK_PDF.to_owned();
     let root = crate::paths::root_of(&path);
@@ -52,9 +54,7 @@ pub(super) fn document(site: &Site<'_>) -> Document {
             json!({ "title": premise.title, "order": premise.order, "body": format!("/premises/{index}.typ") })
         })
         .collect();
-    let mut pages: Vec<&crate::model::Page> = model.pages.iter().filter(|p| !p.draft && p.nav).collect();
-    pages.sort_by_key(|p| (p.weight, p.title.clone()));
-    let pages: Vec<Value> = pages
+    let pages: Vec<Value> = chosen
         .iter()
         .enumerate()
         .map(|(index, page)| {
@@ -80,7 +80,46 @@ pub(super) fn document(site: &Site<'_>) -> Document {
         Document::new(site, path, "content/".to_owned(), "handbuch.typ", title, site.updated_or_epoch(), content);
     document.sources = sources;
     document.files = files;
-    document
+    document.budget = Some(*site.config.handbook.max_pages.get_ref());
+    Ok(document)
+}
+
+/// Words of running text that surely fill one page of the handbook: more than a page of
+/// A4 in the theme's type holds, so that the estimate never exceeds the real length.
+const WORDS_PER_PAGE: usize = 700;
+
+/// Refuses, before typesetting, a selection of free pages that alone would exceed the
+/// page budget, naming the largest contributors; a far too long selection would otherwise
+/// cost minutes and gigabytes before it failed.
+fn check_estimate(site: &Site<'_>, chosen: &[&crate::model::Page]) -> Result<(), PdfError> {
+    let budget = *site.config.handbook.max_pages.get_ref() as usize;
+    let pages_of = |page: &crate::model::Page| page.body.text.split_whitespace().count() / WORDS_PER_PAGE;
+    let estimate: usize = chosen.iter().map(|page| pages_of(page)).sum();
+    if estimate <= budget {
+        return Ok(());
+    }
+    let mut parts: BTreeMap<String, usize> = BTreeMap::new();
+    for page in chosen {
+        let part = match page.id.rsplit_once('/') {
+            Some((section, _)) => format!("Abschnitt `{section}`"),
+            None => format!("Seite `{}`", page.id),
+        };
+        *parts.entry(part).or_default() += pages_of(page).max(1);
+    }
+    let mut parts: Vec<(String, usize)> = parts.into_iter().collect();
+    parts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let largest: Vec<String> =
+        parts.iter().take(5).map(|(part, pages)| format!("{part} (mindestens {pages} Seiten)")).collect();
+    Err(PdfError::Typeset {
+        document: crate::paths::HANDBOOK_PDF.to_owned(),
+        origin: "`[handbook]` in `site.toml`".to_owned(),
+        source: Some(site.config.origin.file),
+        message: format!(
+            "Die gewählten Seiten ({} Stück) ergäben mindestens {estimate} PDF-Seiten; erlaubt sind {budget} (`max_pages`). Am meisten tragen bei: {}.\nNehmen Sie Abschnitte aus `sections` oder Seiten aus `pages` heraus, oder erhöhen Sie `max_pages`.",
+            chosen.len(),
+            largest.join(", ")
+        ),
+    })
 }
 
 type Figures = (BTreeMap<String, Value>, BTreeMap<String, Value>, Vec<(String, Vec<u8>)>);

@@ -4,6 +4,7 @@
 //! the site's `templates/`); content goes in as data (`/data.json`) and as Typst markup
 //! converted from Markdown with every special character escaped, never as pasted strings.
 
+mod cache;
 mod compile;
 mod dashboard;
 mod handbook;
@@ -68,6 +69,8 @@ struct Document {
     beside: Vec<Companion>,
     /// The paper (index into `model.papers`) whose OParl description goes beside the PDF.
     paper: Option<usize>,
+    /// The most pages it may have; more is an error that says what to trim.
+    budget: Option<u32>,
 }
 
 impl Document {
@@ -103,6 +106,7 @@ impl Document {
             attachments: Vec::new(),
             beside: Vec::new(),
             paper: None,
+            budget: None,
         }
     }
 
@@ -136,6 +140,8 @@ pub struct PdfJob {
     pub origin: Option<crate::source::FileId>,
     /// What Typst warned about while setting it, with the place in the template.
     pub warnings: Vec<String>,
+    /// Taken unchanged from the PDF cache: nothing it reads changed since the last build.
+    pub reused: bool,
 }
 
 /// Typesets every PDF of the site on all cores and adds them to `files`; with `sources`,
@@ -143,24 +149,29 @@ pub struct PdfJob {
 pub fn render(
     site: &Site<'_>,
     theme: &Theme,
+    cache: Option<&std::path::Path>,
     files: &mut Files,
     mut sources: Option<&mut Files>,
 ) -> Result<Vec<PdfJob>, PdfError> {
     let shared = world::Shared::new(&theme.fonts);
+    let cache = cache::Cache::new(cache, &theme.fonts);
     let mut documents = paper::documents(site);
     documents.extend(dashboard::documents(site)?);
     documents.extend(role::documents(site));
-    documents.push(handbook::document(site));
+    documents.push(handbook::document(site)?);
     let typeset: Vec<Result<compile::Compiled, PdfError>> =
-        documents.par_iter().map(|document| typeset(&shared, theme, document)).collect();
+        documents.par_iter().map(|document| typeset(&shared, &cache, theme, document)).collect();
     let mut jobs = Vec::new();
-    for (document, result) in documents.into_iter().zip(typeset) {
-        let compile::Compiled { pdf, warnings } = result?;
+    let typeset: Vec<compile::Compiled> = typeset.into_iter().collect::<Result<_, _>>()?;
+    cache.prune();
+    for (document, compiled) in documents.into_iter().zip(typeset) {
+        let compile::Compiled { pdf, warnings, reused, .. } = compiled;
         jobs.push(PdfJob {
             path: document.path.clone(),
             template: document.template,
             origin: document.source,
             warnings,
+            reused,
         });
         if let Some(sources) = sources.as_deref_mut() {
             let folder = document.path.trim_end_matches(".pdf");
@@ -182,9 +193,43 @@ pub fn render(
     Ok(jobs)
 }
 
-fn typeset(shared: &world::Shared, theme: &Theme, document: &Document) -> Result<compile::Compiled, PdfError> {
+/// Typesets one document, or takes it from the cache when nothing it reads changed.
+fn typeset(
+    shared: &world::Shared,
+    cache: &cache::Cache,
+    theme: &Theme,
+    document: &Document,
+) -> Result<compile::Compiled, PdfError> {
     let failed = |message: String| document.failed(message);
     let (sources, files) = inputs(theme, document).map_err(failed)?;
+    let read = sources.iter().map(|(path, text)| (path.as_str(), text.as_bytes()));
+    let read = read.chain(files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
+    let key = cache.key(&document.path, document.template, document.date, read);
+    let compiled = match cache.get(&key) {
+        Some(compiled) => compiled,
+        None => {
+            let compiled = compile_fresh(shared, theme, document, sources, files)?;
+            cache.put(&key, &compiled);
+            compiled
+        }
+    };
+    match document.budget {
+        Some(budget) if compiled.pages > budget as usize => Err(failed(format!(
+            "Es hätte {} Seiten; erlaubt sind {budget} (`max_pages` unter `[handbook]` in `site.toml`). Nehmen Sie Abschnitte oder Seiten aus `[handbook]` heraus, oder erhöhen Sie `max_pages`.",
+            compiled.pages
+        ))),
+        _ => Ok(compiled),
+    }
+}
+
+fn compile_fresh(
+    shared: &world::Shared,
+    theme: &Theme,
+    document: &Document,
+    sources: Vec<(String, String)>,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<compile::Compiled, PdfError> {
+    let failed = |message: String| document.failed(message);
     let today = typst::foundations::Datetime::from_ymd(document.date.year, document.date.month, document.date.day)
         .ok_or_else(|| failed(format!("Das Datum {} ist ungültig.", crate::german::date(document.date))))?;
     let main = format!("/{}", document.template);

@@ -10,6 +10,7 @@ pub fn check(checker: &mut Checker<'_>) {
     let Some(config) = checker.config else { return };
     check_settings_links(checker, config);
     check_labels(checker, config);
+    check_handbook(checker, config);
     if let Some(vocabulary) = &config.vocabulary {
         for (table, _, known, renamed) in vocabulary.tables() {
             for (key, entry) in renamed {
@@ -38,6 +39,54 @@ fn scheme_hint(checker: &Checker<'_>, id: &str) -> String {
     match known {
         Some((scheme, _)) => format!("Meinten Sie `{scheme}:{id}`?"),
         None => format!("Schreiben Sie z. B. `page:{id}` für eine Seite oder `role:{id}` für eine Rolle."),
+    }
+}
+
+/// `[handbook]` names sections and pages that exist, and a page budget of at least one.
+fn check_handbook(checker: &mut Checker<'_>, config: &Config) {
+    let file = config.origin.file;
+    let chosen = &config.handbook;
+    let model = checker.model;
+    let sections: std::collections::BTreeSet<&str> =
+        model.pages.iter().filter_map(|page| Some(page.id.rsplit_once('/')?.0)).collect();
+    for section in &chosen.sections {
+        if model.pages.iter().any(|page| crate::site::in_section(&page.id, section.get_ref())) {
+            continue;
+        }
+        let mut diagnostic =
+            Diagnostic::error(format!("Den Abschnitt `{}` gibt es unter `content/pages/` nicht", section.get_ref()))
+                .at(file, section.span(), "kein Ordner mit Seiten");
+        if let Some(close) = nearest(section.get_ref(), sections.iter().copied()) {
+            diagnostic = diagnostic.hint(format!("Meinten Sie `{close}`?"));
+        }
+        checker.report(
+            diagnostic
+                .hint("Ein Abschnitt ist ein Ordner unter `content/pages/`; einzelne Seiten nennt `pages = [\"…\"]`."),
+        );
+    }
+    for page in &chosen.pages {
+        if model.lookup(crate::model::EntityKind::Page, page.get_ref()).is_some() {
+            continue;
+        }
+        let mut diagnostic = Diagnostic::error(format!("Die Seite `{}` gibt es nicht", page.get_ref())).at(
+            file,
+            page.span(),
+            "unbekannte Seite",
+        );
+        if let Some(close) = nearest(page.get_ref(), model.names(crate::model::EntityKind::Page)) {
+            diagnostic = diagnostic.hint(format!("Meinten Sie `{close}`?"));
+        }
+        checker.report(
+            diagnostic
+                .hint("Eine Seite wird mit ihrem Pfad unter `content/pages/` ohne `.md` genannt, z. B. `anhang/itz`."),
+        );
+    }
+    if *chosen.max_pages.get_ref() == 0 {
+        checker.report(
+            Diagnostic::error("`max_pages` muss mindestens 1 sein")
+                .at(file, chosen.max_pages.span(), "hier steht 0")
+                .hint("Die Zahl begrenzt die Seiten von `handbuch.pdf`; voreingestellt sind 300."),
+        );
     }
 }
 

@@ -9,6 +9,7 @@ mod search_common;
 
 mod cli;
 mod diagram;
+mod handbook;
 mod invalid;
 mod mainz_content;
 mod pdf;
