@@ -36,6 +36,15 @@ pub fn chart(
     name: &str,
     href: &dyn Fn(EntityKind, &str) -> Option<String>,
 ) -> Option<Chart> {
+    crate::timings::CHARTS.time(|| drawn(model, labels, name, href))
+}
+
+fn drawn(
+    model: &Model,
+    labels: &Labels,
+    name: &str,
+    href: &dyn Fn(EntityKind, &str) -> Option<String>,
+) -> Option<Chart> {
     match name {
         "steuerungsmodell" => {
             let diagram = crate::diagram::steering_model(model, labels, href);

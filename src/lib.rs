@@ -27,5 +27,6 @@ pub mod search;
 pub mod site;
 pub mod source;
 pub mod theme;
+pub mod timings;
 pub mod validate;
 pub mod view;

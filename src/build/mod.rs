@@ -4,23 +4,30 @@
 
 mod error;
 mod jobs;
+mod session;
 
 use std::path::{Path, PathBuf};
 
 pub use error::BuildError;
 pub use jobs::{Job, JobKind, Reads};
+pub use session::{Rebuilt, Session, SessionError};
 
 use crate::diag::Diagnostic;
 use crate::load::{self, LoadError, Loaded};
 use crate::output::Files;
 use crate::site::Site;
 use crate::theme::Theme;
+use crate::timings::{CHARTS, Stage, Timings};
 
 /// Loads `root/content` and validates it: the model with every problem found.
 pub fn check(root: &Path) -> Result<Loaded, LoadError> {
+    let mut timings = Timings::new();
     let mut loaded = load::load(root)?;
+    timings.stage("load");
     let found = crate::validate::validate(&mut loaded.model, loaded.config.as_ref(), &loaded.sources);
     loaded.diagnostics.extend(found);
+    timings.stage("validate");
+    loaded.timings = timings;
     Ok(loaded)
 }
 
@@ -66,12 +73,33 @@ pub struct BuildReport {
     /// What went well enough to build but should be looked at: Typst's warnings on the
     /// templates, each naming its PDF, template and line.
     pub warnings: Vec<Diagnostic>,
+    /// How long each stage took, and `charts`: the time spent drawing charts within the
+    /// pages and PDFs, summed over threads.
+    pub timings: Timings,
 }
 
 /// Renders a checked site (no errors among its diagnostics) into `options.output`: the
 /// pages, the PDFs (as `[build]` in `site.toml` chooses), the assets, the search index and
 /// the sitemap. On any error the previous output stays as it was.
 pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let Rendered { files, sources, mut report } = render(root, checked, options)?;
+    files.write(&options.output)?;
+    if let (Some(folder), Some(sources)) = (&options.typst_sources, &sources) {
+        sources.write(folder)?;
+    }
+    report.timings.stage("write");
+    Ok(finished(report))
+}
+
+/// A site rendered in memory: its files, the Typst inputs if asked for, and the report.
+struct Rendered {
+    files: Files,
+    sources: Option<Files>,
+    report: BuildReport,
+}
+
+/// Everything of a build but writing it.
+fn render(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<Rendered, BuildError> {
     let config = checked.config.as_ref().ok_or(BuildError::NotChecked)?;
     if checked.diagnostics.has_errors() {
         return Err(BuildError::NotChecked);
@@ -82,7 +110,10 @@ pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<Bu
         let known = checked.model.periods.iter().map(|p| p.id.clone()).collect();
         return Err(BuildError::UnknownPeriod { period: period.clone(), known });
     }
+    let mut timings = Timings::new();
+    CHARTS.take();
     let theme = Theme::load(root, config)?;
+    timings.stage("theme");
     let site = Site::new(&checked.model, config, &theme.labels, options.period.as_deref());
     let mut files = Files::default();
     let mut sources = options.typst_sources.as_ref().map(|_| Files::default());
@@ -91,17 +122,22 @@ pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<Bu
     } else {
         Vec::new()
     };
-    let pages = if config.build.site { crate::html::render_site(&site, &theme, &mut files)? } else { Vec::new() };
+    timings.stage("pdf");
+    let pages =
+        if config.build.site { crate::html::render_site(&site, &theme, &mut files, &mut timings)? } else { Vec::new() };
     let warnings = pdfs.iter().flat_map(typst_warnings).collect();
     let mut reused: Vec<String> = pdfs.iter().filter(|pdf| pdf.reused).map(|pdf| pdf.path.clone()).collect();
     reused.sort();
     let jobs = jobs::plan(&pages, &pdfs, &checked.model, &checked.sources);
     let written = files.paths().map(str::to_owned).collect();
-    files.write(&options.output)?;
-    if let (Some(folder), Some(sources)) = (&options.typst_sources, &sources) {
-        sources.write(folder)?;
-    }
-    Ok(BuildReport { jobs, files: written, reused, warnings })
+    Ok(Rendered { files, sources, report: BuildReport { jobs, files: written, reused, warnings, timings } })
+}
+
+/// The report with the time spent drawing charts added as its own line.
+fn finished(mut report: BuildReport) -> BuildReport {
+    let charts = CHARTS.take();
+    report.timings.add(Stage { name: "charts", wall: charts, cpu: charts, peak_kib: 0 });
+    report
 }
 
 /// Typst's warnings on one PDF as diagnostics, pointing at its content file.

@@ -20,6 +20,9 @@ pub struct Args {
     /// The site folder, holding `content/`, `templates/` and `themes/`.
     #[arg(long, global = true, value_name = "DIR", default_value = ".")]
     pub root: PathBuf,
+    /// Print the time, CPU time and peak memory of each stage to stderr (for benchmarks).
+    #[arg(long, global = true)]
+    pub timings: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -69,8 +72,14 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::from(EXIT_CONTENT);
     }
     say(&summary::line(&checked));
+    let mut timings = checked.timings.clone();
     match args.command {
-        Command::Check => ExitCode::SUCCESS,
+        Command::Check => {
+            if args.timings {
+                print_timings(&timings);
+            }
+            ExitCode::SUCCESS
+        }
         Command::Build { output, period, typst_sources, no_cache } => {
             let mut options = build::BuildOptions::new(output.unwrap_or_else(|| args.root.join("output")));
             options.period = period;
@@ -78,13 +87,36 @@ pub fn run(args: Args) -> ExitCode {
             if no_cache {
                 options.cache = None;
             }
-            run_build(&args.root, &checked, &options)
+            let (status, built) = run_build(&args.root, &checked, &options);
+            if let (true, Some(built)) = (args.timings, built) {
+                timings.extend(&built);
+                print_timings(&timings);
+            }
+            status
         }
     }
 }
 
+/// One line per stage, aligned for reading and for `awk` in the benchmark script.
+fn print_timings(timings: &crate::timings::Timings) {
+    say_error(&format!("{:<10} {:>10} {:>10} {:>12}", "Stufe", "Zeit_ms", "CPU_ms", "Spitze_MiB"));
+    for stage in timings.stages() {
+        say_error(&format!(
+            "{:<10} {:>10.1} {:>10.1} {:>12.1}",
+            stage.name,
+            stage.wall.as_secs_f64() * 1000.0,
+            stage.cpu.as_secs_f64() * 1000.0,
+            stage.peak_kib as f64 / 1024.0
+        ));
+    }
+}
+
 /// Builds and says what was written; on any error the old output stays.
-fn run_build(root: &std::path::Path, checked: &Loaded, options: &build::BuildOptions) -> ExitCode {
+fn run_build(
+    root: &std::path::Path,
+    checked: &Loaded,
+    options: &build::BuildOptions,
+) -> (ExitCode, Option<crate::timings::Timings>) {
     let started = std::time::Instant::now();
     match build::build(root, checked, options) {
         Ok(report) => {
@@ -100,14 +132,14 @@ fn run_build(root: &std::path::Path, checked: &Loaded, options: &build::BuildOpt
                 options.output.display(),
                 started.elapsed().as_millis()
             ));
-            ExitCode::SUCCESS
+            (ExitCode::SUCCESS, Some(report.timings))
         }
         Err(error) => {
             print_diagnostics(&[error.diagnostic()], checked);
             if !matches!(error, build::BuildError::Output(_)) {
                 say_error("Die Ausgabe wurde nicht verändert.");
             }
-            ExitCode::from(if error.is_usage() { EXIT_USAGE } else { EXIT_CONTENT })
+            (ExitCode::from(if error.is_usage() { EXIT_USAGE } else { EXIT_CONTENT }), None)
         }
     }
 }

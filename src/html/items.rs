@@ -331,7 +331,8 @@ pub(super) fn staffing(linker: &Linker<'_>) -> ItemContext {
         evp_fte: staffing.fachamt.as_ref().map(|f| number(*f.evp_fte.get_ref())),
         coordinator_fte: staffing.fachamt.as_ref().map(|f| number(*f.coordinator_fte.get_ref())),
         fachamt_note: staffing.fachamt.as_ref().map(|f| f.note.clone()).unwrap_or_default(),
-        chart: Some(crate::charts::staffing_waves(staffing, linker.site.labels)).filter(|c| !c.table.rows.is_empty()),
+        chart: Some(crate::timings::CHARTS.time(|| crate::charts::staffing_waves(staffing, linker.site.labels)))
+            .filter(|c| !c.table.rows.is_empty()),
     };
     let text = staffing.position.iter().map(|p| p.label.clone()).collect::<Vec<_>>().join(" ");
     ItemContext::empty().with("staffing", &view).searchable(format!("{} {text}", staffing.note))

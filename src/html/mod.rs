@@ -55,7 +55,12 @@ struct SiteView {
 
 /// Renders every page of the handbook into `files`, with the theme's assets, the search
 /// index and the sitemap.
-pub fn render_site(site: &Site<'_>, theme: &Theme, files: &mut Files) -> Result<Vec<Job>, RenderError> {
+pub fn render_site(
+    site: &Site<'_>,
+    theme: &Theme,
+    files: &mut Files,
+    timings: &mut crate::timings::Timings,
+) -> Result<Vec<Job>, RenderError> {
     let config = site.config;
     let view = SiteView {
         title: config.title.clone(),
@@ -72,6 +77,7 @@ pub fn render_site(site: &Site<'_>, theme: &Theme, files: &mut Files) -> Result<
     global.insert("labels", site.labels);
     let jobs = plan(site);
     let navigation = page::Navigation::new(site, &jobs);
+    timings.stage("plan");
     let inputs = context::PageInputs { site: *site, jobs: &jobs, navigation: &navigation };
     let rendered: Vec<Result<RenderedPage, RenderError>> =
         jobs.par_iter().enumerate().map(|(index, job)| render_job(&tera, &inputs, index, job)).collect();
@@ -84,10 +90,12 @@ pub fn render_site(site: &Site<'_>, theme: &Theme, files: &mut Files) -> Result<
     for (path, bytes) in &theme.assets {
         files.add(format!("assets/{path}"), bytes.clone()).map_err(RenderError::Output)?;
     }
+    timings.stage("html");
     for file in crate::search::build(&documents) {
         files.add(file.path, file.contents).map_err(RenderError::Output)?;
     }
     files.add("sitemap.xml", sitemap(&config.base_url, &jobs)).map_err(RenderError::Output)?;
+    timings.stage("search");
     Ok(jobs)
 }
 

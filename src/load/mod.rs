@@ -27,6 +27,8 @@ pub struct Loaded {
     pub config: Option<crate::config::Config>,
     pub sources: SourceMap,
     pub diagnostics: Diagnostics,
+    /// How long loading and validating took.
+    pub timings: crate::timings::Timings,
 }
 
 /// A problem that leaves nothing to load.
@@ -63,7 +65,13 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     entities::load_all(&mut loader);
     let found = ids::index(&mut loader.model);
     loader.diagnostics.extend(found);
-    Ok(Loaded { model: loader.model, config: loader.config, sources: loader.sources, diagnostics: loader.diagnostics })
+    Ok(Loaded {
+        model: loader.model,
+        config: loader.config,
+        sources: loader.sources,
+        diagnostics: loader.diagnostics,
+        timings: crate::timings::Timings::new(),
+    })
 }
 
 /// The state of one load: the files read so far, the problems found, the model built.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Written into every output folder; only folders with it are ever replaced.
-const MARKER: &str = ".lotse-output";
+pub const MARKER: &str = ".lotse-output";
 
 /// The files of one build, by path relative to the output root.
 #[derive(Debug, Default)]
@@ -67,6 +67,45 @@ impl Files {
         self.files.keys().map(String::as_str)
     }
 
+    /// The files with their bytes, by path.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+    }
+
+    /// Brings an output folder that an earlier build wrote (and that `previous` describes)
+    /// up to these files in place: writes only files whose bytes changed, removes files
+    /// that are gone. Returns the paths written and removed.
+    pub fn update(&self, target: &Path, previous: &Digests) -> Result<(Vec<String>, Vec<String>), OutputError> {
+        guard(target)?;
+        let mut written = Vec::new();
+        for (path, contents) in &self.files {
+            if previous.get(path) == Some(&digest(contents)) {
+                continue;
+            }
+            let file = target.join(path);
+            if let Some(parent) = file.parent() {
+                create_dir(parent)?;
+            }
+            std::fs::write(&file, contents).map_err(|e| OutputError::Io(file.clone(), e))?;
+            written.push(path.clone());
+        }
+        let mut removed = Vec::new();
+        for path in previous.keys().filter(|path| !self.files.contains_key(*path)) {
+            let file = target.join(path);
+            match std::fs::remove_file(&file) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(OutputError::Io(file, error)),
+                _ => removed.push(path.clone()),
+            }
+            remove_empty_parents(target, Path::new(path));
+        }
+        Ok((written, removed))
+    }
+
+    /// What each file's bytes hash to, for the next [`Files::update`].
+    pub fn digests(&self) -> Digests {
+        self.files.iter().map(|(path, contents)| (path.clone(), digest(contents))).collect()
+    }
+
     /// Writes everything into a staging folder beside `target`, then swaps it in.
     pub fn write(&self, target: &Path) -> Result<(), OutputError> {
         guard(target)?;
@@ -100,6 +139,23 @@ impl Files {
             let file = folder.join(path);
             std::fs::write(&file, contents).map_err(|e| OutputError::Io(file.clone(), e))
         })
+    }
+}
+
+/// The SHA-256 of each file of an output folder, by path.
+pub type Digests = BTreeMap<String, [u8; 32]>;
+
+fn digest(bytes: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// Removes the folders of a removed file that became empty, up to (not including) `target`.
+fn remove_empty_parents(target: &Path, path: &Path) {
+    for parent in path.ancestors().skip(1).filter(|p| !p.as_os_str().is_empty()) {
+        if std::fs::remove_dir(target.join(parent)).is_err() {
+            break;
+        }
     }
 }
 

@@ -110,6 +110,13 @@ impl Document {
         }
     }
 
+    /// Bytes of input: how long typesetting it will take, roughly.
+    fn size(&self) -> usize {
+        let markup: usize = self.sources.iter().map(|(_, text)| text.len()).sum();
+        let files: usize = self.files.iter().map(|(_, bytes)| bytes.len()).sum();
+        markup + files + self.data.to_string().len()
+    }
+
     /// The error that this document cannot be typeset, and why.
     fn failed(&self, message: String) -> PdfError {
         PdfError::Typeset { document: self.path.clone(), origin: self.origin.clone(), source: self.source, message }
@@ -159,10 +166,17 @@ pub fn render(
     documents.extend(dashboard::documents(site)?);
     documents.extend(role::documents(site));
     documents.push(handbook::document(site)?);
-    let typeset: Vec<Result<compile::Compiled, PdfError>> =
-        documents.par_iter().map(|document| typeset(&shared, &cache, theme, document)).collect();
+    // The longest document first, so that it does not start last and alone on one core.
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    let sizes: Vec<usize> = documents.iter().map(Document::size).collect();
+    order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
+    let mut typeset: Vec<(usize, Result<compile::Compiled, PdfError>)> =
+        order.into_par_iter().map(|index| (index, typeset(&shared, &cache, theme, &documents[index]))).collect();
+    typeset.sort_by_key(|(index, _)| *index);
+    // Typst's memoised results of this build are not needed again; free them for the pages.
+    typst::comemo::evict(0);
     let mut jobs = Vec::new();
-    let typeset: Vec<compile::Compiled> = typeset.into_iter().collect::<Result<_, _>>()?;
+    let typeset: Vec<compile::Compiled> = typeset.into_iter().map(|(_, result)| result).collect::<Result<_, _>>()?;
     cache.prune();
     for (document, compiled) in documents.into_iter().zip(typeset) {
         let compile::Compiled { pdf, warnings, reused, .. } = compiled;

@@ -12,6 +12,10 @@ use crate::site::Site;
 const BUDGET_TOP: usize = 12;
 
 pub fn dashboard(site: &Site<'_>, timeline: &[&Period], position: usize) -> Vec<Chart> {
+    crate::timings::CHARTS.time(|| dashboard_charts(site, timeline, position))
+}
+
+fn dashboard_charts(site: &Site<'_>, timeline: &[&Period], position: usize) -> Vec<Chart> {
     let model = site.model;
     let period = timeline[position];
     let counts = AmpelCounts::of(period);
@@ -122,7 +126,7 @@ pub fn milestones(project: &Project, history: &StatusIndex<'_>, words: &Labels) 
                 .collect(),
         })
         .collect();
-    charts::milestone_trend(&project.id, &series, words)
+    crate::timings::CHARTS.time(|| charts::milestone_trend(&project.id, &series, words))
 }
 
 pub fn demand_funnel(site: &Site<'_>) -> Chart {
@@ -130,5 +134,5 @@ pub fn demand_funnel(site: &Site<'_>) -> Chart {
     let named = |stages: &[Stage]| -> Vec<(String, usize)> {
         stages.iter().map(|&s| (site.label(&s.label_key()), count(s))).collect()
     };
-    charts::demand_funnel(&named(Stage::FUNNEL), &named(Stage::BRANCHES), site.labels)
+    crate::timings::CHARTS.time(|| charts::demand_funnel(&named(Stage::FUNNEL), &named(Stage::BRANCHES), site.labels))
 }

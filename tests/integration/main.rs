@@ -10,6 +10,7 @@ mod search_common;
 mod cli;
 mod diagram;
 mod handbook;
+mod incremental;
 mod invalid;
 mod mainz_content;
 mod pdf;
