@@ -14,7 +14,10 @@ cd "$(dirname "$0")/.."
 cases=${*:-bundled portfolio pages incremental}
 portfolio_sizes=${PORTFOLIO_SIZES:-1000 10000 50000}
 page_sizes=${PAGE_SIZES:-1000 10000}
-work=$(mktemp -d)
+# Outputs on a RAM disk by default: on ext4, creating files within minutes after many were
+# deleted (the previous run's output) scans for recently deleted inodes and costs several
+# times as much, which swamps what is measured. BENCH_DIR=/some/disk measures on disk.
+work=$(mktemp -d -p "${BENCH_DIR:-/dev/shm}")
 trap 'rm -rf "$work"' EXIT
 command -v hyperfine >/dev/null && command -v hugo >/dev/null && [ -x /usr/bin/time ] ||
   apt-get install -y -qq hyperfine hugo time >/dev/null
@@ -23,6 +26,7 @@ lotse=$PWD/target/release/lotse
 rebuild=$PWD/target/release/examples/rebuild
 
 echo "# machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# work folder: $work ($(df --output=fstype "$work" | tail -1))"
 echo "# commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes'), date: $(date -u +%F)"
 
 median() { python3 -c 'import json,statistics,sys; t=json.load(open(sys.argv[1]))["results"][0]["times"]; print(f"{statistics.median(t):.3f}")' "$1"; }

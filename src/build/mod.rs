@@ -82,9 +82,10 @@ pub struct BuildReport {
 /// pages, the PDFs (as `[build]` in `site.toml` chooses), the assets, the search index and
 /// the sitemap. On any error the previous output stays as it was.
 pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let Rendered { files, sources, mut report } = render(root, checked, options)?;
+    let staged = Files::staged(&options.output)?;
+    let Rendered { mut files, sources, mut report } = render(root, checked, options, staged)?;
     files.write(&options.output)?;
-    if let (Some(folder), Some(sources)) = (&options.typst_sources, &sources) {
+    if let (Some(folder), Some(mut sources)) = (&options.typst_sources, sources) {
         sources.write(folder)?;
     }
     report.timings.stage("write");
@@ -98,8 +99,8 @@ struct Rendered {
     report: BuildReport,
 }
 
-/// Everything of a build but writing it.
-fn render(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<Rendered, BuildError> {
+/// Everything of a build but the swap: into `files`, staged or in memory.
+fn render(root: &Path, checked: &Loaded, options: &BuildOptions, mut files: Files) -> Result<Rendered, BuildError> {
     let config = checked.config.as_ref().ok_or(BuildError::NotChecked)?;
     if checked.diagnostics.has_errors() {
         return Err(BuildError::NotChecked);
@@ -115,7 +116,6 @@ fn render(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<Rende
     let theme = Theme::load(root, config)?;
     timings.stage("theme");
     let site = Site::new(&checked.model, config, &theme.labels, options.period.as_deref());
-    let mut files = Files::default();
     let mut sources = options.typst_sources.as_ref().map(|_| Files::default());
     let pdfs = if config.build.pdf {
         crate::pdf::render(&site, &theme, options.cache.as_deref(), &mut files, sources.as_mut())?

@@ -65,13 +65,14 @@ impl Session {
         if checked.diagnostics.has_errors() {
             return Ok(Rebuilt::Invalid(Box::new(checked)));
         }
-        let rendered = render(&self.root, &checked, &self.options);
-        let Rendered { files, report: mut built, .. } = match rendered {
+        let rendered = render(&self.root, &checked, &self.options, crate::output::Files::default());
+        let Rendered { mut files, report: mut built, .. } = match rendered {
             Ok(rendered) => rendered,
             Err(error) => return Err(SessionError::Build(Box::new(checked), error)),
         };
         let output = &self.options.output;
         let ours = output.join(crate::output::MARKER).is_file();
+        let digests = files.digests();
         let outcome = match self.written.take().filter(|_| ours) {
             Some(previous) => files.update(output, &previous),
             None => files.write(output).map(|()| (built.files.clone(), Vec::new())),
@@ -80,7 +81,7 @@ impl Session {
             Ok(outcome) => outcome,
             Err(error) => return Err(SessionError::Build(Box::new(checked), BuildError::Output(error))),
         };
-        self.written = Some(files.digests());
+        self.written = Some(digests);
         built.timings.stage("write");
         Ok(Rebuilt::Built { report: finished(built), changed, removed })
     }

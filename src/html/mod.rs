@@ -79,24 +79,60 @@ pub fn render_site(
     let navigation = page::Navigation::new(site, &jobs);
     timings.stage("plan");
     let inputs = context::PageInputs { site: *site, jobs: &jobs, navigation: &navigation };
-    let rendered: Vec<Result<RenderedPage, RenderError>> =
-        jobs.par_iter().enumerate().map(|(index, job)| render_job(&tera, &inputs, index, job)).collect();
-    let mut documents = Vec::new();
-    for result in rendered {
-        let (path, html, document) = result?;
-        files.add(path, html).map_err(RenderError::Output)?;
-        documents.extend(document);
-    }
+    let documents = render_pages(&tera, &inputs, &jobs, files)?;
     for (path, bytes) in &theme.assets {
         files.add(format!("assets/{path}"), bytes.clone()).map_err(RenderError::Output)?;
     }
     timings.stage("html");
-    for file in crate::search::build(&documents) {
+    for file in crate::search::build(documents) {
         files.add(file.path, file.contents).map_err(RenderError::Output)?;
     }
     files.add("sitemap.xml", sitemap(&config.base_url, &jobs)).map_err(RenderError::Output)?;
     timings.stage("search");
     Ok(jobs)
+}
+
+/// Pages rendered between two hand-overs to the output.
+const PAGES_AT_ONCE: usize = 256;
+
+/// Renders the pages on all cores a chunk at a time while one thread hands the chunk
+/// before to the output: at most two chunks of pages are held in memory, however large
+/// the site, and writing overlaps rendering. Returns the search documents.
+fn render_pages(
+    tera: &tera::Tera,
+    inputs: &context::PageInputs<'_>,
+    jobs: &[Job],
+    files: &mut Files,
+) -> Result<Vec<SearchDocument>, RenderError> {
+    std::thread::scope(|scope| {
+        let (chunks, received) = std::sync::mpsc::sync_channel::<Vec<(String, String)>>(1);
+        let writer = scope.spawn(move || -> Result<(), RenderError> {
+            for chunk in received {
+                for (path, html) in chunk {
+                    files.add(path, html).map_err(RenderError::Output)?;
+                }
+            }
+            Ok(())
+        });
+        let mut documents = Vec::new();
+        for (number, part) in jobs.chunks(PAGES_AT_ONCE).enumerate() {
+            let first = number * PAGES_AT_ONCE;
+            let rendered: Vec<RenderedPage> = (part.par_iter().enumerate())
+                .map(|(offset, job)| render_job(tera, inputs, first + offset, job))
+                .collect::<Result<_, _>>()?;
+            let mut pages = Vec::with_capacity(rendered.len());
+            for (path, html, document) in rendered {
+                pages.push((path, html));
+                documents.extend(document);
+            }
+            if chunks.send(pages).is_err() {
+                break;
+            }
+        }
+        drop(chunks);
+        writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+        Ok(documents)
+    })
 }
 
 /// A page's path, its HTML and, if it is worth finding, its search document.

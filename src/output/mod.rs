@@ -1,7 +1,11 @@
 //! The one place that writes files: a staging folder that replaces the output folder in
 //! one step, so a failed build never leaves a half-written site behind.
+//!
+//! A build writes each file into the staging folder as soon as it is rendered
+//! ([`Files::staged`]), so that memory does not grow with the size of the output; a live
+//! preview keeps the files in memory ([`Files::default`]) to write only those that changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// Written into every output folder; only folders with it are ever replaced.
@@ -10,7 +14,32 @@ pub const MARKER: &str = ".lotse-output";
 /// The files of one build, by path relative to the output root.
 #[derive(Debug, Default)]
 pub struct Files {
+    /// The bytes of each file, when kept in memory.
     files: BTreeMap<String, Vec<u8>>,
+    /// Where files go as they are added, when staged.
+    staged: Option<Staged>,
+}
+
+/// A staging folder beside the target, filled as files are added.
+#[derive(Debug)]
+struct Staged {
+    target: PathBuf,
+    folder: PathBuf,
+    /// Every path written, to refuse a second file at the same path.
+    paths: BTreeSet<String>,
+    /// Folders created so far, so that each is created once.
+    folders: BTreeSet<PathBuf>,
+    /// Swapped in: nothing left to clean up.
+    done: bool,
+}
+
+impl Drop for Staged {
+    /// A build that failed or was dropped leaves no staging folder behind.
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_dir_all(&self.folder);
+        }
+    }
 }
 
 /// Why the output could not be written.
@@ -41,39 +70,74 @@ impl std::fmt::Display for OutputError {
 }
 
 impl Files {
+    /// Files written straight into a staging folder beside `target` as they are added;
+    /// [`Files::write`] then swaps it in. Refuses a target that is not an earlier build.
+    pub fn staged(target: &Path) -> Result<Files, OutputError> {
+        guard(target)?;
+        let folder = sibling(target, "neu");
+        remove(&folder)?;
+        remove(&sibling(target, "alt"))?;
+        let staged = Staged {
+            target: target.to_path_buf(),
+            folder,
+            paths: BTreeSet::new(),
+            folders: BTreeSet::new(),
+            done: false,
+        };
+        create_dir(&staged.folder)?;
+        let marker = staged.folder.join(MARKER);
+        std::fs::write(&marker, b"").map_err(|e| OutputError::Io(marker, e))?;
+        Ok(Files { files: BTreeMap::new(), staged: Some(staged) })
+    }
+
     /// Adds a file; a second file at the same path is a collision.
     pub fn add(&mut self, path: impl Into<String>, contents: impl Into<Vec<u8>>) -> Result<(), OutputError> {
         let path = path.into();
-        if self.files.contains_key(&path) {
+        let Some(staged) = &mut self.staged else {
+            if self.files.contains_key(&path) {
+                return Err(OutputError::Collision(path));
+            }
+            self.files.insert(path, contents.into());
+            return Ok(());
+        };
+        if staged.paths.contains(&path) {
             return Err(OutputError::Collision(path));
         }
-        self.files.insert(path, contents.into());
+        let file = staged.folder.join(&path);
+        if let Some(parent) = file.parent()
+            && !staged.folders.contains(parent)
+        {
+            create_dir(parent)?;
+            staged.folders.insert(parent.to_path_buf());
+        }
+        std::fs::write(&file, contents.into()).map_err(|e| OutputError::Io(file.clone(), e))?;
+        staged.paths.insert(path);
         Ok(())
     }
 
     pub fn len(&self) -> usize {
-        self.files.len()
+        self.staged.as_ref().map_or(self.files.len(), |staged| staged.paths.len())
     }
 
     pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
+        self.len() == 0
     }
 
+    /// The bytes of a file kept in memory; `None` for staged files.
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
     }
 
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.files.keys().map(String::as_str)
-    }
-
-    /// The files with their bytes, by path.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice()))
+    /// Every path, sorted.
+    pub fn paths(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match &self.staged {
+            Some(staged) => Box::new(staged.paths.iter().map(String::as_str)),
+            None => Box::new(self.files.keys().map(String::as_str)),
+        }
     }
 
     /// Brings an output folder that an earlier build wrote (and that `previous` describes)
-    /// up to these files in place: writes only files whose bytes changed, removes files
+    /// up to these files, kept in memory, in place: writes only files whose bytes changed, removes files
     /// that are gone. Returns the paths written and removed.
     pub fn update(&self, target: &Path, previous: &Digests) -> Result<(Vec<String>, Vec<String>), OutputError> {
         guard(target)?;
@@ -106,23 +170,30 @@ impl Files {
         self.files.iter().map(|(path, contents)| (path.clone(), digest(contents))).collect()
     }
 
-    /// Writes everything into a staging folder beside `target`, then swaps it in.
-    pub fn write(&self, target: &Path) -> Result<(), OutputError> {
+    /// Writes everything into a staging folder beside `target`, then swaps it in; staged
+    /// files are already there and are only swapped in.
+    pub fn write(&mut self, target: &Path) -> Result<(), OutputError> {
+        if let Some(staged) = &mut self.staged {
+            if staged.target != target {
+                return Err(OutputError::Io(
+                    target.to_path_buf(),
+                    std::io::Error::other("die Dateien wurden für einen anderen Ausgabeordner vorbereitet"),
+                ));
+            }
+            swap(&staged.folder, target)?;
+            staged.done = true;
+            return Ok(());
+        }
         guard(target)?;
         let staging = sibling(target, "neu");
-        let retired = sibling(target, "alt");
         remove(&staging)?;
-        remove(&retired)?;
+        remove(&sibling(target, "alt"))?;
         let written = self.write_into(&staging);
         if let Err(error) = written {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(error);
         }
-        if target.exists() {
-            rename(target, &retired)?;
-        }
-        rename(&staging, target)?;
-        remove(&retired)
+        swap(&staging, target)
     }
 
     fn write_into(&self, folder: &Path) -> Result<(), OutputError> {
@@ -140,6 +211,16 @@ impl Files {
             std::fs::write(&file, contents).map_err(|e| OutputError::Io(file.clone(), e))
         })
     }
+}
+
+/// Puts a filled staging folder in the place of `target`.
+fn swap(staging: &Path, target: &Path) -> Result<(), OutputError> {
+    let retired = sibling(target, "alt");
+    if target.exists() {
+        rename(target, &retired)?;
+    }
+    rename(staging, target)?;
+    remove(&retired)
 }
 
 /// The SHA-256 of each file of an output folder, by path.

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::SearchFile;
@@ -53,17 +54,20 @@ pub fn files(index: &Index) -> Vec<SearchFile> {
     // Documents in small chunks, as Pagefind's fragments: a result list loads only what it
     // shows, and a large site does not pay for one file per page (file creation dominates
     // the build time of 10,000 pages).
-    for (chunk, docs) in index.docs.chunks(DOCS_PER_FILE).enumerate() {
-        let calls: String = docs
-            .iter()
-            .enumerate()
-            .map(|(offset, doc)| {
-                let row = [&doc.url, &doc.title, &doc.section, &doc.excerpt, &doc.text];
-                call("addDoc", &(chunk * DOCS_PER_FILE + offset), &row)
-            })
-            .collect();
-        files.push(SearchFile { path: format!("{DIR}/docs/{chunk}.js"), contents: calls.into_bytes() });
-    }
+    let chunks: Vec<SearchFile> = (index.docs.par_chunks(DOCS_PER_FILE).enumerate())
+        .map(|(chunk, docs)| {
+            let calls: String = docs
+                .iter()
+                .enumerate()
+                .map(|(offset, doc)| {
+                    let row = [&doc.url, &doc.title, &doc.section, &doc.excerpt, &doc.text];
+                    call("addDoc", &(chunk * DOCS_PER_FILE + offset), &row)
+                })
+                .collect();
+            SearchFile { path: format!("{DIR}/docs/{chunk}.js"), contents: calls.into_bytes() }
+        })
+        .collect();
+    files.extend(chunks);
     let version = version(&files);
     let manifest = Manifest {
         format: FORMAT,
@@ -105,12 +109,16 @@ pub fn json(value: &impl Serialize) -> String {
 /// for `.js`, and U+2028/U+2029 cannot end a string in older engines. In JSON these
 /// characters only occur inside strings, where the escapes mean the same.
 pub fn escape_for_script(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(json.len() + json.len() / 8);
     let mut units = [0u16; 2];
     for c in json.chars() {
         if c == '<' || !c.is_ascii() {
             for unit in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{unit:04x}"));
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(char::from(HEX[usize::from((*unit >> shift) & 0xf)]));
+                }
             }
         } else {
             out.push(c);

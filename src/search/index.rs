@@ -62,10 +62,23 @@ impl Index {
     /// Indexes `documents`. Linear in the size of the text: a B-tree lookup per word of
     /// a document, a hash lookup per distinct word of a document, and the stemming and
     /// compound splitting of every distinct word of the site once.
-    pub fn new(documents: &[SearchDocument]) -> Index {
-        let mut order: Vec<&SearchDocument> = documents.iter().collect();
-        order.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
-        let corpus = Corpus::read(&order);
+    pub fn new(mut documents: Vec<SearchDocument>) -> Index {
+        documents.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+        let corpus = Corpus::read(&documents);
+        // The documents' texts are dropped as their entries are made, before the postings
+        // are built: the two never need memory at the same time.
+        let docs = documents
+            .into_par_iter()
+            .zip(&corpus.docs)
+            .map(|(doc, words)| DocEntry {
+                excerpt: excerpt(&doc.text, EXCERPT_CHARS),
+                text: excerpt(&doc.text, TEXT_CHARS),
+                url: doc.url,
+                title: doc.title,
+                section: doc.section,
+                length: words.length,
+            })
+            .collect();
         let vocabulary = Vocabulary::new(&corpus.words);
         let per_doc: Vec<Vec<(u32, Weight)>> = corpus.docs.par_iter().map(|doc| vocabulary.term_weights(doc)).collect();
         let mut postings: Vec<Vec<Posting>> = vec![Vec::new(); vocabulary.terms.len()];
@@ -76,24 +89,10 @@ impl Index {
                 }
             }
         }
-        // Sorted terms into a B-tree: built in bulk, no string comparisons per posting.
         let terms = vocabulary.terms.into_iter().zip(postings).filter(|(_, list)| !list.is_empty()).collect();
-        let docs = order
-            .par_iter()
-            .zip(&corpus.docs)
-            .map(|(doc, words)| DocEntry {
-                url: doc.url.clone(),
-                title: doc.title.clone(),
-                section: doc.section.clone(),
-                excerpt: excerpt(&doc.text, EXCERPT_CHARS),
-                text: excerpt(&doc.text, TEXT_CHARS),
-                length: words.length,
-            })
-            .collect();
         Index { docs, terms }
     }
 
-    /// The postings of one stem (empty if no document has it).
     pub fn postings(&self, stem: &str) -> &[Posting] {
         self.terms.get(stem).map_or(&[], Vec::as_slice)
     }

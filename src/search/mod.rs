@@ -56,6 +56,6 @@ pub struct SearchFile {
 
 /// Builds the search files for `documents`, sorted by path. The same documents give
 /// the same bytes, whatever order they come in.
-pub fn build(documents: &[SearchDocument]) -> Vec<SearchFile> {
+pub fn build(documents: Vec<SearchDocument>) -> Vec<SearchFile> {
     emit::files(&Index::new(documents))
 }

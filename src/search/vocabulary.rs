@@ -2,7 +2,7 @@
 //! numbers into the sorted list of terms: postings are then built by indexing vectors,
 //! without a string lookup per word of a document.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use rayon::prelude::*;
@@ -46,12 +46,12 @@ pub struct Corpus {
 
 impl Corpus {
     /// Analyses `documents` (in parallel, a chunk at a time) and numbers their words.
-    pub fn read(documents: &[&SearchDocument]) -> Corpus {
+    pub fn read(documents: &[SearchDocument]) -> Corpus {
         let mut numbers: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut words: Vec<Box<str>> = Vec::new();
         let mut docs = Vec::with_capacity(documents.len());
         for chunk in documents.chunks(CHUNK) {
-            let analysed: Vec<(BTreeMap<String, Weight>, u32)> = chunk.par_iter().map(|doc| analyse(doc)).collect();
+            let analysed: Vec<(Vec<(String, Weight)>, u32)> = chunk.par_iter().map(analyse).collect();
             for (map, length) in analysed {
                 let mut list = Vec::with_capacity(map.len());
                 for (word, weight) in map {
@@ -75,8 +75,10 @@ impl Corpus {
 }
 
 /// The searchable words of every field of `doc` with their summed weights, and its length.
-fn analyse(doc: &SearchDocument) -> (BTreeMap<String, Weight>, u32) {
-    let mut words: BTreeMap<String, Weight> = BTreeMap::new();
+fn analyse(doc: &SearchDocument) -> (Vec<(String, Weight)>, u32) {
+    // A hash map while counting (one lookup per word of the text), sorted once at the end:
+    // the numbering of words then follows their order, whatever the hasher.
+    let mut words: HashMap<String, Weight, BuildHasherDefault<FxHasher>> = HashMap::default();
     let mut length = 0u32;
     let mut add = |text: &str, weight: u32, fields: u8| {
         for_each_word(text, |word| {
@@ -95,6 +97,8 @@ fn analyse(doc: &SearchDocument) -> (BTreeMap<String, Weight>, u32) {
         add(heading, HEADING_WEIGHT, IN_HEADING);
     }
     add(&doc.text, BODY_WEIGHT, 0);
+    let mut words: Vec<(String, Weight)> = words.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     (words, length)
 }
 

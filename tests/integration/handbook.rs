@@ -67,6 +67,7 @@ fn a_selection_far_over_the_budget_is_refused_before_typesetting_and_names_what_
     assert!(error.contains("erlaubt sind 20"), "{error}");
     assert!(started.elapsed().as_secs() < 30, "refused without typesetting 120 pages");
     assert!(!out.path().join("site").exists(), "nothing written");
+    assert!(!out.path().join(".site.lotse-neu").exists(), "no staging folder left behind");
 }
 
 #[test]

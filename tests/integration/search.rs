@@ -94,7 +94,7 @@ fn projektantraege_and_projektantrag_share_a_stem() {
 
 #[test]
 fn inflected_query_finds_the_page() {
-    let index = Index::new(&three_pages());
+    let index = Index::new(three_pages());
     assert_eq!(index.query("Projektanträge"), ["rollen/digit-beraterin.html"]);
     assert_eq!(index.query("Projektantrag"), ["rollen/digit-beraterin.html"]);
     assert_eq!(index.query("Bedarf")[0], "handbuch/steuerungsmodell/index.html", "two mentions beat one");
@@ -102,13 +102,13 @@ fn inflected_query_finds_the_page() {
 
 #[test]
 fn compound_parts_are_indexed() {
-    let index = Index::new(&three_pages());
+    let index = Index::new(three_pages());
     assert_eq!(index.query("Antrag"), ["gremien/digit-konferenz.html", "rollen/digit-beraterin.html"]);
 }
 
 #[test]
 fn written_files_answer_queries() {
-    let files = build(&three_pages());
+    let files = build(three_pages());
     assert_eq!(query_files(&files, "Projektanträge"), ["rollen/digit-beraterin.html"]);
     assert_eq!(query_files(&files, "DigIT Fachämter").len(), 2, "Fachämtern and Fachamt");
     assert!(query_files(&files, "Xylophon").is_empty());
@@ -116,7 +116,7 @@ fn written_files_answer_queries() {
 
 #[test]
 fn files_are_the_manifest_document_chunks_and_shards() {
-    let files = build(&three_pages());
+    let files = build(three_pages());
     let paths: Vec<&str> = files.iter().map(|file| file.path.as_str()).collect();
     assert!(paths.contains(&"suche/manifest.js"));
     assert!(paths.contains(&"suche/docs/0.js"), "three documents share one chunk");
@@ -141,7 +141,7 @@ fn titles_and_text_cannot_break_out_of_the_script() {
         "Rollen",
         "Text mit </script><script>alert(2)</script> und <!-- und \u{2028} Zeilentrenner, Grüße.",
     );
-    let files = build(std::slice::from_ref(&evil));
+    let files = build(vec![evil.clone()]);
     for file in &files {
         assert!(!file.contents.contains(&b'<'), "{} holds a raw <", file.path);
         assert!(file.contents.is_ascii(), "{} is ASCII", file.path);
@@ -158,13 +158,13 @@ fn same_documents_give_the_same_bytes_in_any_order() {
     let pages = three_pages();
     let mut reversed = pages.clone();
     reversed.reverse();
-    assert_eq!(build(&pages), build(&pages));
-    assert_eq!(build(&pages), build(&reversed));
+    assert_eq!(build(pages.clone()), build(pages.clone()));
+    assert_eq!(build(pages.clone()), build(reversed.clone()));
 }
 
 #[test]
 fn empty_site_gives_a_valid_empty_index() {
-    let files = build(&[]);
+    let files = build(Vec::new());
     assert_eq!(files.len(), 1, "only the manifest");
     let (_, _, manifest) = arguments(&files[0]);
     assert_eq!(manifest["count"], 0);
@@ -172,10 +172,10 @@ fn empty_site_gives_a_valid_empty_index() {
 
 #[test]
 fn bundled_roles_answer_the_fachamt_queries() {
-    let index = Index::new(&bundled_roles());
+    let index = Index::new(bundled_roles());
     let found = index.query("Projektanträge");
     assert_eq!(found.first(), Some(&"rollen/digit-beraterin.html"), "{found:?}");
-    let total: usize = build(&bundled_roles()).iter().map(|file| file.contents.len()).sum();
+    let total: usize = build(bundled_roles()).iter().map(|file| file.contents.len()).sum();
     assert!(total < 64 * 1024, "index of the role cards is {total} bytes");
 }
 
@@ -184,7 +184,7 @@ fn bundled_roles_answer_the_fachamt_queries() {
 fn index_of_all_bundled_content_is_small() {
     let documents: Vec<lotse::search::SearchDocument> =
         content_files().iter().map(|(url, text)| doc(url, url, "Inhalt", text)).collect();
-    let files = build(&documents);
+    let files = build(documents.clone());
     let total: usize = files.iter().map(|file| file.contents.len()).sum();
     let largest = files.iter().map(|file| file.contents.len()).max().unwrap();
     eprintln!(
@@ -233,7 +233,7 @@ fn ten_thousand_documents_size() {
         })
         .collect();
     let started = std::time::Instant::now();
-    let files = build(&documents);
+    let files = build(documents.clone());
     let elapsed = started.elapsed();
     let size = |filter: &dyn Fn(&str) -> bool| -> (usize, usize, usize) {
         let chosen: Vec<&SearchFile> = files.iter().filter(|file| filter(&file.path)).collect();

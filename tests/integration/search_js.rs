@@ -110,7 +110,7 @@ fn stemmer_and_tokeniser_match_rust_on_all_content() {
 /// Writes the index of `documents` into a temporary site and returns it with its `suche/`.
 fn built_site(documents: &[lotse::search::SearchDocument]) -> (tempfile::TempDir, PathBuf) {
     let site = tempfile::tempdir().unwrap();
-    for file in build(documents) {
+    for file in build(documents.to_vec()) {
         let path = site.path().join(&file.path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, file.contents).unwrap();
