@@ -27,11 +27,14 @@ fn main() {
     let first = started.elapsed();
     let mut times = Vec::new();
     let mut written = Vec::new();
+    let mut stages = String::new();
     for edit in 0..edits {
         let changed = original.replacen("\"\n", &format!(" {edit}\"\n"), 1);
         std::fs::write(&path, changed).expect("write the edit");
         let started = Instant::now();
-        written.push(built(session.rebuild()));
+        let (count, timings) = built(session.rebuild());
+        written.push(count);
+        stages = timings;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     std::fs::write(&path, &original).expect("restore the file");
@@ -45,11 +48,18 @@ fn main() {
         times[times.len() - 1],
         written[written.len() / 2]
     );
+    println!("stages of the last rebuild (ms): {stages}");
 }
 
-fn built(result: Result<Rebuilt, lotse::build::SessionError>) -> usize {
+/// Files written and the stages as `name wall`.
+fn built(result: Result<Rebuilt, lotse::build::SessionError>) -> (usize, String) {
     match result {
-        Ok(Rebuilt::Built { changed, .. }) => changed.len(),
+        Ok(Rebuilt::Built { changed, report, .. }) => {
+            let stages: Vec<String> = (report.timings.stages().iter())
+                .map(|stage| format!("{} {:.1}", stage.name, stage.wall.as_secs_f64() * 1000.0))
+                .collect();
+            (changed.len(), stages.join(", "))
+        }
         Ok(Rebuilt::Invalid(_)) => panic!("the edit made the content invalid"),
         Err(error) => panic!("{error:?}"),
     }

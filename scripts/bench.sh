@@ -112,7 +112,7 @@ incremental() {
   local site=$work/portfolio-10000
   [ -d "$site" ] || scripts/gen-portfolio.py "$site" --projects 10000 --demands 20000 --periods 8 >/dev/null
   local project
-  project=$(find "$site/content/projects" -name '*.toml' | sort | head -1)
+  project=$(find "$site/content/projects" -name '*.toml' | sort | sed -n 1p)
   "$rebuild" "$site" "${project#"$site/"}" 20 | sed 's/^/    10,000 projects, one project file: /'
 }
 

@@ -83,7 +83,7 @@ pub struct BuildReport {
 /// the sitemap. On any error the previous output stays as it was.
 pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let staged = Files::staged(&options.output)?;
-    let Rendered { mut files, sources, mut report } = render(root, checked, options, staged)?;
+    let Rendered { mut files, sources, mut report } = render(root, checked, options, crate::pdf::Memo::Free, staged)?;
     files.write(&options.output)?;
     if let (Some(folder), Some(mut sources)) = (&options.typst_sources, sources) {
         sources.write(folder)?;
@@ -100,7 +100,13 @@ struct Rendered {
 }
 
 /// Everything of a build but the swap: into `files`, staged or in memory.
-fn render(root: &Path, checked: &Loaded, options: &BuildOptions, mut files: Files) -> Result<Rendered, BuildError> {
+fn render(
+    root: &Path,
+    checked: &Loaded,
+    options: &BuildOptions,
+    memo: crate::pdf::Memo,
+    mut files: Files,
+) -> Result<Rendered, BuildError> {
     let config = checked.config.as_ref().ok_or(BuildError::NotChecked)?;
     if checked.diagnostics.has_errors() {
         return Err(BuildError::NotChecked);
@@ -118,7 +124,7 @@ fn render(root: &Path, checked: &Loaded, options: &BuildOptions, mut files: File
     let site = Site::new(&checked.model, config, &theme.labels, options.period.as_deref());
     let mut sources = options.typst_sources.as_ref().map(|_| Files::default());
     let pdfs = if config.build.pdf {
-        crate::pdf::render(&site, &theme, options.cache.as_deref(), &mut files, sources.as_mut())?
+        crate::pdf::render(&site, &theme, options.cache.as_deref(), memo, &mut files, sources.as_mut())?
     } else {
         Vec::new()
     };

@@ -65,7 +65,8 @@ impl Session {
         if checked.diagnostics.has_errors() {
             return Ok(Rebuilt::Invalid(Box::new(checked)));
         }
-        let rendered = render(&self.root, &checked, &self.options, crate::output::Files::default());
+        let rendered =
+            render(&self.root, &checked, &self.options, crate::pdf::Memo::Keep, crate::output::Files::default());
         let Rendered { mut files, report: mut built, .. } = match rendered {
             Ok(rendered) => rendered,
             Err(error) => return Err(SessionError::Build(Box::new(checked), error)),

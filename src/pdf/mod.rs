@@ -151,12 +151,23 @@ pub struct PdfJob {
     pub reused: bool,
 }
 
+/// How long Typst's memoised results live after the PDFs of a build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Memo {
+    /// Freed at once, for the pages that come next: a build that runs once.
+    Free,
+    /// Kept for the next rebuild (entries unused for ten rebuilds go), where they make
+    /// typesetting an edited document again a fraction of the first time.
+    Keep,
+}
+
 /// Typesets every PDF of the site on all cores and adds them to `files`; with `sources`,
 /// also every document's Typst input, in a folder named after the PDF.
 pub fn render(
     site: &Site<'_>,
     theme: &Theme,
     cache: Option<&std::path::Path>,
+    memo: Memo,
     files: &mut Files,
     mut sources: Option<&mut Files>,
 ) -> Result<Vec<PdfJob>, PdfError> {
@@ -173,8 +184,10 @@ pub fn render(
     let mut typeset: Vec<(usize, Result<compile::Compiled, PdfError>)> =
         order.into_par_iter().map(|index| (index, typeset(&shared, &cache, theme, &documents[index]))).collect();
     typeset.sort_by_key(|(index, _)| *index);
-    // Typst's memoised results of this build are not needed again; free them for the pages.
-    typst::comemo::evict(0);
+    typst::comemo::evict(match memo {
+        Memo::Free => 0,
+        Memo::Keep => 10,
+    });
     let mut jobs = Vec::new();
     let typeset: Vec<compile::Compiled> = typeset.into_iter().map(|(_, result)| result).collect::<Result<_, _>>()?;
     cache.prune();
