@@ -8,6 +8,15 @@ use crate::source::{FileId, SourceMap};
 /// Larger files are refused: content files are hand-written, and a huge one is a mistake.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
+/// A period file holds a status for every active project and is written from the project
+/// leads' spreadsheets: 50,000 projects take about 10 MB, so its bound is higher.
+pub const MAX_PERIOD_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most bytes the file at `relative` (to the site folder) may have.
+pub fn max_bytes(relative: &Path) -> u64 {
+    if relative.starts_with("content/periods") { MAX_PERIOD_FILE_BYTES } else { MAX_FILE_BYTES }
+}
+
 /// A file's bytes, or what kept them from being read; made in parallel, admitted in order.
 pub enum Fetched {
     Bytes(Vec<u8>),
@@ -22,7 +31,7 @@ pub fn fetch(root: &Path, relative: &Path) -> Fetched {
     match std::fs::metadata(&path) {
         Err(error) => Fetched::Unreadable(error),
         Ok(metadata) if metadata.is_dir() => Fetched::Directory,
-        Ok(metadata) if metadata.len() > MAX_FILE_BYTES => Fetched::TooLarge(metadata.len()),
+        Ok(metadata) if metadata.len() > max_bytes(relative) => Fetched::TooLarge(metadata.len()),
         Ok(_) => std::fs::read(&path).map_or_else(Fetched::Unreadable, Fetched::Bytes),
     }
 }
@@ -45,7 +54,7 @@ pub fn admit(relative: &Path, fetched: Fetched, sources: &mut SourceMap) -> Resu
             Err(Diagnostic::error(format!(
                 "{}: Die Datei ist zu groß ({megabytes} MB; erlaubt sind höchstens {} MB)",
                 shown(relative),
-                MAX_FILE_BYTES / 1024 / 1024
+                max_bytes(relative) / 1024 / 1024
             ))
             .hint("Inhaltsdateien werden von Hand geschrieben; prüfen Sie, ob hier versehentlich eine andere Datei liegt, oder teilen Sie den Inhalt auf mehrere Dateien auf."))
         }

@@ -6,6 +6,9 @@ use super::{Document, PdfError};
 use crate::model::Period;
 use crate::site::Site;
 
+/// Rows of each long list in the PDF; the dashboard page lists them all.
+const PDF_ROWS: usize = 60;
+
 /// The same periods as the dashboard pages: up to the period the build is as of.
 pub(super) fn documents(site: &Site<'_>) -> Result<Vec<Document>, PdfError> {
     crate::portfolio::timeline(site.model, site.period_id()).into_iter().map(|period| document(site, period)).collect()
@@ -31,6 +34,7 @@ fn document(site: &Site<'_>, period: &Period) -> Result<Document, PdfError> {
         .iter_mut()
         .map(|chart| (format!("/charts/{}.svg", chart.id), std::mem::take(&mut chart.svg).into_bytes()))
         .collect();
+    let more = dashboard.shorten(PDF_ROWS);
     let title = crate::view::dashboard_title(site, period_id);
     let mut document = Document::new(
         site,
@@ -39,7 +43,7 @@ fn document(site: &Site<'_>, period: &Period) -> Result<Document, PdfError> {
         "dashboard.typ",
         title,
         *period.date.get_ref(),
-        json!({ "dashboard": dashboard }),
+        json!({ "dashboard": dashboard, "more": more }),
     );
     document.source = Some(period.origin.file);
     document.files = files;

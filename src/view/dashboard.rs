@@ -79,6 +79,36 @@ struct ChangesView {
     kpi_crossings: Vec<CrossingRow>,
 }
 
+/// How many rows of each long list [`DashboardView::shorten`] left out.
+#[derive(Serialize, Default)]
+pub struct LeftOut {
+    ampel: usize,
+    new_projects: usize,
+    closed_projects: usize,
+    slipped: usize,
+    statuses: usize,
+}
+
+impl DashboardView {
+    /// Keeps the first `rows` of each long list (the most urgent come first) and says how
+    /// many it left out: a paper stays readable, and its cost does not grow with the portfolio.
+    pub fn shorten(&mut self, rows: usize) -> LeftOut {
+        fn cut<T>(list: &mut Vec<T>, rows: usize) -> usize {
+            let left = list.len().saturating_sub(rows);
+            list.truncate(rows);
+            left
+        }
+        let mut left = LeftOut { statuses: cut(&mut self.statuses, rows), ..LeftOut::default() };
+        if let Some(changes) = &mut self.changes {
+            left.ampel = cut(&mut changes.ampel, rows);
+            left.new_projects = cut(&mut changes.new_projects, rows);
+            left.closed_projects = cut(&mut changes.closed_projects, rows);
+            left.slipped = cut(&mut changes.slipped, rows);
+        }
+        left
+    }
+}
+
 /// The dashboard of the period `period_id` with links from `linker`'s page; `None` if the
 /// period is not on the timeline.
 pub fn dashboard(linker: &Linker<'_>, period_id: &str) -> Option<DashboardView> {

@@ -127,3 +127,35 @@ fn a_damaged_cache_entry_is_typeset_again() {
     build(site.path(), &fresh, false).unwrap();
     assert!(all_files(&output) == all_files(&fresh));
 }
+
+#[test]
+fn a_large_portfolio_s_dashboard_pdf_lists_the_first_rows_and_how_many_more() {
+    let site = harness::copy_minimal();
+    let content = site.path().join("content");
+    let mut statuses = String::new();
+    for n in 100..180 {
+        let project = fs::read_to_string(content.join("projects/P-2026-002.toml")).unwrap();
+        let project = project.replacen("title = \"", &format!("title = \"Vorhaben {n} "), 1);
+        fs::write(content.join(format!("projects/P-2026-{n}.toml")), project).unwrap();
+        statuses.push_str(&format!("\n[[status]]\nproject = \"P-2026-{n}\"\noverall = \"green\"\nprogress = 10\n"));
+    }
+    let period = content.join("periods/2026-Q3.toml");
+    fs::write(&period, fs::read_to_string(&period).unwrap() + &statuses).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let checked = lotse::build::check(site.path()).unwrap();
+    assert!(!checked.diagnostics.has_errors(), "{:?}", lotse::build::sorted_diagnostics(&checked));
+    let mut options = lotse::build::BuildOptions::new(out.path().join("site"));
+    options.typst_sources = Some(out.path().join("typst"));
+    lotse::build::build(site.path(), &checked, &options).unwrap();
+    let pdf = fs::read_dir(out.path().join("site/dashboard/2026-q3"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().extension().is_some_and(|x| x == "pdf"));
+    let text = pdf_text(&pdf.unwrap().path());
+    assert!(text.contains("und 21 weitere"), "81 new projects, 60 shown: {text}");
+    let folder = fs::read_dir(out.path().join("typst/dashboard/2026-q3")).unwrap().flatten().next().unwrap().path();
+    let data: serde_json::Value = serde_json::from_slice(&fs::read(folder.join("data.json")).unwrap()).unwrap();
+    let new = data["dashboard"]["changes"]["new_projects"].as_array().unwrap();
+    assert_eq!(new.len(), 60, "Typst gets only the rows it shows");
+    assert_eq!(data["more"]["new_projects"], 21);
+}
