@@ -84,9 +84,7 @@ pub fn render_site(
         files.add(format!("assets/{path}"), bytes.clone()).map_err(RenderError::Output)?;
     }
     timings.stage("html");
-    for file in crate::search::build(documents) {
-        files.add(file.path, file.contents).map_err(RenderError::Output)?;
-    }
+    crate::search::write(documents, |file| files.add(file.path, file.contents)).map_err(RenderError::Output)?;
     files.add("sitemap.xml", sitemap(&config.base_url, &jobs)).map_err(RenderError::Output)?;
     timings.stage("search");
     Ok(jobs)

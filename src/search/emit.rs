@@ -42,36 +42,36 @@ struct Manifest<'a> {
     shards: BTreeMap<&'a str, String>,
 }
 
-/// All files of the index, sorted by path.
-pub fn files(index: &Index) -> Vec<SearchFile> {
-    let mut files = Vec::new();
+/// Hands every file of the index to `sink` as soon as it is made: the term shards, the
+/// document files (a batch at a time, made on all cores) and last the manifest, whose
+/// `version` is a hash of all the files before it in that order. Nothing but one batch of
+/// document files is held at once, however large the site.
+pub fn write<E>(index: &Index, mut sink: impl FnMut(SearchFile) -> Result<(), E>) -> Result<(), E> {
+    let mut version = Version::default();
     let mut shards = BTreeMap::new();
     for (key, terms) in shard(&index.terms) {
         let name = shard_file_name(&key);
-        files.push(script(&name, "addShard", &key, &shard_data(&terms)));
+        let file = script(&name, "addShard", &key, &shard_data(&terms));
+        version.feed(&file);
+        sink(file)?;
         shards.insert(key, name);
     }
     // Documents in small chunks, as Pagefind's fragments: a result list loads only what it
     // shows, and a large site does not pay for one file per page (file creation dominates
     // the build time of 10,000 pages).
-    let chunks: Vec<SearchFile> = (index.docs.par_chunks(DOCS_PER_FILE).enumerate())
-        .map(|(chunk, docs)| {
-            let calls: String = docs
-                .iter()
-                .enumerate()
-                .map(|(offset, doc)| {
-                    let row = [&doc.url, &doc.title, &doc.section, &doc.excerpt, &doc.text];
-                    call("addDoc", &(chunk * DOCS_PER_FILE + offset), &row)
-                })
-                .collect();
-            SearchFile { path: format!("{DIR}/docs/{chunk}.js"), contents: calls.into_bytes() }
-        })
-        .collect();
-    files.extend(chunks);
-    let version = version(&files);
+    const BATCH: usize = 64 * DOCS_PER_FILE;
+    for (batch, docs) in index.docs.chunks(BATCH).enumerate() {
+        let first = batch * BATCH / DOCS_PER_FILE;
+        let made: Vec<SearchFile> =
+            (docs.par_chunks(DOCS_PER_FILE).enumerate()).map(|(offset, docs)| doc_file(first + offset, docs)).collect();
+        for file in made {
+            version.feed(&file);
+            sink(file)?;
+        }
+    }
     let manifest = Manifest {
         format: FORMAT,
-        version,
+        version: version.text(),
         count: index.docs.len(),
         docs_per_file: DOCS_PER_FILE,
         unit: BODY_WEIGHT,
@@ -79,9 +79,32 @@ pub fn files(index: &Index) -> Vec<SearchFile> {
         lengths: index.docs.iter().map(|doc| doc.length).collect(),
         shards: shards.iter().map(|(key, name)| (key.as_str(), name.clone())).collect(),
     };
-    files.push(script("manifest.js", "addManifest", &FORMAT, &manifest));
+    sink(script("manifest.js", "addManifest", &FORMAT, &manifest))
+}
+
+/// All files of the index, sorted by path.
+pub fn files(index: &Index) -> Vec<SearchFile> {
+    let mut files = Vec::new();
+    let written: Result<(), std::convert::Infallible> = write(index, |file| {
+        files.push(file);
+        Ok(())
+    });
+    let Ok(()) = written;
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// The document file `chunk`: one `addDoc` call per document.
+fn doc_file(chunk: usize, docs: &[super::DocEntry]) -> SearchFile {
+    let calls: String = docs
+        .iter()
+        .enumerate()
+        .map(|(offset, doc)| {
+            let row = [&doc.url, &doc.title, &doc.section, &doc.excerpt, &doc.text];
+            call("addDoc", &(chunk * DOCS_PER_FILE + offset), &row)
+        })
+        .collect();
+    SearchFile { path: format!("{DIR}/docs/{chunk}.js"), contents: calls.into_bytes() }
 }
 
 /// Documents per file of `docs/`.
@@ -194,16 +217,27 @@ pub fn shard_file_name(key: &str) -> String {
     name
 }
 
-/// FNV-1a over all paths and contents: stable across Rust versions, unlike `DefaultHasher`.
-fn version(files: &[SearchFile]) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for file in files {
+/// FNV-1a over all paths and contents, fed file by file: stable across Rust versions,
+/// unlike `DefaultHasher`.
+struct Version(u64);
+
+impl Default for Version {
+    fn default() -> Self {
+        Version(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Version {
+    fn feed(&mut self, file: &SearchFile) {
         for byte in file.path.bytes().chain([0]).chain(file.contents.iter().copied()) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            self.0 ^= u64::from(byte);
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("{hash:016x}")
+
+    fn text(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 #[cfg(test)]

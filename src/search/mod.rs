@@ -59,3 +59,9 @@ pub struct SearchFile {
 pub fn build(documents: Vec<SearchDocument>) -> Vec<SearchFile> {
     emit::files(&Index::new(documents))
 }
+
+/// Builds the search files for `documents` and hands each to `sink` as soon as it is made
+/// (see [`emit::write`]): the same bytes as [`build`], without holding them all.
+pub fn write<E>(documents: Vec<SearchDocument>, sink: impl FnMut(SearchFile) -> Result<(), E>) -> Result<(), E> {
+    emit::write(&Index::new(documents), sink)
+}
