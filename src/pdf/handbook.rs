@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::{Value, json};
 
 use super::links::SiteLinks;
-use super::{Document, PdfError, markup_file};
+use super::{Document, PdfError, WORDS_PER_PAGE, markup_file};
 use crate::model::{EntityKind, Model};
 use crate::site::Site;
 use crate::view::Linker;
@@ -80,13 +80,11 @@ pub(super) fn document(site: &Site<'_>) -> Result<Document, PdfError> {
         Document::new(site, path, "content/".to_owned(), "handbuch.typ", title, site.updated_or_epoch(), content);
     document.sources = sources;
     document.files = files;
-    document.budget = Some(*site.config.handbook.max_pages.get_ref());
+    document.budget = *site.config.handbook.max_pages.get_ref();
+    document.trim =
+        "Nehmen Sie Abschnitte oder Seiten aus `[handbook]` in `site.toml` heraus, oder erhöhen Sie dort `max_pages`.";
     Ok(document)
 }
-
-/// Words of running text that surely fill one page of the handbook: more than a page of
-/// A4 in the theme's type holds, so that the estimate never exceeds the real length.
-const WORDS_PER_PAGE: usize = 700;
 
 /// Refuses, before typesetting, a selection of free pages that alone would exceed the
 /// page budget, naming the largest contributors; a far too long selection would otherwise

@@ -69,8 +69,9 @@ struct Document {
     beside: Vec<Companion>,
     /// The paper (index into `model.papers`) whose OParl description goes beside the PDF.
     paper: Option<usize>,
-    /// The most pages it may have; more is an error that says what to trim.
-    budget: Option<u32>,
+    /// The most pages it may have; more is an error that says what to trim (`trim`).
+    budget: u32,
+    trim: &'static str,
 }
 
 impl Document {
@@ -106,8 +107,19 @@ impl Document {
             attachments: Vec::new(),
             beside: Vec::new(),
             paper: None,
-            budget: None,
+            budget: crate::config::DEFAULT_MAX_PAGES,
+            trim: "Kürzen Sie den Text der Inhaltsdatei oder teilen Sie ihn auf mehrere auf.",
         }
+    }
+
+    /// Pages its running text fills at least (see [`WORDS_PER_PAGE`]).
+    fn fewest_pages(&self) -> usize {
+        self.sources.iter().map(|(_, text)| text.split_whitespace().count()).sum::<usize>() / WORDS_PER_PAGE
+    }
+
+    /// The error that it has (or would have) `pages` pages, over its budget.
+    fn too_long(&self, pages: String) -> PdfError {
+        self.failed(format!("Es hätte {pages} Seiten; erlaubt sind {}. {}", self.budget, self.trim))
     }
 
     /// Bytes of input: how long typesetting it will take, roughly.
@@ -122,6 +134,10 @@ impl Document {
         PdfError::Typeset { document: self.path.clone(), origin: self.origin.clone(), source: self.source, message }
     }
 }
+
+/// Words of running text that surely fill one page: more than a page of A4 in the
+/// theme's type holds, so that an estimate from them never exceeds the real length.
+const WORDS_PER_PAGE: usize = 700;
 
 /// A file embedded in a PDF, listed by PDF readers under its name.
 struct Attachment {
@@ -228,6 +244,10 @@ fn typeset(
     document: &Document,
 ) -> Result<compile::Compiled, PdfError> {
     let failed = |message: String| document.failed(message);
+    let fewest = document.fewest_pages();
+    if fewest > document.budget as usize {
+        return Err(document.too_long(format!("mindestens {fewest}")));
+    }
     let (sources, files) = inputs(theme, document).map_err(failed)?;
     let read = sources.iter().map(|(path, text)| (path.as_str(), text.as_bytes()));
     let read = read.chain(files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
@@ -240,12 +260,9 @@ fn typeset(
             compiled
         }
     };
-    match document.budget {
-        Some(budget) if compiled.pages > budget as usize => Err(failed(format!(
-            "Es hätte {} Seiten; erlaubt sind {budget} (`max_pages` unter `[handbook]` in `site.toml`). Nehmen Sie Abschnitte oder Seiten aus `[handbook]` heraus, oder erhöhen Sie `max_pages`.",
-            compiled.pages
-        ))),
-        _ => Ok(compiled),
+    match compiled.pages > document.budget as usize {
+        true => Err(document.too_long(compiled.pages.to_string())),
+        false => Ok(compiled),
     }
 }
 

@@ -159,3 +159,17 @@ fn a_large_portfolio_s_dashboard_pdf_lists_the_first_rows_and_how_many_more() {
     assert_eq!(new.len(), 60, "Typst gets only the rows it shows");
     assert_eq!(data["more"]["new_projects"], 21);
 }
+
+#[test]
+fn any_pdf_whose_text_surely_exceeds_the_budget_is_refused_before_typesetting() {
+    let site = harness::copy_minimal();
+    let paper = fs::read_dir(site.path().join("content/papers")).unwrap().flatten().next().unwrap().path();
+    let text = fs::read_to_string(&paper).unwrap();
+    fs::write(&paper, text + &"Sehr lange Begründung der Vorlage. ".repeat(45_000)).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let error = build(site.path(), &out.path().join("site"), true).unwrap_err();
+    assert!(error.contains("vorlagen/") && error.contains("mindestens 321 Seiten"), "{error}");
+    assert!(error.contains("erlaubt sind 300") && error.contains("Kürzen Sie den Text"), "{error}");
+    assert!(started.elapsed().as_secs() < 30, "refused without typesetting 321 pages");
+}
