@@ -3,6 +3,7 @@
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
+use rayon::prelude::*;
 
 use super::Checker;
 use crate::diag::{Diagnostic, nearest};
@@ -21,8 +22,16 @@ pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
     documents.extend(model.papers.iter().map(|p| (p.origin.file, &p.body)));
     documents.extend(model.roles.iter().filter_map(|r| Some((r.origin.file, r.prose.as_ref()?))));
     documents.extend(model.bodies.iter().filter_map(|b| Some((b.origin.file, b.prose.as_ref()?))));
-    for (file, markdown) in documents {
-        check_markdown(checker, file, &markdown.text, markdown.offset);
+    // Parsing is the costly part and needs nothing of the checker: on all cores, then the
+    // links are resolved in order.
+    let found: Vec<Found> = documents
+        .par_iter()
+        .map(|(file, markdown)| {
+            (*file, markdown.offset, links(&markdown.text), crate::markdown::figures(&markdown.text))
+        })
+        .collect();
+    for (file, offset, links, figures) in found {
+        check_markdown(checker, file, offset, links, figures);
     }
     let strings = model
         .papers
@@ -39,12 +48,21 @@ pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
     }
 }
 
-fn check_markdown(checker: &mut Checker<'_>, file: FileId, text: &str, offset: usize) {
-    for (destination, range) in links(text) {
+/// A Markdown text's file, its offset in the file, its links and its figure blocks.
+type Found = (FileId, usize, Vec<(String, Range<usize>)>, Vec<crate::markdown::FigureRef>);
+
+fn check_markdown(
+    checker: &mut Checker<'_>,
+    file: FileId,
+    offset: usize,
+    links: Vec<(String, Range<usize>)>,
+    figures: Vec<crate::markdown::FigureRef>,
+) {
+    for (destination, range) in links {
         let span = offset + range.start..offset + range.end;
         check_link(checker, file, &destination, span);
     }
-    for figure in crate::markdown::figures(text) {
+    for figure in figures {
         let span = offset + figure.offset..offset + figure.offset + 3;
         check_figure(checker, file, &figure, span);
     }
