@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::{BuildError, BuildOptions, BuildReport, Rendered, finished, render};
 use crate::load::{LoadError, Loaded};
-use crate::output::Digests;
+use crate::output::{Digests, Updated};
 
 /// A site folder and its output, kept between rebuilds.
 pub struct Session {
@@ -73,12 +73,15 @@ impl Session {
         };
         let output = &self.options.output;
         let ours = output.join(crate::output::MARKER).is_file();
-        let digests = files.digests();
         let outcome = match self.written.take().filter(|_| ours) {
             Some(previous) => files.update(output, &previous),
-            None => files.write(output).map(|()| (built.files.clone(), Vec::new())),
+            None => files.write(output).map(|()| Updated {
+                written: built.files.clone(),
+                removed: Vec::new(),
+                digests: files.digests(),
+            }),
         };
-        let (changed, removed) = match outcome {
+        let Updated { written: changed, removed, digests } = match outcome {
             Ok(outcome) => outcome,
             Err(error) => return Err(SessionError::Build(Box::new(checked), BuildError::Output(error))),
         };

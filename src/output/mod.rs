@@ -115,19 +115,6 @@ impl Files {
         Ok(())
     }
 
-    pub fn len(&self) -> usize {
-        self.staged.as_ref().map_or(self.files.len(), |staged| staged.paths.len())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The bytes of a file kept in memory; `None` for staged files.
-    pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
-    }
-
     /// Every path, sorted.
     pub fn paths(&self) -> Box<dyn Iterator<Item = &str> + '_> {
         match &self.staged {
@@ -137,13 +124,15 @@ impl Files {
     }
 
     /// Brings an output folder that an earlier build wrote (and that `previous` describes)
-    /// up to these files, kept in memory, in place: writes only files whose bytes changed, removes files
-    /// that are gone. Returns the paths written and removed.
-    pub fn update(&self, target: &Path, previous: &Digests) -> Result<(Vec<String>, Vec<String>), OutputError> {
+    /// up to these files, kept in memory, in place: writes only files whose bytes changed,
+    /// removes files that are gone. Returns the paths written and removed, and the digests
+    /// that now describe the folder.
+    pub fn update(&self, target: &Path, previous: &Digests) -> Result<Updated, OutputError> {
         guard(target)?;
+        let digests = self.digests();
         let mut written = Vec::new();
         for (path, contents) in &self.files {
-            if previous.get(path) == Some(&digest(contents)) {
+            if previous.get(path) == digests.get(path) {
                 continue;
             }
             let file = target.join(path);
@@ -162,7 +151,7 @@ impl Files {
             }
             remove_empty_parents(target, Path::new(path));
         }
-        Ok((written, removed))
+        Ok(Updated { written, removed, digests })
     }
 
     /// What each file's bytes hash to, for the next [`Files::update`].
@@ -225,6 +214,14 @@ fn swap(staging: &Path, target: &Path) -> Result<(), OutputError> {
 
 /// The SHA-256 of each file of an output folder, by path.
 pub type Digests = BTreeMap<String, [u8; 32]>;
+
+/// What [`Files::update`] did.
+pub struct Updated {
+    pub written: Vec<String>,
+    pub removed: Vec<String>,
+    /// What the folder holds now.
+    pub digests: Digests,
+}
 
 fn digest(bytes: &[u8]) -> [u8; 32] {
     use sha2::Digest;
