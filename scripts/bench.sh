@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark suite: what BENCHMARKS.md quotes.
-#   scripts/bench.sh [bundled] [portfolio] [pages] [incremental]   (default: all four)
+#   scripts/bench.sh [bundled] [portfolio] [pages] [incremental] [serve]   (default: all five)
 # Sizes: PORTFOLIO_SIZES (default "1000 10000 50000" projects, 2N demands, 8 periods),
 # PAGE_SIZES (default "1000 10000" free pages of ~600 words, ../shared/tools/gen-corpus).
 # Every generated input is deterministic (fixed seeds). For each case: the median wall
@@ -11,7 +11,7 @@
 # ratios Lotse/Hugo and Lotse/floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cases=${*:-bundled portfolio pages incremental}
+cases=${*:-bundled portfolio pages incremental serve}
 portfolio_sizes=${PORTFOLIO_SIZES:-1000 10000 50000}
 page_sizes=${PAGE_SIZES:-1000 10000}
 # Outputs on a RAM disk by default: on ext4, creating files within minutes after many were
@@ -114,6 +114,12 @@ incremental() {
   local project
   project=$(find "$site/content/projects" -name '*.toml' | sort | sed -n 1p)
   "$rebuild" "$site" "${project#"$site/"}" 20 | sed 's/^/    10,000 projects, one project file: /'
+}
+
+serve() {
+  echo
+  echo "## lotse serve: edit to reload (median of 20 edits)"
+  scripts/edit-to-reload.py "$lotse" . content/roles/digit-beraterin.toml 20 | sed 's/^/    bundled, one role file: /'
 }
 
 for case in $cases; do

@@ -24,6 +24,7 @@ pub mod paths;
 pub mod pdf;
 pub mod portfolio;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod theme;

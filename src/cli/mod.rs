@@ -1,4 +1,4 @@
-//! The command line: `lotse [--root DIR] check` and `lotse [--root DIR] build`.
+//! The command line: `lotse [--root DIR] check`, `build` and `serve`.
 
 mod summary;
 
@@ -48,6 +48,19 @@ pub enum Command {
         #[arg(long)]
         no_cache: bool,
     },
+    /// Build, serve the site on this computer and rebuild after every change (preview).
+    Serve {
+        /// Where to write the site (default: DIR/output).
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// The port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on. Only this computer (127.0.0.1) can reach the preview
+        /// unless another address is given, e.g. 0.0.0.0 for the whole network.
+        #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
 }
 
 /// Exit status: content problems.
@@ -59,6 +72,10 @@ pub fn run(args: Args) -> ExitCode {
     if !args.root.is_dir() {
         say_error(&format!("Fehler: Der Ordner `{}` existiert nicht.", args.root.display()));
         return ExitCode::from(EXIT_USAGE);
+    }
+    if let Command::Serve { output, port, bind } = &args.command {
+        let build = build::BuildOptions::new(output.clone().unwrap_or_else(|| args.root.join("output")));
+        return serve(&args.root, crate::serve::ServeOptions { build, bind: *bind, port: *port });
     }
     let checked = match build::check(&args.root) {
         Ok(checked) => checked,
@@ -94,7 +111,32 @@ pub fn run(args: Args) -> ExitCode {
             }
             status
         }
+        // Answered above, before the check: the preview runs with content errors too.
+        Command::Serve { .. } => ExitCode::SUCCESS,
     }
+}
+
+/// Runs the preview until the process is stopped; content errors go to the terminal
+/// and into the served pages, and do not stop it.
+fn serve(root: &std::path::Path, options: crate::serve::ServeOptions) -> ExitCode {
+    let preview = match crate::serve::Preview::start(root, options) {
+        Ok(preview) => preview,
+        Err(error) => {
+            say_error(&format!("Fehler: {error}"));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    say(&format!("Vorschau unter http://{}/ (beenden mit Strg+C)", preview.address()));
+    preview.run(|outcome| match outcome {
+        crate::serve::Outcome::Built { written, removed, took } => {
+            say(&format!("Neu gebaut in {} ms: {written} Dateien geschrieben, {removed} entfernt.", took.as_millis()))
+        }
+        crate::serve::Outcome::Problems { text } => {
+            say_error(text);
+            say_error("Die Vorschau zeigt weiter den letzten fehlerfreien Stand.");
+        }
+    });
+    ExitCode::SUCCESS
 }
 
 /// One line per stage, aligned for reading and for `awk` in the benchmark script.
@@ -163,7 +205,7 @@ fn report(loaded: &Loaded) {
         return;
     }
     print_diagnostics(&diagnostics, loaded);
-    say_error(&summary::problems(loaded.diagnostics.error_count(), loaded.diagnostics.warning_count()));
+    say_error(&crate::diag::count_line(loaded.diagnostics.error_count(), loaded.diagnostics.warning_count()));
 }
 
 /// Prints diagnostics with the one printer for content problems, build errors and warnings.

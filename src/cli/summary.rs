@@ -24,11 +24,6 @@ pub fn line(loaded: &Loaded) -> String {
     )
 }
 
-/// "2 Fehler, 1 Warnung"
-pub fn problems(errors: usize, warnings: usize) -> String {
-    format!("{}, {}", count(errors, "Fehler", "Fehler"), count(warnings, "Warnung", "Warnungen"))
-}
-
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

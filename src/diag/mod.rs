@@ -8,6 +8,12 @@ use std::ops::Range;
 pub use render::{render, render_plain};
 pub use toml_error::from_toml_error;
 
+/// "2 Fehler, 1 Warnung": the closing line under a list of problems.
+pub fn count_line(errors: usize, warnings: usize) -> String {
+    let warnings_word = if warnings == 1 { "Warnung" } else { "Warnungen" };
+    format!("{errors} Fehler, {warnings} {warnings_word}")
+}
+
 use crate::source::FileId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -17,5 +17,6 @@ mod pdf;
 mod portfolio;
 mod search;
 mod search_js;
+mod serve;
 mod site;
 mod sites;
