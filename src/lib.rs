@@ -23,6 +23,7 @@ pub mod output;
 pub mod paths;
 pub mod pdf;
 pub mod portfolio;
+pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod site;

@@ -61,6 +61,20 @@ pub enum Command {
         #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
     },
+    /// Write the file of a new item with every required key and the others as comments,
+    /// or (`new site DIR`) a small working site to start from.
+    New {
+        /// What to create.
+        #[arg(value_parser = new_kinds())]
+        kind: String,
+        /// The id of the new item (its file name), or the folder of the new site.
+        id: String,
+    },
+}
+
+fn new_kinds() -> clap::builder::PossibleValuesParser {
+    let names = crate::scaffold::KINDS.iter().map(|(name, _)| *name).chain(["site"]);
+    clap::builder::PossibleValuesParser::new(names.map(clap::builder::PossibleValue::new))
 }
 
 /// Exit status: content problems.
@@ -76,6 +90,9 @@ pub fn run(args: Args) -> ExitCode {
     if let Command::Serve { output, port, bind } = &args.command {
         let build = build::BuildOptions::new(output.clone().unwrap_or_else(|| args.root.join("output")));
         return serve(&args.root, crate::serve::ServeOptions { build, bind: *bind, port: *port });
+    }
+    if let Command::New { kind, id } = &args.command {
+        return new(&args.root, kind, id);
     }
     let checked = match build::check(&args.root) {
         Ok(checked) => checked,
@@ -111,8 +128,46 @@ pub fn run(args: Args) -> ExitCode {
             }
             status
         }
-        // Answered above, before the check: the preview runs with content errors too.
-        Command::Serve { .. } => ExitCode::SUCCESS,
+        // Answered above, before the check: the preview runs with content errors too, and
+        // a new file can be added to content with errors.
+        Command::Serve { .. } | Command::New { .. } => ExitCode::SUCCESS,
+    }
+}
+
+/// Writes a new content file (or, for `site`, a new site) and names it; refuses to
+/// overwrite anything.
+fn new(root: &std::path::Path, kind: &str, id: &str) -> ExitCode {
+    use crate::scaffold;
+    let Some(&(_, kind)) = scaffold::KINDS.iter().find(|(name, _)| *name == kind) else {
+        return match scaffold::site(std::path::Path::new(id)) {
+            Ok(files) => {
+                say(&format!("Neue Website in `{id}` angelegt ({} Dateien).", files.len()));
+                say(&format!("Weiter mit: lotse --root {id} serve"));
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                say_error(&format!("Fehler: {error}"));
+                ExitCode::from(EXIT_USAGE)
+            }
+        };
+    };
+    let checked = match build::check(root) {
+        Ok(checked) => checked,
+        Err(error) => {
+            say_error(&format!("Fehler: {error}"));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    match scaffold::item(root, &checked.model, kind, id, scaffold::today()) {
+        Ok(path) => {
+            say(&format!("Angelegt: {}", path.display()));
+            say("Füllen Sie die Datei aus und prüfen Sie mit `lotse check`.");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            say_error(&format!("Fehler: {error}"));
+            ExitCode::from(EXIT_USAGE)
+        }
     }
 }
 

@@ -320,7 +320,8 @@ struct StaffingView {
 
 pub(super) fn staffing(linker: &Linker<'_>) -> ItemContext {
     let model = linker.model;
-    let Some(staffing) = &model.staffing else { return ItemContext::empty() };
+    // Without `staffing.toml` the page says so rather than showing an empty table.
+    let Some(staffing) = &model.staffing else { return ItemContext::empty().with("staffing", &None::<StaffingView>) };
     let target: f64 = staffing.position.iter().filter_map(|p| p.target.as_ref()).map(|t| *t.get_ref()).sum();
     let current: f64 = staffing.position.iter().map(|p| *p.current.get_ref()).sum();
     let view = StaffingView {

@@ -45,6 +45,21 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01: the inverse of [`Date::days_since_epoch`].
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()
@@ -108,5 +123,17 @@ mod tests {
         assert_eq!(a.days_until(b), 45);
         assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
         assert_eq!(Date::parse("2025-12-31").unwrap().days_until(Date::parse("2026-01-01").unwrap()), 1);
+    }
+
+    #[test]
+    fn days_since_epoch_goes_both_ways() {
+        for days in (-800_000..800_000).step_by(997).chain([0, 59, 60, 365, 20_454]) {
+            let date = Date::from_days_since_epoch(days);
+            assert_eq!(date.days_since_epoch(), days, "{date:?}");
+            assert!(
+                Date::parse(&format!("{:04}-{:02}-{:02}", date.year, date.month, date.day)).is_some() || date.year < 0
+            );
+        }
+        assert_eq!(Date::from_days_since_epoch(20_454), Date::parse("2026-01-01").unwrap());
     }
 }

@@ -15,6 +15,7 @@ mod invalid;
 mod mainz_content;
 mod pdf;
 mod portfolio;
+mod scaffold;
 mod search;
 mod search_js;
 mod serve;
