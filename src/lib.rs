@@ -26,6 +26,7 @@ pub mod portfolio;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod sheet;
 pub mod site;
 pub mod source;
 pub mod theme;

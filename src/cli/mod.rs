@@ -70,6 +70,44 @@ pub enum Command {
         /// The id of the new item (its file name), or the folder of the new site.
         id: String,
     },
+    /// Write data for other programs: the status sheet of a period.
+    Export {
+        #[command(subcommand)]
+        what: ExportCommand,
+    },
+    /// Read data from other programs: a status sheet into a period file.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+}
+
+/// What `lotse export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// An XLSX for the status reports of a period: one row per active project,
+    /// pre-filled from the period itself or the one before it.
+    StatusSheet {
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// The file to write (default: statusbericht-PERIOD.xlsx); an existing one is kept.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// What `lotse import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// A filled-in status sheet (XLSX, ODS or CSV) into `content/periods/PERIOD.toml`.
+    Status {
+        file: PathBuf,
+        #[arg(long, value_name = "PERIOD")]
+        period: String,
+        /// Take the valid rows and list the others, instead of taking nothing.
+        #[arg(long)]
+        partial: bool,
+    },
 }
 
 fn new_kinds() -> clap::builder::PossibleValuesParser {
@@ -131,6 +169,13 @@ pub fn run(args: Args) -> ExitCode {
         // Answered above, before the check: the preview runs with content errors too, and
         // a new file can be added to content with errors.
         Command::Serve { .. } | Command::New { .. } => ExitCode::SUCCESS,
+        Command::Export { what: ExportCommand::StatusSheet { period, out } } => {
+            let out = out.unwrap_or_else(|| PathBuf::from(format!("statusbericht-{period}.xlsx")));
+            export_status_sheet(&checked, &period, &out)
+        }
+        Command::Import { what: ImportCommand::Status { file, period, partial } } => {
+            import_status(&args.root, &checked, &file, &period, partial)
+        }
     }
 }
 
@@ -169,6 +214,113 @@ fn new(root: &std::path::Path, kind: &str, id: &str) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+fn export_status_sheet(checked: &Loaded, period: &str, out: &std::path::Path) -> ExitCode {
+    if crate::model::period_id::scheme_of(period).is_none() {
+        say_error(&format!(
+            "Fehler: `{period}` ist keine Berichtsperiode; erlaubt sind z. B. 2026-Q4, 2026-H2 oder 2026."
+        ));
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let bytes = match crate::sheet::status_sheet(&checked.model, period) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            say_error(&format!("Fehler: Die Tabelle kann nicht erzeugt werden: {error}"));
+            return ExitCode::from(EXIT_CONTENT);
+        }
+    };
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(out)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, &bytes));
+    match written {
+        Ok(()) => {
+            say(&format!("Statustabelle für {period} nach `{}` geschrieben.", out.display()));
+            ExitCode::SUCCESS
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            say_error(&format!(
+                "Fehler: `{}` gibt es schon; Lotse überschreibt keine Datei. Wählen Sie mit --out einen anderen Namen.",
+                out.display()
+            ));
+            ExitCode::from(EXIT_USAGE)
+        }
+        Err(error) => {
+            say_error(&format!("Fehler: `{}` kann nicht geschrieben werden: {error}", out.display()));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Reads a status sheet into the period file, then checks the content as `lotse check`
+/// does; if that finds errors, the period file is put back as it was.
+fn import_status(
+    root: &std::path::Path,
+    checked: &Loaded,
+    file: &std::path::Path,
+    period: &str,
+    partial: bool,
+) -> ExitCode {
+    let imported = match crate::sheet::import_status(&checked.model, file) {
+        Ok(imported) => imported,
+        Err(error) => {
+            say_error(&format!("Fehler: {error}"));
+            return ExitCode::from(EXIT_CONTENT);
+        }
+    };
+    for problem in &imported.problems {
+        say_error(&format!("Fehler: {problem}"));
+    }
+    if !imported.problems.is_empty() && !partial {
+        say_error(&format!(
+            "{} Zellen können nicht übernommen werden; nichts wurde geschrieben. Mit --partial werden nur die fehlerfreien Zeilen übernommen.",
+            imported.problems.len()
+        ));
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    let written = match crate::sheet::write_period(root, &checked.model, &checked.sources, period, &imported.rows) {
+        Ok(written) => written,
+        Err(error) => {
+            say_error(&format!("Fehler: {error}"));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let after = match build::check(root) {
+        Ok(after) => after,
+        Err(error) => {
+            say_error(&format!("Fehler: {error}"));
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    if after.diagnostics.has_errors() {
+        report(&after);
+        let full = root.join(&written.path);
+        let restored = match &written.previous {
+            Some(bytes) => std::fs::write(&full, bytes),
+            None => std::fs::remove_file(&full),
+        };
+        if restored.is_ok() {
+            say_error(&format!("Die Prüfung fand Fehler; `{}` ist unverändert.", written.path.display()));
+        }
+        return ExitCode::from(EXIT_CONTENT);
+    }
+    let skipped =
+        if imported.problems.is_empty() { String::new() } else { " (Zeilen mit Fehlern ausgelassen)".to_owned() };
+    match written.changed {
+        true => say(&format!(
+            "{} Projekte eingelesen{skipped}; `{}` geschrieben.",
+            imported.rows.len(),
+            written.path.display()
+        )),
+        false => say(&format!(
+            "{} Projekte eingelesen{skipped}; `{}` ist schon auf diesem Stand.",
+            imported.rows.len(),
+            written.path.display()
+        )),
+    }
+    ExitCode::from(if imported.problems.is_empty() { 0 } else { EXIT_CONTENT })
 }
 
 /// Runs the preview until the process is stopped; content errors go to the terminal

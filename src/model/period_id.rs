@@ -43,6 +43,19 @@ pub fn scheme_of(id: &str) -> Option<PeriodScheme> {
     }
 }
 
+/// The last day of the period `id` (`2026-Q3` → 2026-09-30), if it is a period id.
+pub fn last_day(id: &str) -> Option<Date> {
+    scheme_of(id)?;
+    let year: i32 = id.get(..4)?.parse().ok()?;
+    let (month, day) = match id.get(5..) {
+        Some("Q1") => (3, 31),
+        Some("Q2" | "H1") => (6, 30),
+        Some("Q3") => (9, 30),
+        _ => (12, 31),
+    };
+    Some(Date { year, month, day })
+}
+
 #[cfg(test)]
 mod tests {
     use super::{PeriodScheme, scheme_of};
@@ -56,6 +69,10 @@ mod tests {
         for wrong in ["2026-Q5", "2026-H3", "26-Q1", "2026-q1", "2026-", ""] {
             assert_eq!(scheme_of(wrong), None, "{wrong}");
         }
+        assert_eq!(super::last_day("2030-Q1"), Some(Date { year: 2030, month: 3, day: 31 }));
+        assert_eq!(super::last_day("2030-H1"), Some(Date { year: 2030, month: 6, day: 30 }));
+        assert_eq!(super::last_day("2030"), Some(Date { year: 2030, month: 12, day: 31 }));
+        assert_eq!(super::last_day("2030-Q5"), None);
         let date = Date { year: 2030, month: 7, day: 1 };
         assert_eq!(PeriodScheme::Quarter.id_of(date), "2030-Q3");
         assert_eq!(PeriodScheme::HalfYear.id_of(date), "2030-H2");

@@ -210,21 +210,8 @@ date = {date}
 # measures = "…"            # Pflicht bei gelb und rot
 # escalated_to = "…"        # Pflicht bei rot
 "#,
-        date = period_end(id),
+        date = crate::model::period_id::last_day(id).unwrap_or(Date { year: 2000, month: 12, day: 31 }),
     )
-}
-
-/// The last day of a period id that [`super::check_period`] accepted.
-fn period_end(id: &str) -> Date {
-    let year: i32 = id.get(..4).and_then(|year| year.parse().ok()).unwrap_or(2000);
-    let (month, day) = match id.get(5..) {
-        Some("Q1") => (3, 31),
-        Some("Q2") => (6, 30),
-        Some("Q3") => (9, 30),
-        Some("H1") => (6, 30),
-        _ => (12, 31),
-    };
-    Date { year, month, day }
 }
 
 fn paper(refs: &Refs<'_>, title: &str, today: Date) -> String {

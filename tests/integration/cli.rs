@@ -1,7 +1,7 @@
 //! The `lotse` binary as users run it: exit codes 0/1/2, the summary on stdout,
 //! diagnostics on stderr, and no panic (exit code 101) on any invalid case.
 
-use crate::harness;
+use crate::harness::{self, describe};
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -16,15 +16,6 @@ fn check(root: &Path) -> Output {
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn describe(output: &Output) -> String {
-    format!(
-        "status: {:?}\n--- stdout\n{}\n--- stderr\n{}",
-        output.status.code(),
-        text(&output.stdout),
-        text(&output.stderr)
-    )
 }
 
 #[test]

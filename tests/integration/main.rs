@@ -21,3 +21,4 @@ mod search_js;
 mod serve;
 mod site;
 mod sites;
+mod status_sheet;

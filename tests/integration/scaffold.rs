@@ -2,7 +2,7 @@
 //! different shapes; it refuses invalid ids and never overwrites; `lotse new site`
 //! builds.
 
-use crate::harness;
+use crate::harness::{self, describe};
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -13,15 +13,6 @@ fn lotse(root: &Path, args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("run lotse")
-}
-
-fn describe(output: &Output) -> String {
-    format!(
-        "status {:?}\n{}{}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
 }
 
 /// Every file below `root/content` with its bytes, to see that nothing changed.
