@@ -1,9 +1,10 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    lotse::cli::run(lotse::cli::Args::parse())
+    match lotse::cli::parse() {
+        Ok(args) => lotse::cli::run(args),
+        Err(status) => status,
+    }
 }
 
 // Loading allocates many small values (spans, strings) from all cores; mimalloc is faster

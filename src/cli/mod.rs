@@ -1,126 +1,33 @@
-//! The command line: `lotse [--root DIR] check`, `build` and `serve`.
+//! The command line: `lotse [--root DIR] check`, `build`, `serve`, `new`, `export` and
+//! `import`, with help and usage errors in German.
 
+mod args;
 mod summary;
+mod usage;
+
+pub use args::{Args, Command, ExportCommand, ImportCommand};
+pub use usage::parse;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use crate::build;
 use crate::diag;
 use crate::load::Loaded;
 
-/// Lotse builds the handbook, committee papers and dashboards of an IT governance model from `content/`.
-#[derive(Debug, Parser)]
-#[command(name = "lotse", version, about)]
-pub struct Args {
-    /// The site folder, holding `content/`, `templates/` and `themes/`.
-    #[arg(long, global = true, value_name = "DIR", default_value = ".")]
-    pub root: PathBuf,
-    /// Print the time, CPU time and peak memory of each stage to stderr (for benchmarks).
-    #[arg(long, global = true)]
-    pub timings: bool,
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Load and check the content; print every problem.
-    Check,
-    /// Check the content and build the site into the output folder.
-    Build {
-        /// Where to write the site (default: DIR/output).
-        #[arg(long, value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// Build as of this reporting period (e.g. 2030-Q3) instead of `current_period`.
-        #[arg(long, value_name = "PERIOD")]
-        period: Option<String>,
-        /// Also write the Typst sources of every PDF (templates, data, markup) into this
-        /// folder, one subfolder per PDF: to debug a template or typeset with `typst`.
-        #[arg(long, value_name = "DIR")]
-        typst_sources: Option<PathBuf>,
-        /// Typeset every PDF afresh instead of reusing those whose inputs did not change
-        /// (kept in a hidden folder beside the output, safe to delete).
-        #[arg(long)]
-        no_cache: bool,
-    },
-    /// Build, serve the site on this computer and rebuild after every change (preview).
-    Serve {
-        /// Where to write the site (default: DIR/output).
-        #[arg(long, value_name = "DIR")]
-        output: Option<PathBuf>,
-        /// The port to listen on; 0 picks a free one.
-        #[arg(long, default_value_t = crate::serve::DEFAULT_PORT)]
-        port: u16,
-        /// The address to listen on. Only this computer (127.0.0.1) can reach the preview
-        /// unless another address is given, e.g. 0.0.0.0 for the whole network.
-        #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
-        bind: std::net::IpAddr,
-    },
-    /// Write the file of a new item with every required key and the others as comments,
-    /// or (`new site DIR`) a small working site to start from.
-    New {
-        /// What to create.
-        #[arg(value_parser = new_kinds())]
-        kind: String,
-        /// The id of the new item (its file name), or the folder of the new site.
-        id: String,
-    },
-    /// Write data for other programs: the status sheet of a period.
-    Export {
-        #[command(subcommand)]
-        what: ExportCommand,
-    },
-    /// Read data from other programs: a status sheet into a period file.
-    Import {
-        #[command(subcommand)]
-        what: ImportCommand,
-    },
-}
-
-/// What `lotse export` writes.
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// An XLSX for the status reports of a period: one row per active project,
-    /// pre-filled from the period itself or the one before it.
-    StatusSheet {
-        #[arg(long, value_name = "PERIOD")]
-        period: String,
-        /// The file to write (default: statusbericht-PERIOD.xlsx); an existing one is kept.
-        #[arg(long, value_name = "FILE")]
-        out: Option<PathBuf>,
-    },
-}
-
-/// What `lotse import` reads.
-#[derive(Debug, Subcommand)]
-pub enum ImportCommand {
-    /// A filled-in status sheet (XLSX, ODS or CSV) into `content/periods/PERIOD.toml`.
-    Status {
-        file: PathBuf,
-        #[arg(long, value_name = "PERIOD")]
-        period: String,
-        /// Take the valid rows and list the others, instead of taking nothing.
-        #[arg(long)]
-        partial: bool,
-    },
-}
-
-fn new_kinds() -> clap::builder::PossibleValuesParser {
-    let names = crate::scaffold::KINDS.iter().map(|(name, _)| *name).chain(["site"]);
-    clap::builder::PossibleValuesParser::new(names.map(clap::builder::PossibleValue::new))
-}
-
 /// Exit status: content problems.
 pub const EXIT_CONTENT: u8 = 1;
 /// Exit status: the command was used wrongly (as clap uses for bad arguments).
 pub const EXIT_USAGE: u8 = 2;
 
+/// `--quiet`: the summaries on stdout are left out; errors and warnings still go to stderr.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 pub fn run(args: Args) -> ExitCode {
+    QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     if !args.root.is_dir() {
         say_error(&format!("Fehler: Der Ordner `{}` existiert nicht.", args.root.display()));
         return ExitCode::from(EXIT_USAGE);
@@ -396,6 +303,9 @@ fn run_build(
 /// Prints a line to stdout; a closed pipe (`lotse check | head`) is not an error.
 fn say(line: &str) {
     use std::io::Write;
+    if QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        return;
+    }
     let _ = writeln!(std::io::stdout(), "{line}");
 }
 

@@ -134,3 +134,35 @@ fn broken_pipe_is_not_a_panic() {
     assert_ne!(output.status.code(), Some(101), "{}", describe(&output));
     assert!(!text(&output.stderr).contains("panicked"), "{}", describe(&output));
 }
+
+#[test]
+fn help_and_usage_errors_are_german() {
+    let help = lotse(&["--help"]);
+    assert_eq!(help.status.code(), Some(0), "{}", describe(&help));
+    let text = String::from_utf8_lossy(&help.stdout);
+    for expected in ["Aufruf: lotse [OPTIONEN] <BEFEHL>", "Befehle:", "Optionen:", "Diese Hilfe anzeigen", "serve"] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    for english in ["Usage", "Options:", "Print help", "[default"] {
+        assert!(!text.contains(english), "{english}: {text}");
+    }
+    for (args, expected) in [
+        (vec!["baue"], "Fehler: Den Befehl `baue` gibt es nicht."),
+        (vec!["build", "--outptu", "x"], "Meinten Sie `--output`?"),
+        (vec!["new", "rolle", "x"], "Erlaubt: role, body, project"),
+        (vec!["import", "status"], "Es fehlt: --period"),
+    ] {
+        let output = lotse(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {}", describe(&output));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error:") && !stderr.contains("Usage"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn quiet_prints_nothing_on_clean_content() {
+    let output = lotse(&["--root", harness::minimal_site().to_str().expect("utf-8 path"), "--quiet", "check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    assert!(output.stdout.is_empty() && output.stderr.is_empty(), "{}", describe(&output));
+}
