@@ -67,7 +67,7 @@ pub enum Command {
         #[arg(value_name = "ID")]
         id: String,
     },
-    /// Daten für andere Programme schreiben: die Statustabelle einer Periode.
+    /// Daten für andere Programme schreiben: die Statustabelle einer Periode, das Modell als JSON.
     Export {
         #[command(subcommand)]
         what: ExportCommand,
@@ -89,6 +89,12 @@ pub enum ExportCommand {
         #[arg(long, value_name = "PERIODE")]
         period: String,
         /// Die Datei (Vorgabe: statusbericht-PERIODE.xlsx); eine vorhandene bleibt unberührt.
+        #[arg(long, value_name = "DATEI")]
+        out: Option<PathBuf>,
+    },
+    /// Das ganze geprüfte Modell als ein JSON-Dokument (Aufbau: docs/export-json.md).
+    Json {
+        /// Die Datei (Vorgabe: die Standardausgabe); eine vorhandene bleibt unberührt.
         #[arg(long, value_name = "DATEI")]
         out: Option<PathBuf>,
     },

@@ -27,7 +27,9 @@ pub const EXIT_USAGE: u8 = 2;
 static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 pub fn run(args: Args) -> ExitCode {
-    QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
+    // JSON on stdout is for other programs: nothing else may go there.
+    let to_stdout = matches!(args.command, Command::Export { what: ExportCommand::Json { out: None } });
+    QUIET.store(args.quiet || to_stdout, std::sync::atomic::Ordering::Relaxed);
     if !args.root.is_dir() {
         say_error(&format!("Fehler: Der Ordner `{}` existiert nicht.", args.root.display()));
         return ExitCode::from(EXIT_USAGE);
@@ -79,6 +81,19 @@ pub fn run(args: Args) -> ExitCode {
         Command::Export { what: ExportCommand::StatusSheet { period, out } } => {
             let out = out.unwrap_or_else(|| PathBuf::from(format!("statusbericht-{period}.xlsx")));
             export_status_sheet(&checked, &period, &out)
+        }
+        Command::Export { what: ExportCommand::Json { out } } => {
+            let config = checked.config.as_ref();
+            let document = config.map(|config| crate::sheet::json::model(&checked.model, config));
+            let text = document.and_then(|d| serde_json::to_string_pretty(&d).ok()).unwrap_or_default() + "\n";
+            match out {
+                Some(out) => write_new_file(&out, text.as_bytes(), "Modell"),
+                None => {
+                    use std::io::Write;
+                    let _ = std::io::stdout().write_all(text.as_bytes());
+                    ExitCode::SUCCESS
+                }
+            }
         }
         Command::Import { what: ImportCommand::Status { file, period, partial } } => {
             import_status(&args.root, &checked, &file, &period, partial)
@@ -137,14 +152,19 @@ fn export_status_sheet(checked: &Loaded, period: &str, out: &std::path::Path) ->
             return ExitCode::from(EXIT_CONTENT);
         }
     };
+    write_new_file(out, &bytes, &format!("Statustabelle für {period}"))
+}
+
+/// Writes a file that must not exist yet: Lotse never replaces a user's file.
+fn write_new_file(out: &std::path::Path, bytes: &[u8], what: &str) -> ExitCode {
     let written = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(out)
-        .and_then(|mut file| std::io::Write::write_all(&mut file, &bytes));
+        .and_then(|mut file| std::io::Write::write_all(&mut file, bytes));
     match written {
         Ok(()) => {
-            say(&format!("Statustabelle für {period} nach `{}` geschrieben.", out.display()));
+            say(&format!("{what} nach `{}` geschrieben.", out.display()));
             ExitCode::SUCCESS
         }
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {

@@ -8,14 +8,14 @@ use serde::Deserialize;
 use super::{Markdown, Origin, Ref, Spanned};
 
 /// `levels.toml`: the three levels of the model.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LevelsFile {
     #[serde(default)]
     pub level: Vec<Level>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub id: Spanned<String>,
@@ -29,14 +29,14 @@ pub struct Level {
 }
 
 /// `units.toml`: organisational units (Ämter, Sachgebiete, service providers, groups of units).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitsFile {
     #[serde(default)]
     pub unit: Vec<Unit>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub id: Spanned<String>,
@@ -58,7 +58,7 @@ pub struct Unit {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     Dezernat,
@@ -77,7 +77,7 @@ vocabulary!(UnitKind, "unit_kind_" {
 });
 
 /// `roles/<id>.toml`: one Rollensteckbrief, plus optional prose from `roles/<id>.md`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     #[serde(skip)]
@@ -114,7 +114,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskGroup {
     pub title: String,
@@ -123,7 +123,7 @@ pub struct TaskGroup {
 }
 
 /// A sentence on how a role works with another role, body or unit.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Interface {
     pub with: Ref,
@@ -166,6 +166,13 @@ impl RaciLetters {
     }
 }
 
+/// Written as in the content: `"A/R"`.
+impl serde::Serialize for RaciLetters {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.label())
+    }
+}
+
 impl<'de> Deserialize<'de> for RaciLetters {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -179,7 +186,7 @@ impl<'de> Deserialize<'de> for RaciLetters {
 }
 
 /// `bodies/<id>.toml`: one Gremium.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     #[serde(skip)]
@@ -208,7 +215,7 @@ pub struct Body {
 }
 
 /// A seat in a body: a role, a unit, or a group the source names only in words.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub role: Option<Ref>,
@@ -219,7 +226,7 @@ pub struct Member {
     pub mode: MemberMode,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MemberMode {
     #[default]
@@ -229,14 +236,14 @@ pub enum MemberMode {
 }
 
 /// `flows.toml`: the arrows of the steering-model diagram.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FlowsFile {
     #[serde(default)]
     pub flow: Vec<Flow>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Flow {
     pub from: Ref,
@@ -250,7 +257,7 @@ pub struct Flow {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FlowKind {
     #[default]
@@ -262,7 +269,7 @@ pub enum FlowKind {
 vocabulary!(FlowKind, "flow_" { Regular => "regular", Reporting => "reporting", FastLane => "fast_lane" });
 
 /// `raci.toml`: the activities of the project life cycle; the letters live on roles, bodies and units.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RaciFile {
     #[serde(default)]
@@ -271,7 +278,7 @@ pub struct RaciFile {
     pub activity: Vec<Activity>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
     pub id: Spanned<String>,
@@ -287,7 +294,7 @@ pub struct Activity {
 }
 
 /// `premises/<NN>-<id>.md`: one Prämisse.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Premise {
     #[serde(skip)]
@@ -306,14 +313,14 @@ pub struct Premise {
 }
 
 /// `challenges.toml`: the Handlungsfelder from the assessment.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChallengesFile {
     #[serde(default)]
     pub challenge: Vec<Challenge>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Challenge {
     pub id: Spanned<String>,
@@ -331,7 +338,7 @@ pub struct Challenge {
 }
 
 /// `staffing.toml`: the Stellenplan of the steering model.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Staffing {
     #[serde(default)]
@@ -344,7 +351,7 @@ pub struct Staffing {
 }
 
 /// One row of the staffing table.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     pub role: Ref,
@@ -365,7 +372,7 @@ pub struct Position {
 }
 
 /// The Fachamt side of the staffing plan.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FachamtStaffing {
     pub evp_fte: Spanned<f64>,
@@ -375,14 +382,14 @@ pub struct FachamtStaffing {
 }
 
 /// `glossary.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
     #[serde(default)]
     pub term: Vec<Term>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub term: Spanned<String>,

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::{Date, Origin, Ref, Spanned};
 
 /// `goals.toml`: strategic goals and the weighted criteria for prioritisation.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoalsFile {
     #[serde(default)]
@@ -16,7 +16,7 @@ pub struct GoalsFile {
     pub criterion: Vec<Criterion>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: Spanned<String>,
@@ -30,7 +30,7 @@ pub struct Goal {
 }
 
 /// A prioritisation criterion; a project's `scores` give 0..5 per criterion.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub id: Spanned<String>,
@@ -45,14 +45,14 @@ pub struct Criterion {
 }
 
 /// `kpis.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct KpisFile {
     #[serde(default)]
     pub kpi: Vec<Kpi>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     pub id: Spanned<String>,
@@ -70,7 +70,7 @@ pub struct Kpi {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Better {
     Higher,
@@ -78,7 +78,7 @@ pub enum Better {
 }
 
 /// `projects/<id>.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     #[serde(skip)]
@@ -109,7 +109,7 @@ pub struct Project {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     Antrag,
@@ -127,14 +127,14 @@ vocabulary!(Phase, "phase_" {
 });
 
 /// Budget in EUR.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Budget {
     pub planned: Spanned<f64>,
     pub approved: Option<Spanned<f64>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub id: Spanned<String>,
@@ -143,7 +143,7 @@ pub struct Milestone {
 }
 
 /// `demands/<id>.toml`: a Bedarf raised by a Fachamt.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Demand {
     #[serde(skip)]
@@ -162,7 +162,7 @@ pub struct Demand {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     Erfasst,
@@ -189,7 +189,7 @@ impl Stage {
 }
 
 /// `periods/<YYYY-Qn>.toml`: one status snapshot.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     #[serde(skip)]
@@ -206,7 +206,7 @@ pub struct Period {
 }
 
 /// A project's status in one period.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     pub project: Ref,

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Date, Markdown, Origin, Ref, Spanned};
 
 /// `pages/**/*.md`: a free handbook page.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// The path below `pages/` without `.md`, e.g. `hintergrund` or `anhang/itz`.
@@ -31,7 +31,7 @@ pub struct Page {
 }
 
 /// `papers/<id>.md`: a Vorlage (OParl "Paper").
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Paper {
     #[serde(skip)]
@@ -59,7 +59,7 @@ pub struct Paper {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub enum PaperType {
     Beschlussvorlage,
     Informationsvorlage,
@@ -73,7 +73,7 @@ vocabulary!(PaperType, "paper_type_" {
 });
 
 /// One row of the Beratungsfolge.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Consultation {
     /// The committee as named in the council ("Haupt- und Personalausschuss").
@@ -84,7 +84,7 @@ pub struct Consultation {
     pub authoritative: Option<Spanned<bool>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub enum ConsultationRole {
     Vorberatung,
     Entscheidung,
@@ -98,7 +98,7 @@ vocabulary!(ConsultationRole, "consultation_" {
 });
 
 /// Finanzielle Auswirkungen.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finance {
     pub budget_affected: bool,
@@ -112,7 +112,7 @@ pub struct Finance {
 }
 
 /// `decisions/<id>.toml`: a Beschluss or a granted exception.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     #[serde(skip)]

@@ -1,11 +1,12 @@
-//! The status spreadsheet round trip: `lotse export status-sheet` writes an XLSX with one
+//! Data for and from other programs. The status spreadsheet round trip: `lotse export status-sheet` writes an XLSX with one
 //! row per active project, pre-filled from the last period; project leads fill it in;
 //! `lotse import status` reads it back (XLSX, ODS or CSV) and writes the period file as a
-//! person would, keeping what it does not change.
+//! person would, keeping what it does not change. And the whole model as JSON (`json`).
 
 mod cells;
 mod export;
 mod import;
+pub mod json;
 mod period_file;
 
 use std::collections::BTreeMap;

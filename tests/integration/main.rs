@@ -9,6 +9,7 @@ mod search_common;
 
 mod cli;
 mod diagram;
+mod export_json;
 mod handbook;
 mod incremental;
 mod invalid;
