@@ -214,6 +214,13 @@ fn import_status(
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    let status = ExitCode::from(if imported.problems.is_empty() { 0 } else { EXIT_CONTENT });
+    let skipped = if imported.problems.is_empty() { "" } else { " (Zeilen mit Fehlern ausgelassen)" };
+    let (rows, path) = (imported.rows.len(), written.path.display());
+    if !written.changed {
+        say(&format!("{rows} Projekte eingelesen{skipped}; `{path}` ist schon auf diesem Stand."));
+        return status;
+    }
     let after = match build::check(root) {
         Ok(after) => after,
         Err(error) => {
@@ -233,21 +240,8 @@ fn import_status(
         }
         return ExitCode::from(EXIT_CONTENT);
     }
-    let skipped =
-        if imported.problems.is_empty() { String::new() } else { " (Zeilen mit Fehlern ausgelassen)".to_owned() };
-    match written.changed {
-        true => say(&format!(
-            "{} Projekte eingelesen{skipped}; `{}` geschrieben.",
-            imported.rows.len(),
-            written.path.display()
-        )),
-        false => say(&format!(
-            "{} Projekte eingelesen{skipped}; `{}` ist schon auf diesem Stand.",
-            imported.rows.len(),
-            written.path.display()
-        )),
-    }
-    ExitCode::from(if imported.problems.is_empty() { 0 } else { EXIT_CONTENT })
+    say(&format!("{rows} Projekte eingelesen{skipped}; `{path}` geschrieben."));
+    status
 }
 
 /// Runs the preview until the process is stopped; content errors go to the terminal

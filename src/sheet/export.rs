@@ -9,11 +9,13 @@ use crate::model::{Model, Phase};
 /// itself if it exists, else from the latest one before it; bytes of an XLSX file.
 pub fn status_sheet(model: &Model, period: &str) -> Result<Vec<u8>, String> {
     let base = base_period(model, period);
+    let statuses: std::collections::HashMap<&str, &crate::model::Status> =
+        base.map(|base| base.status.iter().map(|s| (s.project.get_ref().as_str(), s)).collect()).unwrap_or_default();
     let rows: Vec<(String, String, Option<Row>)> = model
         .projects
         .iter()
         .filter_map(|project| {
-            let status = base.and_then(|base| base.status.iter().find(|s| s.project.get_ref() == &project.id));
+            let status = statuses.get(project.id.as_str()).copied();
             let active = matches!(project.phase.get_ref(), Phase::Priorisiert | Phase::Beauftragt | Phase::Umsetzung);
             (active || status.is_some()).then(|| (project.id.clone(), project.title.clone(), status.map(Row::of)))
         })

@@ -66,13 +66,14 @@ pub fn import_status(model: &Model, file: &Path) -> Result<Imported, ImportError
     let header = table.first().ok_or_else(|| ImportError::Header(format!("Die Tabelle „{sheet}“ ist leer.")))?;
     let columns = columns(header, &sheet)?;
     let mut imported = Imported { rows: Vec::new(), problems: Vec::new() };
+    let projects: BTreeMap<&str, &crate::model::Project> = model.projects.iter().map(|p| (p.id.as_str(), p)).collect();
     for (index, cells) in table.iter().enumerate().skip(1) {
         let at = |field: Field| columns.get(&field).and_then(|&column| cells.get(column)).unwrap_or(&Cell::Empty);
         let editable = COLUMNS.iter().skip(2).any(|(_, field)| !at(*field).is_empty());
         if !editable {
             continue;
         }
-        match row(model, &at) {
+        match row(&projects, &at) {
             Ok(row) => imported.rows.push(row),
             Err(problems) => imported.problems.extend(problems.into_iter().map(|(field, found, allowed)| {
                 let column = columns.get(&field).copied().unwrap_or(0);
@@ -90,15 +91,18 @@ pub fn import_status(model: &Model, file: &Path) -> Result<Imported, ImportError
     Ok(imported)
 }
 
+/// The site's projects by id.
+type Projects<'m> = BTreeMap<&'m str, &'m crate::model::Project>;
+
 /// A cell that cannot be taken: its field, what was found and what is allowed.
 type Problem = (Field, String, String);
 
 /// The row's status, or every cell of it that cannot be taken.
-fn row<'c>(model: &Model, at: &dyn Fn(Field) -> &'c Cell) -> Result<Row, Vec<Problem>> {
+fn row<'c>(projects: &Projects<'_>, at: &dyn Fn(Field) -> &'c Cell) -> Result<Row, Vec<Problem>> {
     let mut problems: Vec<Problem> = Vec::new();
     let mut problem = |field: Field, found: String, allowed: String| problems.push((field, found, allowed));
     let project = at(Field::Project).text();
-    if model.projects.iter().all(|p| p.id != project) {
+    if !projects.contains_key(project.as_str()) {
         let found = if project.is_empty() { "nichts".to_owned() } else { format!("„{project}“") };
         problem(Field::Project, found, "erlaubt sind die IDs der Projekte unter content/projects/".to_owned());
     }
@@ -133,10 +137,8 @@ fn row<'c>(model: &Model, at: &dyn Fn(Field) -> &'c Cell) -> Result<Row, Vec<Pro
     };
     let progress = number(Field::Progress, Some((0.0, 100.0)));
     let spent = number(Field::Spent, None);
-    let milestones: Vec<&str> = model
-        .projects
-        .iter()
-        .find(|p| p.id == project)
+    let milestones: Vec<&str> = projects
+        .get(project.as_str())
         .map(|p| p.milestones.iter().map(|m| m.id.get_ref().as_str()).collect())
         .unwrap_or_default();
     let forecast = match forecasts(at(Field::Forecast), &milestones) {

@@ -15,15 +15,19 @@ pub fn text(existing: Option<(&str, &Period)>, rows: &[Row], date: Date) -> Stri
     let segments = segments(text);
     let blocks: Vec<&str> = segments.iter().filter(|(status, _)| *status).map(|(_, text)| *text).collect();
     // Statuses of projects the sheet leaves out stay as they are, then the sheet's rows.
+    let by_project: std::collections::HashMap<&str, &Row> =
+        rows.iter().map(|row| (row.project.as_str(), row)).collect();
+    let existing: std::collections::HashSet<&str> =
+        period.status.iter().map(|s| s.project.get_ref().as_str()).collect();
     let mut statuses: Vec<String> = Vec::new();
     let mut generated_last = false;
     for (status, block) in period.status.iter().zip(&blocks) {
-        let id = status.project.get_ref();
-        let changed = rows.iter().find(|row| &row.project == id).filter(|row| **row != Row::of(status));
+        let id = status.project.get_ref().as_str();
+        let changed = by_project.get(id).filter(|row| ***row != Row::of(status));
         generated_last = changed.is_some();
-        statuses.push(changed.map_or_else(|| (*block).to_owned(), table));
+        statuses.push(changed.map_or_else(|| (*block).to_owned(), |row| table(row)));
     }
-    for row in rows.iter().filter(|row| period.status.iter().all(|s| s.project.get_ref() != &row.project)) {
+    for row in rows.iter().filter(|row| !existing.contains(row.project.as_str())) {
         generated_last = true;
         statuses.push(table(row));
     }
