@@ -51,13 +51,37 @@ pub struct BuildOptions {
     pub typst_sources: Option<PathBuf>,
     /// Where typeset PDFs are kept for the next build; `None` typesets every PDF.
     pub cache: Option<PathBuf>,
+    /// Hears which step the build begins, for a progress line.
+    pub progress: Progress,
+}
+
+/// A listener for the steps of a build (`"PDFs setzen"`, …), or none.
+#[derive(Clone, Default)]
+pub struct Progress(Option<std::sync::Arc<dyn Fn(&'static str) + Send + Sync>>);
+
+impl Progress {
+    pub fn new(listener: impl Fn(&'static str) + Send + Sync + 'static) -> Progress {
+        Progress(Some(std::sync::Arc::new(listener)))
+    }
+
+    fn step(&self, name: &'static str) {
+        if let Some(listener) = &self.0 {
+            listener(name);
+        }
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Progress(listener)" } else { "Progress(none)" })
+    }
 }
 
 impl BuildOptions {
     /// Options for building into `output`, with the PDF cache in a hidden folder beside it.
     pub fn new(output: PathBuf) -> BuildOptions {
         let cache = Some(crate::output::cache_folder(&output));
-        BuildOptions { output, period: None, typst_sources: None, cache }
+        BuildOptions { output, period: None, typst_sources: None, cache, progress: Progress::default() }
     }
 }
 
@@ -84,6 +108,7 @@ pub struct BuildReport {
 pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let staged = Files::staged(&options.output)?;
     let Rendered { mut files, sources, mut report } = render(root, checked, options, crate::pdf::Memo::Free, staged)?;
+    options.progress.step("Ausgabe austauschen");
     files.write(&options.output)?;
     if let (Some(folder), Some(mut sources)) = (&options.typst_sources, sources) {
         sources.write(folder)?;
@@ -124,11 +149,13 @@ fn render(
     let site = Site::new(&checked.model, config, &theme.labels, options.period.as_deref());
     let mut sources = options.typst_sources.as_ref().map(|_| Files::default());
     let pdfs = if config.build.pdf {
+        options.progress.step("PDFs setzen");
         crate::pdf::render(&site, &theme, options.cache.as_deref(), memo, &mut files, sources.as_mut())?
     } else {
         Vec::new()
     };
     timings.stage("pdf");
+    options.progress.step("Seiten und Suchindex schreiben");
     let pages =
         if config.build.site { crate::html::render_site(&site, &theme, &mut files, &mut timings)? } else { Vec::new() };
     let warnings = pdfs.iter().flat_map(typst_warnings).collect();

@@ -2,6 +2,7 @@
 //! `import`, with help and usage errors in German.
 
 mod args;
+mod progress;
 mod summary;
 mod usage;
 
@@ -68,7 +69,10 @@ pub fn run(args: Args) -> ExitCode {
             if no_cache {
                 options.cache = None;
             }
-            let (status, built) = run_build(&args.root, &checked, &options);
+            let shown = std::io::stderr().is_terminal() && !args.quiet && std::env::var_os("CI").is_none();
+            let (line, progress) = progress::Line::start(shown);
+            options.progress = progress;
+            let (status, built) = run_build(&args.root, &checked, &options, line);
             if let (true, Some(built)) = (args.timings, built) {
                 timings.extend(&built);
                 print_timings(&timings);
@@ -286,9 +290,13 @@ fn run_build(
     root: &std::path::Path,
     checked: &Loaded,
     options: &build::BuildOptions,
+    line: progress::Line,
 ) -> (ExitCode, Option<crate::timings::Timings>) {
     let started = std::time::Instant::now();
-    match build::build(root, checked, options) {
+    let built = build::build(root, checked, options);
+    // The line goes before anything else is printed.
+    drop(line);
+    match built {
         Ok(report) => {
             print_diagnostics(&report.warnings, checked);
             let reused = match report.reused.len() {

@@ -166,3 +166,14 @@ fn quiet_prints_nothing_on_clean_content() {
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
     assert!(output.stdout.is_empty() && output.stderr.is_empty(), "{}", describe(&output));
 }
+
+#[test]
+fn no_progress_line_when_the_output_is_not_a_terminal() {
+    let site = harness::copy_minimal();
+    let root = site.path().to_str().expect("utf-8 path");
+    let output = lotse(&["--root", root, "build"]);
+    assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
+    let all = format!("{}{}", text(&output.stdout), text(&output.stderr));
+    assert!(!all.contains('\u{1b}') && !all.contains("PDFs setzen"), "{all}");
+    assert!(text(&output.stdout).lines().last().is_some_and(|line| line.contains("Dateien nach")), "{all}");
+}
