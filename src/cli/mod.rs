@@ -258,7 +258,9 @@ fn serve(root: &std::path::Path, options: crate::serve::ServeOptions) -> ExitCod
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    say(&format!("Vorschau unter http://{}/ (beenden mit Strg+C)", preview.address()));
+    // Also with --quiet: without the address the preview is of no use.
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout(), "Vorschau unter http://{}/ (beenden mit Strg+C)", preview.address());
     preview.run(|outcome| match outcome {
         crate::serve::Outcome::Built { written, removed, took } => {
             say(&format!("Neu gebaut in {} ms: {written} Dateien geschrieben, {removed} entfernt.", took.as_millis()))

@@ -158,6 +158,15 @@ fn listens_on_the_loopback_interface_unless_told_otherwise() {
     }
 }
 
+#[test]
+fn listens_on_another_interface_when_bind_says_so() {
+    let Some(ip) = own_address() else { return };
+    let site = harness::copy_minimal();
+    let preview = start(site.path(), &["--bind", "0.0.0.0", "--quiet"]);
+    let outside = SocketAddr::new(ip, preview.address.port());
+    assert!(TcpStream::connect_timeout(&outside, Duration::from_secs(5)).is_ok(), "not reachable on {outside}");
+}
+
 /// This machine's address on its network, if it has one besides the loopback.
 fn own_address() -> Option<IpAddr> {
     let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
