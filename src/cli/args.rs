@@ -67,6 +67,13 @@ pub enum Command {
         #[arg(value_name = "ID")]
         id: String,
     },
+    /// JSON-Schemas für jede Art von Inhaltsdatei schreiben, für Editoren, die beim
+    /// Tippen prüfen (z. B. VS Code mit Even Better TOML).
+    Schema {
+        /// Der Ordner für die Schemas (Vorgabe: ORDNER/schemas).
+        #[arg(long, value_name = "ZIEL")]
+        out: Option<PathBuf>,
+    },
     /// Daten für andere Programme schreiben: die Statustabelle einer Periode, das Modell als JSON.
     Export {
         #[command(subcommand)]

@@ -42,6 +42,9 @@ pub fn run(args: Args) -> ExitCode {
     if let Command::New { kind, id } = &args.command {
         return new(&args.root, kind, id);
     }
+    if let Command::Schema { out } = &args.command {
+        return schema(&out.clone().unwrap_or_else(|| args.root.join("schemas")));
+    }
     let checked = match build::check(&args.root) {
         Ok(checked) => checked,
         Err(error) => {
@@ -81,7 +84,7 @@ pub fn run(args: Args) -> ExitCode {
         }
         // Answered above, before the check: the preview runs with content errors too, and
         // a new file can be added to content with errors.
-        Command::Serve { .. } | Command::New { .. } => ExitCode::SUCCESS,
+        Command::Serve { .. } | Command::New { .. } | Command::Schema { .. } => ExitCode::SUCCESS,
         Command::Export { what: ExportCommand::StatusSheet { period, out } } => {
             let out = out.unwrap_or_else(|| PathBuf::from(format!("statusbericht-{period}.xlsx")));
             export_status_sheet(&checked, &period, &out)
@@ -161,12 +164,7 @@ fn export_status_sheet(checked: &Loaded, period: &str, out: &std::path::Path) ->
 
 /// Writes a file that must not exist yet: Lotse never replaces a user's file.
 fn write_new_file(out: &std::path::Path, bytes: &[u8], what: &str) -> ExitCode {
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(out)
-        .and_then(|mut file| std::io::Write::write_all(&mut file, bytes));
-    match written {
+    match create_new(out, bytes) {
         Ok(()) => {
             say(&format!("{what} nach `{}` geschrieben.", out.display()));
             ExitCode::SUCCESS
@@ -246,6 +244,43 @@ fn import_status(
     }
     say(&format!("{rows} Projekte eingelesen{skipped}; `{path}` geschrieben."));
     status
+}
+
+/// Writes a file that must not exist yet.
+fn create_new(out: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(out)?;
+    std::io::Write::write_all(&mut file, bytes)
+}
+
+/// Writes the JSON Schemas; a file that is there with other bytes is kept and named.
+fn schema(folder: &std::path::Path) -> ExitCode {
+    if let Err(error) = std::fs::create_dir_all(folder) {
+        say_error(&format!("Fehler: `{}` kann nicht angelegt werden: {error}", folder.display()));
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let schemas = crate::scaffold::schema::schemas();
+    for (name, _, schema) in &schemas {
+        let path = folder.join(name);
+        let text = serde_json::to_string_pretty(schema).unwrap_or_default() + "\n";
+        match std::fs::read(&path) {
+            Ok(existing) if existing == text.as_bytes() => {}
+            Ok(_) => {
+                say_error(&format!(
+                    "Fehler: `{}` gibt es schon mit anderem Inhalt; Lotse überschreibt keine Datei. Löschen Sie die alten Schemas oder wählen Sie mit --out einen anderen Ordner.",
+                    path.display()
+                ));
+                return ExitCode::from(EXIT_USAGE);
+            }
+            Err(_) => {
+                if let Err(error) = create_new(&path, text.as_bytes()) {
+                    say_error(&format!("Fehler: `{}` kann nicht geschrieben werden: {error}", path.display()));
+                    return ExitCode::from(EXIT_USAGE);
+                }
+            }
+        }
+    }
+    say(&format!("{} Schemas nach `{}` geschrieben.", schemas.len(), folder.display()));
+    ExitCode::SUCCESS
 }
 
 /// Runs the preview until the process is stopped; content errors go to the terminal

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::model::{Origin, Spanned};
 
 /// The site's settings as written in `site.toml`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Title of the handbook ("IT-Handbuch").
@@ -25,24 +25,30 @@ pub struct Config {
     /// Path of a logo image below the site's `static/` folder (or the theme's).
     pub logo: Option<String>,
     /// The reporting period that pages and dashboards show as current.
+    #[schemars(with = "Option<String>")]
     pub current_period: Option<Spanned<String>>,
     /// Show the example-data banner on pages with portfolio data.
     #[serde(default)]
     pub example_data: bool,
     /// When the content as a whole was last changed ("Stand"); pages may give their own date.
+    #[schemars(with = "Option<crate::model::Date>")]
     pub updated: Option<Spanned<crate::model::Date>>,
     /// Where readers send feedback on the site: `mailto:…`, an intranet URL or `page:<id>`.
+    #[schemars(with = "Option<String>")]
     pub feedback: Option<Spanned<String>>,
     /// The accessibility statement (Erklärung zur Barrierefreiheit), linked from every page:
     /// `page:<id>` or an intranet URL.
+    #[schemars(with = "Option<String>")]
     pub accessibility: Option<Spanned<String>>,
     /// The site in easy language (Leichte Sprache), linked from every page.
+    #[schemars(with = "Option<String>")]
     pub easy_language: Option<Spanned<String>>,
     /// The start page's entry links, as content links (`role:<id>`, `page:<id>`, …).
     #[serde(default)]
     pub start: StartLinks,
     /// Words of the theme's labels that this site says differently, key by key.
     #[serde(default)]
+    #[schemars(with = "std::collections::BTreeMap<String, String>")]
     pub labels: std::collections::BTreeMap<String, Spanned<String>>,
     #[serde(default)]
     pub build: BuildSettings,
@@ -57,27 +63,33 @@ pub struct Config {
 
 /// `content/vocabulary.toml`: the site's own words for the values of the fixed
 /// vocabularies (`[demand_stages.dialog] name = "Im Erstgespräch"`).
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Renamed>")]
     pub phases: BTreeMap<String, Spanned<Renamed>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Renamed>")]
     pub demand_stages: BTreeMap<String, Spanned<Renamed>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Renamed>")]
     pub flow_kinds: BTreeMap<String, Spanned<Renamed>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Renamed>")]
     pub unit_kinds: BTreeMap<String, Spanned<Renamed>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Renamed>")]
     pub paper_types: BTreeMap<String, Spanned<Renamed>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Renamed>")]
     pub consultation_roles: BTreeMap<String, Spanned<Renamed>>,
     #[serde(skip)]
     pub origin: Origin,
 }
 
 /// A value of a vocabulary under the site's own name.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Renamed {
     pub name: String,
@@ -122,17 +134,20 @@ impl Vocabulary {
 }
 
 /// The three entry questions of the start page and the links under each.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StartLinks {
     /// "I have a need": where a demand starts.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub need: Vec<Spanned<String>>,
     /// "What is my role": role cards and how roles differ.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub role: Vec<Spanned<String>>,
     /// "What are the rules": premises and background.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub rules: Vec<Spanned<String>>,
 }
 
@@ -144,7 +159,7 @@ impl StartLinks {
 }
 
 /// Which outputs `lotse build` writes.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct BuildSettings {
     /// The handbook's HTML pages, search index and assets.
@@ -158,17 +173,20 @@ pub struct BuildSettings {
 /// What `handbuch.pdf` holds besides the governance model (roles, bodies, premises,
 /// staffing, glossary): free pages only where named, so that the PDF does not grow with
 /// every page the handbook gains.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HandbookSettings {
     /// Folders below `content/pages/` whose pages all go in (`"anleitungen"`).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub sections: Vec<Spanned<String>>,
     /// Single pages by id (`"ausgangslage"`, `"anhang/itz"`).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub pages: Vec<Spanned<String>>,
     /// The most pages the PDF may have; a longer handbook is an error that names what to trim.
     #[serde(default = "default_max_pages")]
+    #[schemars(with = "u32")]
     pub max_pages: Spanned<u32>,
 }
 

@@ -8,19 +8,21 @@ use serde::Deserialize;
 use super::{Markdown, Origin, Ref, Spanned};
 
 /// `levels.toml`: the three levels of the model.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LevelsFile {
     #[serde(default)]
     pub level: Vec<Level>,
 }
 
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
     pub description: String,
@@ -29,23 +31,28 @@ pub struct Level {
 }
 
 /// `units.toml`: organisational units (Ämter, Sachgebiete, service providers, groups of units).
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitsFile {
     #[serde(default)]
     pub unit: Vec<Unit>,
 }
 
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: String,
+    #[schemars(with = "UnitKind")]
     pub kind: Spanned<UnitKind>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub parent: Option<Ref>,
     /// The level band the unit is drawn in, where the steering model places it.
+    #[schemars(with = "Option<String>")]
     pub level: Option<Ref>,
     #[serde(default)]
     pub description: String,
@@ -53,12 +60,13 @@ pub struct Unit {
     #[serde(default)]
     pub example: bool,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RaciLetters>")]
     pub raci: BTreeMap<String, Spanned<RaciLetters>>,
     #[serde(skip)]
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     Dezernat,
@@ -77,16 +85,19 @@ vocabulary!(UnitKind, "unit_kind_" {
 });
 
 /// `roles/<id>.toml`: one Rollensteckbrief, plus optional prose from `roles/<id>.md`.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
     #[serde(skip)]
     pub id: String,
     pub name: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub unit: Option<Ref>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub levels: Vec<Ref>,
     /// The level as the source words it ("Operativ + Steuernd").
     pub level_text: Option<String>,
@@ -103,6 +114,7 @@ pub struct Role {
     #[serde(default)]
     pub interfaces: Vec<Interface>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RaciLetters>")]
     pub raci: BTreeMap<String, Spanned<RaciLetters>>,
     #[serde(skip)]
     pub prose: Option<Markdown>,
@@ -114,7 +126,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskGroup {
     pub title: String,
@@ -123,9 +135,10 @@ pub struct TaskGroup {
 }
 
 /// A sentence on how a role works with another role, body or unit.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Interface {
+    #[schemars(with = "String")]
     pub with: Ref,
     pub text: String,
 }
@@ -166,6 +179,21 @@ impl RaciLetters {
     }
 }
 
+/// In a schema: the letters as the content writes them.
+impl schemars::JsonSchema for RaciLetters {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RaciBuchstaben".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^\\s*[RACI]\\s*([/,+]\\s*[RACI]\\s*)*$",
+            "description": "R (verantwortlich), A (rechenschaftspflichtig), C (konsultiert), I (informiert) oder verbunden wie A/R."
+        })
+    }
+}
+
 /// Written as in the content: `"A/R"`.
 impl serde::Serialize for RaciLetters {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -186,27 +214,32 @@ impl<'de> Deserialize<'de> for RaciLetters {
 }
 
 /// `bodies/<id>.toml`: one Gremium.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     #[serde(skip)]
     pub id: String,
     pub name: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
+    #[schemars(with = "String")]
     pub level: Ref,
     #[serde(default)]
     pub summary: String,
     #[serde(default)]
     pub members: Vec<Member>,
+    #[schemars(with = "Option<String>")]
     pub chair: Option<Ref>,
     pub cadence: Option<String>,
     #[serde(default)]
     pub tasks: Vec<String>,
     #[serde(default)]
     pub decides: Vec<String>,
+    #[schemars(with = "Option<String>")]
     pub reports_to: Option<Ref>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RaciLetters>")]
     pub raci: BTreeMap<String, Spanned<RaciLetters>>,
     #[serde(skip)]
     pub prose: Option<Markdown>,
@@ -215,10 +248,12 @@ pub struct Body {
 }
 
 /// A seat in a body: a role, a unit, or a group the source names only in words.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Member {
+    #[schemars(with = "Option<String>")]
     pub role: Option<Ref>,
+    #[schemars(with = "Option<String>")]
     pub unit: Option<Ref>,
     /// How the source labels the seat ("Vertretung des IT-Dienstleisters", "Weitere Akteure").
     pub label: Option<String>,
@@ -226,7 +261,7 @@ pub struct Member {
     pub mode: MemberMode,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MemberMode {
     #[default]
@@ -236,17 +271,19 @@ pub enum MemberMode {
 }
 
 /// `flows.toml`: the arrows of the steering-model diagram.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FlowsFile {
     #[serde(default)]
     pub flow: Vec<Flow>,
 }
 
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Flow {
+    #[schemars(with = "String")]
     pub from: Ref,
+    #[schemars(with = "String")]
     pub to: Ref,
     pub label: String,
     #[serde(default)]
@@ -257,7 +294,7 @@ pub struct Flow {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FlowKind {
     #[default]
@@ -269,7 +306,7 @@ pub enum FlowKind {
 vocabulary!(FlowKind, "flow_" { Regular => "regular", Reporting => "reporting", FastLane => "fast_lane" });
 
 /// `raci.toml`: the activities of the project life cycle; the letters live on roles, bodies and units.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RaciFile {
     #[serde(default)]
@@ -278,23 +315,26 @@ pub struct RaciFile {
     pub activity: Vec<Activity>,
 }
 
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Activity {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub name: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
     pub description: String,
     /// The body in which the activity takes place; its advisory members may only be C or I.
+    #[schemars(with = "Option<String>")]
     pub body: Option<Ref>,
     #[serde(skip)]
     pub origin: Origin,
 }
 
 /// `premises/<NN>-<id>.md`: one Prämisse.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Premise {
     #[serde(skip)]
@@ -303,6 +343,7 @@ pub struct Premise {
     pub order: u32,
     pub title: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
     pub summary: String,
@@ -313,32 +354,35 @@ pub struct Premise {
 }
 
 /// `challenges.toml`: the Handlungsfelder from the assessment.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChallengesFile {
     #[serde(default)]
     pub challenge: Vec<Challenge>,
 }
 
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Challenge {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     pub title: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
     pub text: String,
     /// The area of the steering model: Organisation/Personal, Projektportfolio or Prozesse.
     pub area: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub addressed_by: Vec<Ref>,
     #[serde(skip)]
     pub origin: Origin,
 }
 
 /// `staffing.toml`: the Stellenplan of the steering model.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Staffing {
     #[serde(default)]
@@ -351,18 +395,22 @@ pub struct Staffing {
 }
 
 /// One row of the staffing table.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
+    #[schemars(with = "String")]
     pub role: Ref,
     /// The row's wording in the source ("Berater:innen").
     pub label: String,
     pub pay_grade: Option<String>,
     /// Target FTE; absent where the source leaves it open ("_*").
+    #[schemars(with = "Option<f64>")]
     pub target: Option<Spanned<f64>>,
+    #[schemars(with = "f64")]
     pub current: Spanned<f64>,
     /// Year -> FTE hired in that wave.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, f64>")]
     pub waves: BTreeMap<String, Spanned<f64>>,
     /// The last wave reads "ff.": it continues after its year.
     #[serde(default)]
@@ -372,29 +420,33 @@ pub struct Position {
 }
 
 /// The Fachamt side of the staffing plan.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FachamtStaffing {
+    #[schemars(with = "f64")]
     pub evp_fte: Spanned<f64>,
+    #[schemars(with = "f64")]
     pub coordinator_fte: Spanned<f64>,
     #[serde(default)]
     pub note: String,
 }
 
 /// `glossary.toml`.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GlossaryFile {
     #[serde(default)]
     pub term: Vec<Term>,
 }
 
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
+    #[schemars(with = "String")]
     pub term: Spanned<String>,
     pub definition: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     #[serde(skip)]
     pub origin: Origin,

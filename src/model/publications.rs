@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Date, Markdown, Origin, Ref, Spanned};
 
 /// `pages/**/*.md`: a free handbook page.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// The path below `pages/` without `.md`, e.g. `hintergrund` or `anhang/itz`.
@@ -13,6 +13,7 @@ pub struct Page {
     pub id: String,
     pub title: String,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
     pub description: String,
@@ -23,6 +24,7 @@ pub struct Page {
     /// Listed in the navigation; `false` for pages reached from the footer.
     #[serde(default = "listed")]
     pub nav: bool,
+    #[schemars(with = "Option<Date>")]
     pub updated: Option<Spanned<Date>>,
     #[serde(skip)]
     pub body: Markdown,
@@ -31,22 +33,26 @@ pub struct Page {
 }
 
 /// `papers/<id>.md`: a Vorlage (OParl "Paper").
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Paper {
     #[serde(skip)]
     pub id: String,
     /// Vorlage-Nr.; absent until the council office assigns one.
     pub reference: Option<String>,
+    #[schemars(with = "PaperType")]
     pub paper_type: Spanned<PaperType>,
     /// Betreff.
     pub name: String,
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     /// Federführende Stelle (unit id).
+    #[schemars(with = "String")]
     pub originator: Ref,
     #[serde(default)]
     pub consultations: Vec<Consultation>,
     /// Beschlussvorschlag (Markdown); absent in an Informationsvorlage.
+    #[schemars(with = "Option<String>")]
     pub resolution: Option<Spanned<String>>,
     pub finance: Option<Finance>,
     #[serde(default)]
@@ -59,7 +65,7 @@ pub struct Paper {
     pub origin: Origin,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 pub enum PaperType {
     Beschlussvorlage,
     Informationsvorlage,
@@ -73,18 +79,20 @@ vocabulary!(PaperType, "paper_type_" {
 });
 
 /// One row of the Beratungsfolge.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Consultation {
     /// The committee as named in the council ("Haupt- und Personalausschuss").
     pub body: String,
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     pub role: ConsultationRole,
     /// Whether this committee decides (federführend); absent means no.
+    #[schemars(with = "Option<bool>")]
     pub authoritative: Option<Spanned<bool>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, schemars::JsonSchema)]
 pub enum ConsultationRole {
     Vorberatung,
     Entscheidung,
@@ -98,33 +106,40 @@ vocabulary!(ConsultationRole, "consultation_" {
 });
 
 /// Finanzielle Auswirkungen.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finance {
     pub budget_affected: bool,
+    #[schemars(with = "Option<f64>")]
     pub amount: Option<Spanned<f64>>,
     pub covered: Option<bool>,
     /// Deckungsvorschlag.
     pub coverage: Option<String>,
+    #[schemars(with = "Option<f64>")]
     pub follow_up_costs: Option<Spanned<f64>>,
     #[serde(default)]
     pub text: String,
 }
 
 /// `decisions/<id>.toml`: a Beschluss or a granted exception.
-#[derive(Debug, Deserialize, serde::Serialize)]
+#[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     #[serde(skip)]
     pub id: String,
+    #[schemars(with = "Date")]
     pub date: Spanned<Date>,
     /// The body of the model that decided (id); for a council committee use `committee`.
+    #[schemars(with = "Option<String>")]
     pub body: Option<Ref>,
     pub committee: Option<String>,
     pub subject: String,
+    #[schemars(with = "Option<String>")]
     pub premise: Option<Ref>,
+    #[schemars(with = "Option<String>")]
     pub paper: Option<Ref>,
     /// The decision's wording (Markdown).
+    #[schemars(with = "String")]
     pub text: Spanned<String>,
     #[serde(default)]
     pub example: bool,

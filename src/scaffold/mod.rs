@@ -3,6 +3,7 @@
 //! passes `lotse check` as written; and `lotse new site`, a small working site to start
 //! from. Nothing existing is ever overwritten.
 
+pub mod schema;
 mod site;
 mod templates;
 

@@ -17,6 +17,7 @@ mod mainz_content;
 mod pdf;
 mod portfolio;
 mod scaffold;
+mod schema;
 mod search;
 mod search_js;
 mod serve;
