@@ -35,5 +35,25 @@ pub fn schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> {
 
 fn of<T: JsonSchema>() -> serde_json::Value {
     let generator = SchemaSettings::draft07().into_generator();
-    generator.into_root_schema_for::<T>().to_value()
+    let mut schema = generator.into_root_schema_for::<T>().to_value();
+    english_out(&mut schema);
+    schema
+}
+
+/// Drops the descriptions schemars takes from the code's doc comments: they are English
+/// notes for developers, and editors show descriptions to authors. The German ones of
+/// dates and RACI letters stay.
+fn english_out(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(object) => {
+            // Only the annotation, a string; a content key named `description` is an object.
+            let note = object.get("description").and_then(|d| d.as_str());
+            if note.is_some_and(|d| !d.contains(" z. B. ") && !d.contains("verantwortlich")) {
+                object.remove("description");
+            }
+            object.values_mut().for_each(english_out);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(english_out),
+        _ => {}
+    }
 }
