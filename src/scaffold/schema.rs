@@ -40,9 +40,9 @@ fn of<T: JsonSchema>() -> serde_json::Value {
     schema
 }
 
-/// Drops the descriptions schemars takes from the code's doc comments: they are English
-/// notes for developers, and editors show descriptions to authors. The German ones of
-/// dates and RACI letters stay.
+/// Drops the descriptions schemars takes from the code's doc comments and the titles it
+/// takes from type names: they are English notes for developers, and editors show them
+/// to authors. The German descriptions of dates and RACI letters stay.
 fn english_out(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(object) => {
@@ -50,6 +50,10 @@ fn english_out(value: &mut serde_json::Value) {
             let note = object.get("description").and_then(|d| d.as_str());
             if note.is_some_and(|d| !d.contains(" z. B. ") && !d.contains("verantwortlich")) {
                 object.remove("description");
+            }
+            // The Rust type's name (`Role`), likewise not for authors.
+            if object.get("title").is_some_and(serde_json::Value::is_string) {
+                object.remove("title");
             }
             object.values_mut().for_each(english_out);
         }
