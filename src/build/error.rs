@@ -21,6 +21,8 @@ pub enum BuildError {
     Pdf(PdfError),
     /// The output cannot be written (disk full, no permission, …).
     Output(OutputError),
+    /// The output or Typst-sources folder would overwrite the site's own folders.
+    Targets(super::targets::TargetError),
 }
 
 impl BuildError {
@@ -39,7 +41,7 @@ impl BuildError {
     /// Whether the command was used wrongly (exit status 2) rather than the content or
     /// the machine being at fault.
     pub fn is_usage(&self) -> bool {
-        matches!(self, BuildError::UnknownPeriod { .. })
+        matches!(self, BuildError::UnknownPeriod { .. } | BuildError::Targets(_))
     }
 }
 
@@ -58,6 +60,7 @@ impl std::fmt::Display for BuildError {
                 "{error}\nDas liegt nicht an den Inhalten: Prüfen Sie den Speicherplatz und die Schreibrechte des Ausgabeordners."
             ),
             BuildError::Output(error) => write!(f, "{error}"),
+            BuildError::Targets(error) => write!(f, "{error}"),
         }
     }
 }

@@ -5,6 +5,7 @@
 mod error;
 mod jobs;
 mod session;
+mod targets;
 
 use std::path::{Path, PathBuf};
 
@@ -106,6 +107,7 @@ pub struct BuildReport {
 /// pages, the PDFs (as `[build]` in `site.toml` chooses), the assets, the search index and
 /// the sitemap. On any error the previous output stays as it was.
 pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    targets::check(root, &options.output, options.typst_sources.as_deref()).map_err(BuildError::Targets)?;
     let staged = Files::staged(&options.output)?;
     let Rendered { mut files, sources, mut report } = render(root, checked, options, crate::pdf::Memo::Free, staged)?;
     options.progress.step("Ausgabe austauschen");

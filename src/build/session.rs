@@ -65,6 +65,10 @@ impl Session {
         if checked.diagnostics.has_errors() {
             return Ok(Rebuilt::Invalid(Box::new(checked)));
         }
+        let targets = super::targets::check(&self.root, &self.options.output, self.options.typst_sources.as_deref());
+        if let Err(error) = targets {
+            return Err(SessionError::Build(Box::new(checked), BuildError::Targets(error)));
+        }
         let rendered =
             render(&self.root, &checked, &self.options, crate::pdf::Memo::Keep, crate::output::Files::default());
         let Rendered { mut files, report: mut built, .. } = match rendered {

@@ -49,6 +49,8 @@ pub enum OutputError {
     Collision(String),
     /// The target exists, is not empty and was not written by Lotse.
     ForeignFolder(PathBuf),
+    /// The target is a file or a symbolic link, not a folder.
+    NotAFolder(PathBuf),
     Io(PathBuf, std::io::Error),
 }
 
@@ -58,6 +60,11 @@ impl std::fmt::Display for OutputError {
             OutputError::Collision(path) => write!(
                 f,
                 "Zwei Seiten würden in dieselbe Datei `{path}` geschrieben. Benennen Sie eine der beiden Inhaltsdateien um."
+            ),
+            OutputError::NotAFolder(path) => write!(
+                f,
+                "`{}` ist eine Datei oder ein symbolischer Link, kein Ordner; Lotse verschiebt und überschreibt sie nicht. Wählen Sie mit `--output` einen Ordner.",
+                path.display()
             ),
             OutputError::ForeignFolder(path) => write!(
                 f,
@@ -239,6 +246,12 @@ fn remove_empty_parents(target: &Path, path: &Path) {
 
 /// Refuses to replace a folder that holds something other than an earlier build.
 fn guard(target: &Path) -> Result<(), OutputError> {
+    // A file or a link where the output should be is the user's: never moved aside.
+    if let Ok(metadata) = std::fs::symlink_metadata(target)
+        && !metadata.is_dir()
+    {
+        return Err(OutputError::NotAFolder(target.to_path_buf()));
+    }
     let Ok(mut entries) = std::fs::read_dir(target) else { return Ok(()) };
     let empty = entries.next().is_none();
     if empty || target.join(MARKER).exists() { Ok(()) } else { Err(OutputError::ForeignFolder(target.to_path_buf())) }

@@ -16,6 +16,7 @@ mod invalid;
 mod mainz_content;
 mod pdf;
 mod portfolio;
+mod robustness;
 mod scaffold;
 mod schema;
 mod search;
