@@ -111,10 +111,18 @@ fn check_staffing(checker: &mut Checker<'_>) {
     }
 }
 
-/// Reports a negative amount (FTE or EUR).
+/// Reports a negative or not finite amount (FTE or EUR): TOML allows `inf` and `nan`.
 pub fn non_negative(checker: &mut Checker<'_>, file: FileId, value: Option<&Spanned<f64>>, what: &str) {
     let Some(value) = value else { return };
-    if *value.get_ref() < 0.0 || value.get_ref().is_nan() {
+    if !value.get_ref().is_finite() {
+        checker.report(
+            Diagnostic::error(format!("Keine Zahl für {what}: `{}`", value.get_ref()))
+                .at(file, value.span(), "keine endliche Zahl")
+                .hint("Tragen Sie einen Betrag als Zahl ein, z. B. 250000; `inf` und `nan` sind keine Beträge."),
+        );
+        return;
+    }
+    if *value.get_ref() < 0.0 {
         checker.report(
             Diagnostic::error(format!("Negativer Wert für {what}: {}", value.get_ref()))
                 .at(file, value.span(), "negativer Wert")

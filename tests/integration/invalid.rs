@@ -108,6 +108,7 @@ macro_rules! invalid_cases {
 invalid_cases! {
     bad_file_name,
     bad_period_file_name,
+    budget_not_finite,
     cascade_project_with_invalid_phase,
     cascade_role_with_unknown_key,
     consultations_out_of_order,
