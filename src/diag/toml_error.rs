@@ -194,20 +194,57 @@ fn invalid_type(rest: &str) -> Diagnostic {
 }
 
 fn german_type(description: &str) -> String {
-    let kind = description.split_whitespace().next().unwrap_or_default();
     let quoted = description.split('`').nth(1);
-    let noun = match kind {
-        "string" | "a" if description.contains("string") => "Text in Anführungszeichen",
-        "integer" | "an" if description.contains("integer") || description.contains("i64") => "eine ganze Zahl",
-        "floating" | "f64" => "eine Zahl",
-        "boolean" | "bool" => "true oder false",
-        "sequence" | "a" if description.contains("sequence") => "eine Liste in [ ]",
-        "map" | "a" if description.contains("map") => "eine Tabelle",
-        _ if description.contains("date") => "ein Datum (JJJJ-MM-TT)",
-        _ => return description.to_owned(),
+    // serde names types in English or by their Rust names (`i64`, `a boolean`): every
+    // spelling is matched by its words, so that none reaches the reader.
+    let words: Vec<&str> = description.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let has = |names: &[&str]| words.iter().any(|word| names.contains(word));
+    let noun = if has(&["string", "str", "char"]) {
+        "Text in Anführungszeichen"
+    } else if has(&["integer", "i8", "i16", "i32", "i64", "i128", "u8", "u16", "u32", "u64", "u128", "usize", "isize"])
+    {
+        "eine ganze Zahl"
+    } else if has(&["floating", "float", "f32", "f64"]) {
+        "eine Zahl"
+    } else if has(&["boolean", "bool"]) {
+        "true oder false"
+    } else if has(&["sequence", "array", "seq"]) {
+        "eine Liste in [ ]"
+    } else if has(&["map", "table", "struct"]) {
+        "eine Tabelle"
+    } else if description.contains("date") {
+        "ein Datum (JJJJ-MM-TT)"
+    } else {
+        "ein anderer Wert"
     };
     match quoted {
         Some(value) => format!("{noun} ({value})"),
         None => noun.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::german_type;
+
+    #[test]
+    fn names_every_type_in_german_never_by_its_rust_name() {
+        for (serde, german) in [
+            ("i64", "eine ganze Zahl"),
+            ("u32", "eine ganze Zahl"),
+            ("an integer", "eine ganze Zahl"),
+            ("integer `5`", "eine ganze Zahl (5)"),
+            ("f64", "eine Zahl"),
+            ("a floating point number", "eine Zahl"),
+            ("a boolean", "true oder false"),
+            ("bool", "true oder false"),
+            ("a string", "Text in Anführungszeichen"),
+            ("string \"ja\"", "Text in Anführungszeichen"),
+            ("a sequence", "eine Liste in [ ]"),
+            ("a map", "eine Tabelle"),
+            ("unit variant", "ein anderer Wert"),
+        ] {
+            assert_eq!(german_type(serde), german, "{serde}");
+        }
     }
 }
