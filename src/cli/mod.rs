@@ -164,7 +164,7 @@ fn export_status_sheet(checked: &Loaded, period: &str, out: &std::path::Path) ->
 
 /// Writes a file that must not exist yet: Lotse never replaces a user's file.
 fn write_new_file(out: &std::path::Path, bytes: &[u8], what: &str) -> ExitCode {
-    match create_new(out, bytes) {
+    match crate::output::create_new(out, bytes) {
         Ok(()) => {
             say(&format!("{what} nach `{}` geschrieben.", out.display()));
             ExitCode::SUCCESS
@@ -234,7 +234,7 @@ fn import_status(
         report(&after);
         let full = root.join(&written.path);
         let restored = match &written.previous {
-            Some(bytes) => std::fs::write(&full, bytes),
+            Some(bytes) => crate::output::replace_file(&full, bytes),
             None => std::fs::remove_file(&full),
         };
         if restored.is_ok() {
@@ -246,18 +246,8 @@ fn import_status(
     status
 }
 
-/// Writes a file that must not exist yet.
-fn create_new(out: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(out)?;
-    std::io::Write::write_all(&mut file, bytes)
-}
-
 /// Writes the JSON Schemas; a file that is there with other bytes is kept and named.
 fn schema(folder: &std::path::Path) -> ExitCode {
-    if let Err(error) = std::fs::create_dir_all(folder) {
-        say_error(&format!("Fehler: `{}` kann nicht angelegt werden: {error}", folder.display()));
-        return ExitCode::from(EXIT_USAGE);
-    }
     let schemas = crate::scaffold::schema::schemas();
     for (name, _, schema) in &schemas {
         let path = folder.join(name);
@@ -272,7 +262,7 @@ fn schema(folder: &std::path::Path) -> ExitCode {
                 return ExitCode::from(EXIT_USAGE);
             }
             Err(_) => {
-                if let Err(error) = create_new(&path, text.as_bytes()) {
+                if let Err(error) = crate::output::create_new(&path, text.as_bytes()) {
                     say_error(&format!("Fehler: `{}` kann nicht geschrieben werden: {error}", path.display()));
                     return ExitCode::from(EXIT_USAGE);
                 }

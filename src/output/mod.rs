@@ -257,6 +257,32 @@ fn guard(target: &Path) -> Result<(), OutputError> {
     if empty || target.join(MARKER).exists() { Ok(()) } else { Err(OutputError::ForeignFolder(target.to_path_buf())) }
 }
 
+/// Writes a single file that must not exist yet, making its folder: for files people
+/// asked for by name (a new content file, an export), which are never replaced.
+/// An existing file is `ErrorKind::AlreadyExists`.
+pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
+    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    file.write_all(bytes)
+}
+
+/// Replaces a single file in one step (written beside it, then renamed over it), so that
+/// it is never seen half-written: for a content file that a command updates.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().map_or_else(|| "datei".into(), |name| name.to_string_lossy().into_owned());
+    let staging = path.with_file_name(format!(".{name}.lotse-neu"));
+    if let Some(folder) = path.parent().filter(|folder| !folder.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(&staging, bytes)?;
+    std::fs::rename(&staging, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&staging);
+    })
+}
+
 /// The folder beside `target` where a build keeps what the next one may reuse.
 pub fn cache_folder(target: &Path) -> PathBuf {
     sibling(target, "cache")

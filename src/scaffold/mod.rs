@@ -156,19 +156,10 @@ fn check_period(model: &Model, id: &str) -> Result<(), String> {
 
 /// Writes `text` to a file that must not exist yet, with its folder.
 fn write_new(path: &Path, text: &str) -> Result<(), ScaffoldError> {
-    use std::io::Write;
-    let failed = |error| ScaffoldError::Write(path.to_path_buf(), error);
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(failed)?;
-    }
-    let mut file = match std::fs::OpenOptions::new().write(true).create_new(true).open(path) {
-        Ok(file) => file,
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(ScaffoldError::Exists(path.to_path_buf()));
-        }
-        Err(error) => return Err(failed(error)),
-    };
-    file.write_all(text.as_bytes()).map_err(failed)
+    crate::output::create_new(path, text.as_bytes()).map_err(|error| match error.kind() {
+        std::io::ErrorKind::AlreadyExists => ScaffoldError::Exists(path.to_path_buf()),
+        _ => ScaffoldError::Write(path.to_path_buf(), error),
+    })
 }
 
 /// Today's date from the clock, for the dates a new file starts with.

@@ -137,11 +137,7 @@ pub fn write_period(
     if previous.as_deref() == Some(text.as_bytes()) {
         return Ok(Written { path, changed: false, previous });
     }
-    let full = root.join(&path);
-    let failed = |error: std::io::Error| format!("`{}` kann nicht geschrieben werden: {error}", path.display());
-    let staging = full.with_extension("toml.lotse-neu");
-    std::fs::create_dir_all(root.join("content/periods")).map_err(failed)?;
-    std::fs::write(&staging, &text).map_err(failed)?;
-    std::fs::rename(&staging, &full).map_err(failed)?;
+    crate::output::replace_file(&root.join(&path), text.as_bytes())
+        .map_err(|error| format!("`{}` kann nicht geschrieben werden: {error}", path.display()))?;
     Ok(Written { path, changed: true, previous })
 }
