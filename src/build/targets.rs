@@ -37,22 +37,28 @@ impl std::fmt::Display for TargetError {
 pub fn check(root: &Path, output: &Path, sources: Option<&Path>) -> Result<(), TargetError> {
     let protected: Vec<PathBuf> =
         ["content", "templates", "themes"].iter().map(|name| resolved(&root.join(name))).collect();
-    let mut targets = vec![("Der Ausgabeordner", output)];
-    targets.extend(sources.map(|sources| ("Der Ordner für die Typst-Quellen", sources)));
-    for (what, path) in &targets {
-        let target = resolved(path);
-        if let Some(folder) = protected.iter().find(|folder| target.starts_with(folder) || folder.starts_with(&target))
-        {
+    let output_at = resolved(output);
+    let sources_at = sources.map(resolved);
+    let mut targets = vec![("Der Ausgabeordner", output, &output_at)];
+    if let (Some(sources), Some(at)) = (sources, &sources_at) {
+        targets.push(("Der Ordner für die Typst-Quellen", sources, at));
+    }
+    for (what, path, at) in targets {
+        if let Some(folder) = protected.iter().find(|folder| nested(at, folder)) {
             return Err(TargetError::Overlaps { what, path: path.to_path_buf(), folder: folder.clone() });
         }
     }
-    if let Some(sources) = sources {
-        let (a, b) = (resolved(output), resolved(sources));
-        if a.starts_with(&b) || b.starts_with(&a) {
-            return Err(TargetError::Together { output: output.to_path_buf(), sources: sources.to_path_buf() });
+    match (sources, &sources_at) {
+        (Some(sources), Some(at)) if nested(&output_at, at) => {
+            Err(TargetError::Together { output: output.to_path_buf(), sources: sources.to_path_buf() })
         }
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+/// Whether one of the two lies inside the other (or they are the same).
+fn nested(a: &Path, b: &Path) -> bool {
+    a.starts_with(b) || b.starts_with(a)
 }
 
 /// The path with links followed as far as it exists, the rest appended: where a folder

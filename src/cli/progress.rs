@@ -1,7 +1,6 @@
 //! The progress line of a build: on a terminal only, and only once the build has taken
 //! a second, so that short builds and logs (CI, pipes) stay free of it.
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -13,7 +12,8 @@ const DELAY: Duration = Duration::from_secs(1);
 
 /// The line, cleared when dropped.
 pub struct Line {
-    bar: Option<Arc<Mutex<ProgressBar>>>,
+    /// A handle shared with the thread that shows it and with the build's listener.
+    bar: Option<ProgressBar>,
 }
 
 impl Line {
@@ -28,30 +28,23 @@ impl Line {
             bar.set_style(style);
         }
         bar.set_message("Bauen");
-        let bar = Arc::new(Mutex::new(bar));
-        let later = Arc::clone(&bar);
+        let later = bar.clone();
         std::thread::spawn(move || {
             std::thread::sleep(DELAY);
-            if let Ok(bar) = later.lock()
-                && !bar.is_finished()
-            {
-                bar.set_draw_target(ProgressDrawTarget::stderr());
-                bar.enable_steady_tick(Duration::from_millis(120));
+            if !later.is_finished() {
+                later.set_draw_target(ProgressDrawTarget::stderr());
+                later.enable_steady_tick(Duration::from_millis(120));
             }
         });
-        let listener = Arc::clone(&bar);
-        let progress = Progress::new(move |step| {
-            if let Ok(bar) = listener.lock() {
-                bar.set_message(step);
-            }
-        });
+        let listener = bar.clone();
+        let progress = Progress::new(move |step| listener.set_message(step));
         (Line { bar: Some(bar) }, progress)
     }
 }
 
 impl Drop for Line {
     fn drop(&mut self) {
-        if let Some(Ok(bar)) = self.bar.as_ref().map(|bar| bar.lock()) {
+        if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
     }

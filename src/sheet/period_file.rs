@@ -3,7 +3,7 @@
 //! included: the text outside the status tables and the tables of unchanged statuses.
 
 use super::Row;
-use crate::model::{Ampel, Date, Period};
+use crate::model::{Date, Period};
 
 /// The new text of the period file: `existing` (its text and what it parsed to) with the
 /// statuses of `rows` put in, or a new file dated `date`.
@@ -99,12 +99,12 @@ fn segments(text: &str) -> Vec<(bool, &str)> {
 /// One `[[status]]` table, keys in the documented order, ending in a blank line.
 fn table(row: &Row) -> String {
     let mut lines = vec!["[[status]]".to_owned(), format!("project = {}", quoted(&row.project))];
-    lines.push(format!("overall = \"{}\"", key(row.overall)));
+    lines.push(format!("overall = \"{}\"", row.overall.key()));
     for (name, value) in
         [("schedule", row.schedule), ("cost", row.cost), ("scope", row.scope), ("resources", row.resources)]
     {
         if let Some(value) = value {
-            lines.push(format!("{name} = \"{}\"", key(value)));
+            lines.push(format!("{name} = \"{}\"", value.key()));
         }
     }
     if let Some(progress) = row.progress {
@@ -128,10 +128,6 @@ fn table(row: &Row) -> String {
         lines.push(format!("escalated_to = {}", quoted(target)));
     }
     lines.join("\n") + "\n\n"
-}
-
-fn key(ampel: Ampel) -> &'static str {
-    ampel.key()
 }
 
 /// A TOML string, escaped by the toml crate.
