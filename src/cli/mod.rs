@@ -47,10 +47,7 @@ pub fn run(args: Args) -> ExitCode {
     }
     let checked = match build::check(&args.root) {
         Ok(checked) => checked,
-        Err(error) => {
-            say_error(&format!("Fehler: {error}"));
-            return ExitCode::from(EXIT_USAGE);
-        }
+        Err(error) => return fail(EXIT_USAGE, error),
     };
     report(&checked);
     if checked.diagnostics.has_errors() {
@@ -119,18 +116,12 @@ fn new(root: &std::path::Path, kind: &str, id: &str) -> ExitCode {
                 say(&format!("Weiter mit: lotse --root {id} serve"));
                 ExitCode::SUCCESS
             }
-            Err(error) => {
-                say_error(&format!("Fehler: {error}"));
-                ExitCode::from(EXIT_USAGE)
-            }
+            Err(error) => fail(EXIT_USAGE, error),
         };
     };
     let checked = match build::check(root) {
         Ok(checked) => checked,
-        Err(error) => {
-            say_error(&format!("Fehler: {error}"));
-            return ExitCode::from(EXIT_USAGE);
-        }
+        Err(error) => return fail(EXIT_USAGE, error),
     };
     match scaffold::item(root, &checked.model, kind, id, scaffold::today()) {
         Ok(path) => {
@@ -138,10 +129,7 @@ fn new(root: &std::path::Path, kind: &str, id: &str) -> ExitCode {
             say("Füllen Sie die Datei aus und prüfen Sie mit `lotse check`.");
             ExitCode::SUCCESS
         }
-        Err(error) => {
-            say_error(&format!("Fehler: {error}"));
-            ExitCode::from(EXIT_USAGE)
-        }
+        Err(error) => fail(EXIT_USAGE, error),
     }
 }
 
@@ -194,10 +182,7 @@ fn import_status(
 ) -> ExitCode {
     let imported = match crate::sheet::import_status(&checked.model, file) {
         Ok(imported) => imported,
-        Err(error) => {
-            say_error(&format!("Fehler: {error}"));
-            return ExitCode::from(EXIT_CONTENT);
-        }
+        Err(error) => return fail(EXIT_CONTENT, error),
     };
     for problem in &imported.problems {
         say_error(&format!("Fehler: {problem}"));
@@ -211,10 +196,7 @@ fn import_status(
     }
     let written = match crate::sheet::write_period(root, &checked.model, &checked.sources, period, &imported.rows) {
         Ok(written) => written,
-        Err(error) => {
-            say_error(&format!("Fehler: {error}"));
-            return ExitCode::from(EXIT_USAGE);
-        }
+        Err(error) => return fail(EXIT_USAGE, error),
     };
     let status = ExitCode::from(if imported.problems.is_empty() { 0 } else { EXIT_CONTENT });
     let skipped = if imported.problems.is_empty() { "" } else { " (Zeilen mit Fehlern ausgelassen)" };
@@ -225,10 +207,7 @@ fn import_status(
     }
     let after = match build::check(root) {
         Ok(after) => after,
-        Err(error) => {
-            say_error(&format!("Fehler: {error}"));
-            return ExitCode::from(EXIT_USAGE);
-        }
+        Err(error) => return fail(EXIT_USAGE, error),
     };
     if after.diagnostics.has_errors() {
         report(&after);
@@ -278,10 +257,7 @@ fn schema(folder: &std::path::Path) -> ExitCode {
 fn serve(root: &std::path::Path, options: crate::serve::ServeOptions) -> ExitCode {
     let preview = match crate::serve::Preview::start(root, options) {
         Ok(preview) => preview,
-        Err(error) => {
-            say_error(&format!("Fehler: {error}"));
-            return ExitCode::from(EXIT_USAGE);
-        }
+        Err(error) => return fail(EXIT_USAGE, error),
     };
     // Also with --quiet: without the address the preview is of no use.
     use std::io::Write;
@@ -347,6 +323,12 @@ fn run_build(
             (ExitCode::from(if error.is_usage() { EXIT_USAGE } else { EXIT_CONTENT }), None)
         }
     }
+}
+
+/// Says what went wrong and gives the exit status for it.
+fn fail(status: u8, error: impl std::fmt::Display) -> ExitCode {
+    say_error(&format!("Fehler: {error}"));
+    ExitCode::from(status)
 }
 
 /// Prints a line to stdout; a closed pipe (`lotse check | head`) is not an error.
