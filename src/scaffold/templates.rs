@@ -62,15 +62,16 @@ fn title_of(id: &str) -> String {
     chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+/// A TOML string, quoted and escaped by the toml crate.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
 }
 
 fn role(refs: &Refs<'_>, title: &str) -> String {
     format!(
         r#"# Rollensteckbrief. Pflicht ist nur `name`; Zeilen mit `#` sind Beispiele: entfernen Sie
 # das `#` am Zeilenanfang, um sie zu nutzen. Alle Schlüssel: docs/content-format.md.
-name = "{title}"
+name = {title}
 # aliases = ["Andere Schreibweise"]
 # summary = "Was die Rolle tut, in einem Satz."
 {unit}
@@ -91,7 +92,7 @@ name = "{title}"
 # [raci]                    # Aktivitäten aus raci.toml: "R", "A", "C", "I" oder z. B. "A/R"
 # {activity} = "R"
 "#,
-        title = escape(title),
+        title = quoted(title),
         unit = reference("unit", refs.unit, "legen Sie die Einheit in units.toml an"),
         levels = match refs.level {
             Some(level) => format!("levels = [\"{level}\"]"),
@@ -106,7 +107,7 @@ fn body(refs: &Refs<'_>, title: &str) -> String {
     format!(
         r#"# Gremium. Pflicht sind `name` und `level`; Zeilen mit `#` sind Beispiele: entfernen Sie
 # das `#` am Zeilenanfang, um sie zu nutzen. Alle Schlüssel: docs/content-format.md.
-name = "{title}"
+name = {title}
 {level}
 # aliases = ["Andere Schreibweise"]
 # summary = "Wozu das Gremium da ist, in einem Satz."
@@ -120,7 +121,7 @@ name = "{title}"
 # role = "{role}"           # oder unit = "…" oder nur label = "…"
 # mode = "member"           # "advisory" für beratende Mitglieder
 "#,
-        title = escape(title),
+        title = quoted(title),
         level = match refs.level {
             Some(level) => format!("level = \"{level}\""),
             None => "level = \"\"  # legen Sie die Ebenen in levels.toml an und tragen Sie eine ein".to_owned(),
@@ -135,7 +136,7 @@ fn project(refs: &Refs<'_>, title: &str, today: Date) -> String {
         r#"# Projekt. Pflicht sind `title`, `unit` und `phase`; Zeilen mit `#` sind Beispiele:
 # entfernen Sie das `#` am Zeilenanfang, um sie zu nutzen. Alle Schlüssel:
 # docs/content-format.md.
-title = "{title}"
+title = {title}
 # summary = "Was das Projekt erreichen soll, in einem Satz."
 {unit}
 # lead = "{role}"            # die Rolle, die das Projekt leitet
@@ -159,7 +160,7 @@ phase = "antrag"            # antrag, priorisiert, beauftragt, umsetzung, abgesc
 # title = "Erster Meilenstein"
 # baseline = {later}
 "#,
-        title = escape(title),
+        title = quoted(title),
         unit = reference("unit", refs.unit, "legen Sie die Einheit in units.toml an"),
         role = refs.role,
         goal = refs.goal,
@@ -173,7 +174,7 @@ fn demand(refs: &Refs<'_>, title: &str, today: Date) -> String {
     format!(
         r#"# Bedarf. Pflicht sind `title`, `unit`, `received` und `stage`; Zeilen mit `#` sind
 # Beispiele: entfernen Sie das `#` am Zeilenanfang, um sie zu nutzen.
-title = "{title}"
+title = {title}
 # summary = "Was das Fachamt braucht, in einem Satz."
 {unit}
 received = {today}
@@ -181,7 +182,7 @@ stage = "erfasst"           # erfasst, dialog, antrag, vorlage, priorisiert, abg
 # advisor = "{role}"         # die Rolle, die berät
 # project = "…"             # das Projekt, das daraus wurde
 "#,
-        title = escape(title),
+        title = quoted(title),
         unit = reference("unit", refs.unit, "legen Sie die Einheit in units.toml an"),
         role = refs.role,
     )
@@ -222,7 +223,7 @@ fn paper(refs: &Refs<'_>, title: &str, today: Date) -> String {
 # Eine Beschlussvorlage braucht genau eine Beratung mit role = "Entscheidung" und
 # einen Beschlussvorschlag (`resolution`); eine Informationsvorlage hat beides nicht.
 paper_type = "Informationsvorlage"   # Beschlussvorlage, Informationsvorlage, Mitteilungsvorlage
-name = "{title}"
+name = {title}
 date = {today}
 {originator}
 # reference = "V/{year}/0001"
@@ -239,7 +240,7 @@ date = {today}
 
 Worum es geht.
 "#,
-        title = escape(title),
+        title = quoted(title),
         originator = reference("originator", refs.unit, "legen Sie die federführende Einheit in units.toml an"),
         year = today.year,
     )
@@ -255,12 +256,12 @@ fn decision(refs: &Refs<'_>, title: &str, today: Date) -> String {
 # Zeilen mit `#` sind Beispiele: entfernen Sie das `#` am Zeilenanfang, um sie zu nutzen.
 date = {today}
 {by}
-subject = "{title}"
+subject = {title}
 text = "Der Beschluss im Wortlaut."
 # premise = "…"             # die Prämisse, die sie betrifft
 # paper = "…"               # die Vorlage, auf die sie zurückgeht
 "#,
-        title = escape(title),
+        title = quoted(title),
     )
 }
 
@@ -269,7 +270,7 @@ fn page(title: &str) -> String {
         r#"+++
 # Freie Seite. Pflicht ist `title`; Zeilen mit `#` sind Beispiele: entfernen Sie das `#`
 # am Zeilenanfang, um sie zu nutzen.
-title = "{title}"
+title = {title}
 # description = "Worum es auf der Seite geht, in einem Satz."
 # weight = 10               # kleinere Zahlen stehen in der Navigation weiter oben
 # draft = true              # Entwürfe erscheinen nicht auf der Website
@@ -278,6 +279,6 @@ title = "{title}"
 Der Text der Seite in Markdown. Links auf Inhalte schreiben Sie als
 `[Text](role:ID)`, ebenso mit `body:`, `unit:`, `project:` und `page:`.
 "#,
-        title = escape(title),
+        title = quoted(title),
     )
 }
