@@ -6,6 +6,7 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod boundary;
 pub mod build;
 pub mod charts;
 pub mod cli;

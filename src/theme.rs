@@ -9,6 +9,7 @@ use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
+use crate::boundary::{Boundary, Escape};
 use crate::config::Config;
 use crate::labels::Labels;
 
@@ -58,9 +59,14 @@ impl Layer {
 
 impl Theme {
     pub fn load(root: &Path, config: &Config) -> Result<Theme, ThemeError> {
+        let boundary = Boundary::new(root)
+            .ok_or_else(|| ThemeError(format!("Der Site-Ordner `{}` kann nicht gelesen werden.", root.display())))?;
         let builtin = builtin_layer();
-        let named = named_layer(root, &config.theme)?;
-        let site = Layer { files: folder_files(&root.join("templates"))?, origin: "templates".to_owned() };
+        let named = named_layer(root, &boundary, config.theme.get_ref())?;
+        let site = Layer {
+            files: folder_files(&boundary, &root.join("templates"), "templates")?,
+            origin: "templates".to_owned(),
+        };
         let layers: Vec<&Layer> = std::iter::once(&builtin).chain(named.as_ref()).collect();
         let tera = templates(&builtin, named.as_ref(), &site)?;
         let mut typst = BTreeMap::new();
@@ -79,7 +85,7 @@ impl Theme {
             let font_files = layer.under("fonts/").filter(|(name, _)| name.ends_with(".ttf") || name.ends_with(".otf"));
             fonts.extend(font_files.map(|(name, bytes)| (name.to_owned(), bytes.clone())));
         }
-        assets.extend(folder_files(&root.join("static"))?);
+        assets.extend(folder_files(&boundary, &root.join("static"), "static")?);
         let mut words = BTreeMap::new();
         for layer in &layers {
             words.extend(labels(layer, &config.language)?);
@@ -127,11 +133,19 @@ fn builtin_layer() -> Layer {
     Layer { files, origin: "(eingebautes Theme default)".to_owned() }
 }
 
-/// The site's `themes/<name>/`; none for `default` without such a folder.
-fn named_layer(root: &Path, name: &str) -> Result<Option<Layer>, ThemeError> {
+/// The site's `themes/<name>/`; none for `default` without such a folder. The name is a
+/// folder name, never a path: a theme cannot read files from outside `themes/`.
+fn named_layer(root: &Path, boundary: &Boundary, name: &str) -> Result<Option<Layer>, ThemeError> {
+    let plain = !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', ':', '\0']);
+    if !plain {
+        return Err(ThemeError(format!(
+            "`theme = \"{name}\"` in `content/site.toml`: ein Theme ist ein Ordner in `themes/` und wird mit seinem Namen angegeben, nicht mit einem Pfad. Schreiben Sie z. B. `theme = \"stadt\"` für `themes/stadt/` oder `theme = \"default\"`."
+        )));
+    }
     let folder = root.join("themes").join(name);
     if folder.is_dir() {
-        return Ok(Some(Layer { files: folder_files(&folder)?, origin: format!("themes/{name}") }));
+        let origin = format!("themes/{name}");
+        return Ok(Some(Layer { files: folder_files(boundary, &folder, &origin)?, origin }));
     }
     if name != "default" {
         return Err(ThemeError(format!(
@@ -151,10 +165,24 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut BTreeMap<String, Vec<u8>>) {
 }
 
 /// All files below `folder` by relative path with `/`; none if the folder does not exist.
-fn folder_files(folder: &Path) -> Result<BTreeMap<String, Vec<u8>>, ThemeError> {
+/// `shown` is how the folder is named in messages. Links are followed only inside the
+/// site folder, and no folder is walked twice.
+fn folder_files(boundary: &Boundary, folder: &Path, shown: &str) -> Result<BTreeMap<String, Vec<u8>>, ThemeError> {
     let mut files = BTreeMap::new();
+    let mut walk = boundary.walk();
     let mut pending = vec![folder.to_path_buf()];
+    let named = |path: &Path| match path.strip_prefix(folder) {
+        Ok(relative) if relative.as_os_str().is_empty() => shown.to_owned(),
+        Ok(relative) => format!("{shown}/{}", relative.to_string_lossy().replace('\\', "/")),
+        Err(_) => path.display().to_string(),
+    };
+    let escaped =
+        |path: &Path, escape: Escape| ThemeError(format!("{} {}", escape.message(&named(path)), Escape::HINT));
     while let Some(dir) = pending.pop() {
+        if !dir.exists() {
+            continue;
+        }
+        walk.enter(&dir).map_err(|escape| escaped(&dir, escape))?;
         let Ok(listing) = std::fs::read_dir(&dir) else { continue };
         for entry in listing.flatten() {
             let path = entry.path();
@@ -165,9 +193,10 @@ fn folder_files(folder: &Path) -> Result<BTreeMap<String, Vec<u8>>, ThemeError> 
                 pending.push(path);
                 continue;
             }
+            walk.file(&path).map_err(|escape| escaped(&path, escape))?;
             let relative = path.strip_prefix(folder).unwrap_or(&path).to_string_lossy().replace('\\', "/");
             let bytes = std::fs::read(&path)
-                .map_err(|e| ThemeError(format!("`{}` kann nicht gelesen werden: {e}", path.display())))?;
+                .map_err(|e| ThemeError(format!("`{}` kann nicht gelesen werden: {e}", named(&path))))?;
             files.insert(relative, bytes);
         }
     }

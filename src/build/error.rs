@@ -5,7 +5,6 @@ use crate::diag::Diagnostic;
 use crate::html::RenderError;
 use crate::output::OutputError;
 use crate::pdf::PdfError;
-use crate::theme::ThemeError;
 
 #[derive(Debug)]
 pub enum BuildError {
@@ -13,8 +12,6 @@ pub enum BuildError {
     NotChecked,
     /// `--period` names a period the content does not have.
     UnknownPeriod { period: String, known: Vec<String> },
-    /// The theme or a template cannot be loaded.
-    Theme(ThemeError),
     /// A page cannot be rendered.
     Render(RenderError),
     /// A PDF cannot be typeset.
@@ -41,7 +38,14 @@ impl BuildError {
     /// Whether the command was used wrongly (exit status 2) rather than the content or
     /// the machine being at fault.
     pub fn is_usage(&self) -> bool {
-        matches!(self, BuildError::UnknownPeriod { .. } | BuildError::Targets(_))
+        matches!(
+            self,
+            BuildError::UnknownPeriod { .. }
+                | BuildError::Targets(_)
+                | BuildError::Output(
+                    OutputError::NotAFolder(_) | OutputError::ForeignFolder(_) | OutputError::ReadOnly(_)
+                )
+        )
     }
 }
 
@@ -52,7 +56,6 @@ impl std::fmt::Display for BuildError {
             BuildError::UnknownPeriod { period, known } => {
                 write!(f, "Die Berichtsperiode `{period}` gibt es nicht. Vorhanden sind: {}.", known.join(", "))
             }
-            BuildError::Theme(error) => write!(f, "{error}"),
             BuildError::Render(error) => write!(f, "{error}"),
             BuildError::Pdf(error) => write!(f, "{error}"),
             BuildError::Output(error @ OutputError::Io(..)) => write!(
@@ -62,12 +65,6 @@ impl std::fmt::Display for BuildError {
             BuildError::Output(error) => write!(f, "{error}"),
             BuildError::Targets(error) => write!(f, "{error}"),
         }
-    }
-}
-
-impl From<ThemeError> for BuildError {
-    fn from(error: ThemeError) -> Self {
-        BuildError::Theme(error)
     }
 }
 

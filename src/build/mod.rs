@@ -28,6 +28,18 @@ pub fn check(root: &Path) -> Result<Loaded, LoadError> {
     let found = crate::validate::validate(&mut loaded.model, loaded.config.as_ref(), &loaded.sources);
     loaded.diagnostics.extend(found);
     timings.stage("validate");
+    if let Some(config) = &loaded.config {
+        match Theme::load(root, config) {
+            Ok(theme) => {
+                if config.build.pdf {
+                    loaded.diagnostics.extend(crate::pdf::missing_glyphs(&theme.fonts, &loaded.sources));
+                }
+                loaded.theme = Some(theme);
+            }
+            Err(error) => loaded.diagnostics.push(Diagnostic::error(error.0)),
+        }
+    }
+    timings.stage("theme");
     loaded.timings = timings;
     Ok(loaded)
 }
@@ -109,7 +121,7 @@ pub struct BuildReport {
 pub fn build(root: &Path, checked: &Loaded, options: &BuildOptions) -> Result<BuildReport, BuildError> {
     targets::check(root, &options.output, options.typst_sources.as_deref()).map_err(BuildError::Targets)?;
     let staged = Files::staged(&options.output)?;
-    let Rendered { mut files, sources, mut report } = render(root, checked, options, crate::pdf::Memo::Free, staged)?;
+    let Rendered { mut files, sources, mut report } = render(checked, options, crate::pdf::Memo::Free, staged)?;
     options.progress.step("Ausgabe austauschen");
     files.write(&options.output)?;
     if let (Some(folder), Some(mut sources)) = (&options.typst_sources, sources) {
@@ -128,7 +140,6 @@ struct Rendered {
 
 /// Everything of a build but the swap: into `files`, staged or in memory.
 fn render(
-    root: &Path,
     checked: &Loaded,
     options: &BuildOptions,
     memo: crate::pdf::Memo,
@@ -146,20 +157,19 @@ fn render(
     }
     let mut timings = Timings::new();
     CHARTS.take();
-    let theme = Theme::load(root, config)?;
-    timings.stage("theme");
+    let theme = checked.theme.as_ref().ok_or(BuildError::NotChecked)?;
     let site = Site::new(&checked.model, config, &theme.labels, options.period.as_deref());
     let mut sources = options.typst_sources.as_ref().map(|_| Files::default());
     let pdfs = if config.build.pdf {
         options.progress.step("PDFs setzen");
-        crate::pdf::render(&site, &theme, options.cache.as_deref(), memo, &mut files, sources.as_mut())?
+        crate::pdf::render(&site, theme, options.cache.as_deref(), memo, &mut files, sources.as_mut())?
     } else {
         Vec::new()
     };
     timings.stage("pdf");
     options.progress.step("Seiten und Suchindex schreiben");
     let pages =
-        if config.build.site { crate::html::render_site(&site, &theme, &mut files, &mut timings)? } else { Vec::new() };
+        if config.build.site { crate::html::render_site(&site, theme, &mut files, &mut timings)? } else { Vec::new() };
     let warnings = pdfs.iter().flat_map(typst_warnings).collect();
     let mut reused: Vec<String> = pdfs.iter().filter(|pdf| pdf.reused).map(|pdf| pdf.path.clone()).collect();
     reused.sort();

@@ -69,8 +69,7 @@ impl Session {
         if let Err(error) = targets {
             return Err(SessionError::Build(Box::new(checked), BuildError::Targets(error)));
         }
-        let rendered =
-            render(&self.root, &checked, &self.options, crate::pdf::Memo::Keep, crate::output::Files::default());
+        let rendered = render(&checked, &self.options, crate::pdf::Memo::Keep, crate::output::Files::default());
         let Rendered { mut files, report: mut built, .. } = match rendered {
             Ok(rendered) => rendered,
             Err(error) => return Err(SessionError::Build(Box::new(checked), error)),

@@ -11,19 +11,25 @@ use crate::model::{Origin, Spanned};
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// Title of the handbook ("IT-Handbuch").
+    #[serde(deserialize_with = "crate::model::limits::title")]
     pub title: String,
     /// The publishing organisation ("Stadtverwaltung Musterstadt").
+    #[serde(deserialize_with = "crate::model::limits::title")]
     pub organisation: String,
     #[serde(default = "default_language")]
     pub language: String,
     #[serde(default = "default_base_url")]
-    pub base_url: String,
+    #[schemars(with = "String")]
+    pub base_url: Spanned<String>,
+    /// The folder below `themes/` whose files come before the built-in theme's.
     #[serde(default = "default_theme")]
-    pub theme: String,
+    #[schemars(with = "String")]
+    pub theme: Spanned<String>,
     #[serde(default)]
     pub description: String,
     /// Path of a logo image below the site's `static/` folder (or the theme's).
-    pub logo: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub logo: Option<Spanned<String>>,
     /// The reporting period that pages and dashboards show as current.
     #[schemars(with = "Option<String>")]
     pub current_period: Option<Spanned<String>>,
@@ -168,6 +174,19 @@ pub struct BuildSettings {
     /// The PDFs (papers, dashboards, role cards, the handbook) and OParl files.
     #[serde(default = "yes")]
     pub pdf: bool,
+    /// Seconds one PDF may take to typeset; a template that takes longer ends the build
+    /// with an error naming it, so that no template can hang a build.
+    #[serde(default = "default_pdf_time_limit")]
+    #[schemars(with = "u32")]
+    pub pdf_time_limit: Spanned<u32>,
+}
+
+/// Seconds per PDF when `site.toml` gives no `pdf_time_limit`: a hundred times what the
+/// longest PDF of a large site takes.
+pub const DEFAULT_PDF_TIME_LIMIT: u32 = 120;
+
+fn default_pdf_time_limit() -> Spanned<u32> {
+    Spanned::new(0..0, DEFAULT_PDF_TIME_LIMIT)
 }
 
 /// What `handbuch.pdf` holds besides the governance model (roles, bodies, premises,
@@ -205,7 +224,7 @@ pub const DEFAULT_MAX_PAGES: u32 = 300;
 
 impl Default for BuildSettings {
     fn default() -> Self {
-        BuildSettings { site: true, pdf: true }
+        BuildSettings { site: true, pdf: true, pdf_time_limit: default_pdf_time_limit() }
     }
 }
 
@@ -217,10 +236,10 @@ fn default_language() -> String {
     "de".to_owned()
 }
 
-fn default_base_url() -> String {
-    "/".to_owned()
+fn default_base_url() -> Spanned<String> {
+    Spanned::new(0..0, "/".to_owned())
 }
 
-fn default_theme() -> String {
-    "default".to_owned()
+fn default_theme() -> Spanned<String> {
+    Spanned::new(0..0, "default".to_owned())
 }

@@ -63,8 +63,11 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
     let job = &jobs[index];
     // 404.html is served in place of missing pages at any depth: relative links would
     // resolve against the missing page's folder, so its links start at the base path.
-    let root =
-        if job.item == Item::NotFound { paths::base_path(&site.config.base_url) } else { paths::root_of(&job.path) };
+    let root = if job.item == Item::NotFound {
+        paths::base_path(site.config.base_url.get_ref())
+    } else {
+        paths::root_of(&job.path)
+    };
     let linker = Linker::new(site, &root);
     let linker = if job.item == Item::NotFound { linker } else { linker.with_figures(figures) };
     let label = |key: &str| site.label(key);

@@ -68,7 +68,7 @@ pub fn render_site(
         description: config.description.clone(),
         language: config.language.clone(),
         feedback: config.feedback.as_ref().map(|f| f.get_ref().clone()),
-        logo: config.logo.clone(),
+        logo: config.logo.as_ref().map(|logo| logo.get_ref().clone()),
         example_data: config.example_data,
     };
     let mut tera = theme.tera.clone();
@@ -85,7 +85,7 @@ pub fn render_site(
     }
     timings.stage("html");
     crate::search::write(documents, |file| files.add(file.path, file.contents)).map_err(RenderError::Output)?;
-    files.add("sitemap.xml", sitemap(&config.base_url, &jobs)).map_err(RenderError::Output)?;
+    files.add("sitemap.xml", sitemap(config.base_url.get_ref(), &jobs)).map_err(RenderError::Output)?;
     timings.stage("search");
     Ok(jobs)
 }

@@ -132,12 +132,12 @@ markdown_entity!(Premise => Premise, Page => Page, Paper => Paper);
 
 /// Roles and bodies: `<id>.toml` with optional prose in `<id>.md` beside it.
 fn load_roles_and_bodies(loader: &mut Loader<'_>) {
-    let role_files = loader.entries("roles", "toml", Naming::Slug, false);
+    let role_files = loader.entries("roles", "toml", Naming::Slug, false, EntityKind::Role);
     loader.model.roles = loader.folder(&role_files, false);
-    let body_files = loader.entries("bodies", "toml", Naming::Slug, false);
+    let body_files = loader.entries("bodies", "toml", Naming::Slug, false, EntityKind::Body);
     loader.model.bodies = loader.folder(&body_files, false);
     for (folder, kind) in [("roles", EntityKind::Role), ("bodies", EntityKind::Body)] {
-        for entry in loader.entries(folder, "md", Naming::Slug, false) {
+        for entry in loader.entries(folder, "md", Naming::Slug, false, kind) {
             attach_prose(loader, &entry.relative, &entry.id, kind);
         }
     }
@@ -146,7 +146,7 @@ fn load_roles_and_bodies(loader: &mut Loader<'_>) {
 /// Prose in `roles/<id>.md` or `bodies/<id>.md`: plain Markdown.
 fn attach_prose(loader: &mut Loader<'_>, relative: &Path, id: &str, kind: EntityKind) {
     let Some(file) = loader.read(relative) else { return };
-    let prose = Markdown { text: loader.sources.get(file).text.clone(), offset: 0 };
+    let prose = Markdown { text: loader.sources.get(file).text.clone(), offset: 0, file: Some(file) };
     let slot = match kind {
         EntityKind::Role => loader.model.roles.iter_mut().find(|role| role.id == id).map(|role| &mut role.prose),
         _ => loader.model.bodies.iter_mut().find(|body| body.id == id).map(|body| &mut body.prose),
@@ -167,26 +167,26 @@ fn attach_prose(loader: &mut Loader<'_>, relative: &Path, id: &str, kind: Entity
 }
 
 fn load_markdown_folders(loader: &mut Loader<'_>) {
-    let premise_files = loader.entries("premises", "md", Naming::Numbered, false);
+    let premise_files = loader.entries("premises", "md", Naming::Numbered, false, EntityKind::Premise);
     loader.model.premises = loader.folder(&premise_files, true);
     let orders: std::collections::BTreeMap<&str, u32> =
         premise_files.iter().map(|entry| (entry.id.as_str(), entry.order)).collect();
     for premise in &mut loader.model.premises {
         premise.order = orders.get(premise.id.as_str()).copied().unwrap_or_default();
     }
-    let page_files = loader.entries("pages", "md", Naming::Slug, true);
+    let page_files = loader.entries("pages", "md", Naming::Slug, true, EntityKind::Page);
     loader.model.pages = loader.folder(&page_files, true);
-    let paper_files = loader.entries("papers", "md", Naming::Slug, false);
+    let paper_files = loader.entries("papers", "md", Naming::Slug, false, EntityKind::Paper);
     loader.model.papers = loader.folder(&paper_files, true);
 }
 
 fn load_portfolio(loader: &mut Loader<'_>) {
-    let project_files = loader.entries("projects", "toml", Naming::Code, false);
+    let project_files = loader.entries("projects", "toml", Naming::Code, false, EntityKind::Project);
     loader.model.projects = loader.folder(&project_files, false);
-    let demand_files = loader.entries("demands", "toml", Naming::Code, false);
+    let demand_files = loader.entries("demands", "toml", Naming::Code, false, EntityKind::Demand);
     loader.model.demands = loader.folder(&demand_files, false);
-    let period_files = loader.entries("periods", "toml", Naming::Period, false);
+    let period_files = loader.entries("periods", "toml", Naming::Period, false, EntityKind::Period);
     loader.model.periods = loader.folder(&period_files, false);
-    let decision_files = loader.entries("decisions", "toml", Naming::Slug, false);
+    let decision_files = loader.entries("decisions", "toml", Naming::Slug, false, EntityKind::Decision);
     loader.model.decisions = loader.folder(&decision_files, false);
 }

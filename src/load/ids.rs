@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use crate::diag::Diagnostic;
+use crate::model::limits::MAX_ID_CHARS;
 use crate::model::slug::{is_slug, slugify};
 use crate::model::{EntityKind, IdEntry, Model, Origin, Spanned};
 use crate::source::FileId;
@@ -21,6 +22,7 @@ struct Name {
 pub fn index(model: &mut Model) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let names = collect(model, &mut diagnostics);
+    check_length_and_case(&names, &mut diagnostics);
     let mut seen: BTreeMap<(EntityKind, String), (FileId, Range<usize>)> = BTreeMap::new();
     let mut reported: BTreeSet<(FileId, usize)> = BTreeSet::new();
     for name in names {
@@ -47,6 +49,42 @@ pub fn index(model: &mut Model) -> Vec<Diagnostic> {
         );
     }
     diagnostics
+}
+
+/// Ids become file names and addresses: none may be longer than a file name can be, and
+/// two may not differ only in case (one file on Windows, one address on most servers).
+fn check_length_and_case(names: &[Name], diagnostics: &mut Vec<Diagnostic>) {
+    let mut folded: BTreeMap<(EntityKind, String), &Name> = BTreeMap::new();
+    for name in names.iter().filter(|name| !name.alias) {
+        let chars = name.name.chars().count();
+        if chars > MAX_ID_CHARS {
+            let start: String = name.name.chars().take(40).collect();
+            diagnostics.push(
+                Diagnostic::error(format!("Die ID `{start}…` ist zu lang ({chars} Zeichen; erlaubt sind höchstens {MAX_ID_CHARS})"))
+                    .at(name.file, name.span.clone(), "diese ID")
+                    .hint("Die ID wird Teil von Dateinamen und Adressen; wählen Sie eine kurze ID und schreiben Sie den vollen Namen in `name` oder `title`."),
+            );
+            continue;
+        }
+        let key = (name.kind, name.name.to_lowercase());
+        match folded.get(&key) {
+            Some(first) if first.name != name.name => diagnostics.push(
+                Diagnostic::error(format!(
+                    "Die IDs `{}` und `{}` unterscheiden sich nur in Groß- und Kleinschreibung ({})",
+                    first.name,
+                    name.name,
+                    name.kind.label()
+                ))
+                .at(name.file, name.span.clone(), "diese ID")
+                .also(first.file, first.span.clone(), "gleicht dieser")
+                .hint("Unter Windows und in Adressen wären beide dieselbe Datei; benennen Sie eine der beiden um."),
+            ),
+            Some(_) => {}
+            None => {
+                folded.insert(key, name);
+            }
+        }
+    }
 }
 
 fn collect(model: &Model, diagnostics: &mut Vec<Diagnostic>) -> Vec<Name> {

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::boundary::{Boundary, Escape};
 use crate::diag::{Diagnostic, Diagnostics, from_toml_error};
 use crate::model::{EntityKind, Markdown, Model, Origin};
 use crate::source::{FileId, SourceMap};
@@ -27,6 +28,9 @@ pub struct Loaded {
     pub config: Option<crate::config::Config>,
     pub sources: SourceMap,
     pub diagnostics: Diagnostics,
+    /// The theme with the site's own templates and static files, once `build::check` has
+    /// loaded it; its problems are among the diagnostics.
+    pub theme: Option<crate::theme::Theme>,
     /// How long loading and validating took.
     pub timings: crate::timings::Timings,
 }
@@ -36,6 +40,8 @@ pub struct Loaded {
 pub enum LoadError {
     /// The site folder has no `content/` folder.
     NoContent { root: PathBuf },
+    /// `content/` itself is a link out of the site folder.
+    Escapes(Escape),
 }
 
 impl std::fmt::Display for LoadError {
@@ -46,17 +52,24 @@ impl std::fmt::Display for LoadError {
                 "Im Ordner `{}` gibt es keinen Ordner `content/`. Starten Sie lotse im Ordner der Website oder geben Sie ihn mit `--root ORDNER` an.",
                 root.display()
             ),
+            LoadError::Escapes(escape) => write!(f, "{} {}", escape.message("content"), Escape::HINT),
         }
     }
 }
 
 /// Loads everything below `root/content`.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    let no_content = || LoadError::NoContent { root: root.to_path_buf() };
     if !root.join("content").is_dir() {
-        return Err(LoadError::NoContent { root: root.to_path_buf() });
+        return Err(no_content());
+    }
+    let boundary = Boundary::new(root).ok_or_else(no_content)?;
+    if let Err(escape) = boundary.resolve(&root.join("content")) {
+        return Err(LoadError::Escapes(escape));
     }
     let mut loader = Loader {
         root,
+        boundary,
         sources: SourceMap::default(),
         diagnostics: Diagnostics::default(),
         model: Model::default(),
@@ -70,6 +83,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         config: loader.config,
         sources: loader.sources,
         diagnostics: loader.diagnostics,
+        theme: None,
         timings: crate::timings::Timings::new(),
     })
 }
@@ -77,6 +91,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 /// The state of one load: the files read so far, the problems found, the model built.
 struct Loader<'a> {
     root: &'a Path,
+    boundary: Boundary,
     sources: SourceMap,
     diagnostics: Diagnostics,
     model: Model,
@@ -105,7 +120,7 @@ impl Loader<'_> {
     }
 
     fn read(&mut self, relative: &Path) -> Option<FileId> {
-        let fetched = read::fetch(self.root, relative);
+        let fetched = read::fetch(self.root, &self.boundary, relative);
         self.admit(relative, fetched)
     }
 
@@ -126,8 +141,9 @@ impl Loader<'_> {
         files: &[walk::Entry],
         markdown: bool,
     ) -> Vec<T> {
-        let root = self.root;
-        let fetched: Vec<read::Fetched> = files.par_iter().map(|entry| read::fetch(root, &entry.relative)).collect();
+        let (root, boundary) = (self.root, &self.boundary);
+        let fetched: Vec<read::Fetched> =
+            files.par_iter().map(|entry| read::fetch(root, boundary, &entry.relative)).collect();
         let read: Vec<(String, FileId)> = files
             .iter()
             .zip(fetched)
@@ -174,5 +190,5 @@ fn parse_markdown<T: DeserializeOwned>(file: FileId, text: &str) -> Result<(T, M
     let split = front_matter::split(text)
         .map_err(|problem| Diagnostic::error(problem.message).at(file, problem.span, "hier").hint(problem.hint))?;
     let value = parse_toml(file, &split.front_matter)?;
-    Ok((value, Markdown { text: split.body.to_owned(), offset: split.body_offset }))
+    Ok((value, Markdown { text: split.body.to_owned(), offset: split.body_offset, file: None }))
 }

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::boundary::{Boundary, Escape};
 use crate::diag::Diagnostic;
 use crate::source::{FileId, SourceMap};
 
@@ -21,13 +22,22 @@ pub fn max_bytes(relative: &Path) -> u64 {
 pub enum Fetched {
     Bytes(Vec<u8>),
     Directory,
+    /// A link out of the site folder, or one that goes round in circles.
+    Escapes(Escape),
     TooLarge(u64),
     Unreadable(std::io::Error),
 }
 
 /// Reads `root/relative` without touching shared state, so that many files can be read at once.
-pub fn fetch(root: &Path, relative: &Path) -> Fetched {
+/// A file that is a link is followed only if it stays inside the site folder; its folders
+/// were checked while walking.
+pub fn fetch(root: &Path, boundary: &Boundary, relative: &Path) -> Fetched {
     let path = root.join(relative);
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+        && let Err(escape) = boundary.resolve(&path)
+    {
+        return Fetched::Escapes(escape);
+    }
     match std::fs::metadata(&path) {
         Err(error) => Fetched::Unreadable(error),
         Ok(metadata) if metadata.is_dir() => Fetched::Directory,
@@ -42,6 +52,7 @@ pub fn admit(relative: &Path, fetched: Fetched, sources: &mut SourceMap) -> Resu
     match fetched {
         Fetched::Bytes(bytes) => decode(relative.to_path_buf(), bytes, sources),
         Fetched::Unreadable(error) => Err(unreadable(relative, &error)),
+        Fetched::Escapes(escape) => Err(escaped(relative, &escape)),
         Fetched::Directory => Err(Diagnostic::error(format!(
             "{}: ist ein Ordner; hier wird eine Datei erwartet",
             shown(relative)
@@ -67,7 +78,17 @@ fn decode(relative: PathBuf, bytes: Vec<u8>, sources: &mut SourceMap) -> Result<
             if text.starts_with('\u{feff}') {
                 text.drain(..'\u{feff}'.len_utf8());
             }
-            Ok(sources.add(relative, text))
+            let control = text.char_indices().find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+            let file = sources.add(relative, text);
+            match control {
+                None => Ok(file),
+                Some((at, c)) => Err(Diagnostic::error(format!(
+                    "Die Datei enthält ein unsichtbares Steuerzeichen (U+{:04X})",
+                    u32::from(c)
+                ))
+                .at(file, at..at + c.len_utf8(), "hier")
+                .hint("Steuerzeichen gelangen meist beim Kopieren aus anderen Programmen in den Text; sie lassen sich weder anzeigen noch in ein archivfähiges PDF setzen. Löschen Sie das Zeichen (im Editor oft als `NUL`, `ESC` oder `?` zu sehen).")),
+            }
         }
         Err(error) => {
             let at = error.utf8_error().valid_up_to();
@@ -78,6 +99,11 @@ fn decode(relative: PathBuf, bytes: Vec<u8>, sources: &mut SourceMap) -> Result<
                 .hint("Speichern Sie die Datei in Ihrem Editor mit der Kodierung „UTF-8“ (z. B. „Speichern unter“ → Codierung: UTF-8)."))
         }
     }
+}
+
+/// A link out of the site folder or round in circles, as an error naming it.
+pub fn escaped(relative: &Path, escape: &Escape) -> Diagnostic {
+    Diagnostic::error(escape.message(&shown(relative))).hint(Escape::HINT)
 }
 
 fn unreadable(relative: &Path, error: &std::io::Error) -> Diagnostic {

@@ -4,8 +4,18 @@ use std::path::{Path, PathBuf};
 
 use super::Loader;
 use super::read::shown;
+use crate::boundary::Walk;
 use crate::diag::{Diagnostic, nearest};
+use crate::model::EntityKind;
 use crate::model::slug::{is_code, is_slug, slugify};
+
+/// What one walk lists.
+#[derive(Clone, Copy)]
+struct Listing<'a> {
+    extension: &'a str,
+    naming: Naming,
+    recursive: bool,
+}
 
 /// A file to load, its path relative to the site root, and the id its name gives.
 #[derive(Debug, Clone)]
@@ -55,36 +65,48 @@ pub const KNOWN: &[&str] = &[
 
 impl Loader<'_> {
     /// The files of `content/<folder>` with the given extension, sorted by name;
-    /// with `recursive`, subfolders too (their path becomes part of the id).
-    pub(super) fn entries(&mut self, folder: &str, extension: &str, naming: Naming, recursive: bool) -> Vec<Entry> {
-        let base = Path::new("content").join(folder);
-        let mut entries = Vec::new();
-        self.collect(&base, &base, extension, naming, recursive, &mut entries);
-        entries
-    }
-
-    fn collect(
+    /// with `recursive`, subfolders too (their path becomes part of the id). A file where
+    /// the folder should be is one error, and the entities of `kind` count as unread, so
+    /// that references to them do not add a follow-on error each.
+    pub(super) fn entries(
         &mut self,
-        base: &Path,
-        dir: &Path,
+        folder: &str,
         extension: &str,
         naming: Naming,
         recursive: bool,
-        out: &mut Vec<Entry>,
-    ) {
-        let Ok(listing) = std::fs::read_dir(self.root.join(dir)) else { return };
-        let mut names: Vec<(String, bool)> = listing
-            .flatten()
-            .map(|entry| (entry.file_name().to_string_lossy().into_owned(), entry.path().is_dir()))
-            .filter(|(name, _)| !name.starts_with('.') && !name.ends_with('~'))
-            .collect();
-        names.sort();
-        for (name, is_dir) in names {
+        kind: EntityKind,
+    ) -> Vec<Entry> {
+        let base = Path::new("content").join(folder);
+        let mut entries = Vec::new();
+        if std::fs::symlink_metadata(self.root.join(&base)).is_ok() && !self.root.join(&base).is_dir() {
+            if self.model.gaps.kinds.insert(kind) {
+                self.diagnostics.push(
+                    Diagnostic::error(format!("{}: ist eine Datei; hier wird ein Ordner erwartet", shown(&base)))
+                        .hint(format!(
+                            "In `content/{folder}/` steht je {} eine Datei. Benennen Sie die Datei um und legen Sie den Ordner an.",
+                            kind.label()
+                        )),
+                );
+            }
+            return entries;
+        }
+        let boundary = self.boundary.clone();
+        let mut walk = boundary.walk();
+        self.collect(&mut walk, &base, &base, Listing { extension, naming, recursive }, &mut entries);
+        entries
+    }
+
+    fn collect(&mut self, walk: &mut Walk<'_>, base: &Path, dir: &Path, listing: Listing<'_>, out: &mut Vec<Entry>) {
+        if let Err(escape) = walk.enter(&self.root.join(dir)) {
+            self.diagnostics.push(super::read::escaped(dir, &escape));
+            return;
+        }
+        for (name, is_dir) in self.listing(dir) {
             let relative = dir.join(&name);
-            let Some(stem) = name.strip_suffix(&format!(".{extension}")) else {
-                if is_dir && recursive {
+            let Some(stem) = name.strip_suffix(&format!(".{}", listing.extension)) else {
+                if is_dir && listing.recursive {
                     if is_slug(&name) {
-                        self.collect(base, &relative, extension, naming, recursive, out);
+                        self.collect(walk, base, &relative, listing, out);
                     } else {
                         self.bad_name(&relative, "Ordnernamen werden Teil der Adresse: nur Kleinbuchstaben, Ziffern und `-`, Umlaute umschrieben (ä → ae, ß → ss)", &name);
                     }
@@ -92,10 +114,23 @@ impl Loader<'_> {
                 continue;
             };
             let prefix = relative.parent().and_then(|parent| parent.strip_prefix(base).ok()).unwrap_or(Path::new(""));
-            if let Some(entry) = self.name_entry(&relative, prefix, stem, naming) {
+            if let Some(entry) = self.name_entry(&relative, prefix, stem, listing.naming) {
                 out.push(entry);
             }
         }
+    }
+
+    /// The names in a folder that Lotse looks at (not hidden, not editor backups), sorted,
+    /// each with whether it is a folder (after following a link).
+    fn listing(&self, dir: &Path) -> Vec<(String, bool)> {
+        let Ok(listing) = std::fs::read_dir(self.root.join(dir)) else { return Vec::new() };
+        let mut names: Vec<(String, bool)> = listing
+            .flatten()
+            .map(|entry| (entry.file_name().to_string_lossy().into_owned(), entry.path().is_dir()))
+            .filter(|(name, _)| !name.starts_with('.') && !name.ends_with('~'))
+            .collect();
+        names.sort();
+        names
     }
 
     fn name_entry(&mut self, relative: &Path, prefix: &Path, stem: &str, naming: Naming) -> Option<Entry> {
@@ -162,13 +197,15 @@ impl Loader<'_> {
     /// Warns about files in `content/<folder>` that Lotse will not read because of their
     /// extension (`neue-rolle.toml.txt` from an editor that appends `.txt`).
     pub(super) fn unexpected_files(&mut self, folder: &str, allowed: &[&str]) {
+        let boundary = self.boundary.clone();
+        let mut walk = boundary.walk();
         let mut pending = vec![Path::new("content").join(folder)];
         while let Some(dir) = pending.pop() {
-            let Ok(listing) = std::fs::read_dir(self.root.join(&dir)) else { continue };
-            let mut names: Vec<(String, bool)> =
-                listing.flatten().map(|e| (e.file_name().to_string_lossy().into_owned(), e.path().is_dir())).collect();
-            names.sort();
-            for (name, is_dir) in names.into_iter().filter(|(name, _)| !name.starts_with('.') && !name.ends_with('~')) {
+            // Links out and loops are reported by the walk that reads the files.
+            if walk.enter(&self.root.join(&dir)).is_err() {
+                continue;
+            }
+            for (name, is_dir) in self.listing(&dir) {
                 let relative = dir.join(&name);
                 let extension =
                     Path::new(&name).extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default();

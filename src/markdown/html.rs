@@ -37,6 +37,7 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
     // one page are distinguishable landmarks for screen readers.
     let mut last_heading: Option<String> = None;
     let mut figure: Option<(FigureKind, String)> = None;
+    let mut refused: Vec<TagEnd> = Vec::new();
     for event in parser {
         if let Some((kind, name)) = figure.as_mut() {
             match event {
@@ -89,6 +90,17 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
                     last_heading = Some(id.clone());
                     headings.push(Heading { level, id, title: title.trim().to_owned() });
                 }
+            }
+            // A URL the policy refuses (validation reports it) never becomes an attribute:
+            // the link is left out around its text, the image leaves its description.
+            Event::Start(Tag::Link { dest_url, .. }) if crate::model::url::link(&dest_url).is_err() => {
+                refused.push(TagEnd::Link);
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if crate::model::url::resource(&dest_url).is_err() => {
+                refused.push(TagEnd::Image);
+            }
+            Event::End(end @ (TagEnd::Link | TagEnd::Image)) if refused.last() == Some(&end) => {
+                refused.pop();
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
                 let dest_url = resolve(links, &dest_url).map_or(dest_url, CowStr::from);

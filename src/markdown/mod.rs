@@ -34,15 +34,10 @@ pub trait LinkResolver {
 }
 
 /// The scheme, id and fragment of a content link (`role:leitung-it#aufgaben`);
-/// `None` for web, mail and phone links and for plain paths.
+/// `None` for web, mail and phone links, plain paths and refused URLs.
 fn content_link(destination: &str) -> Option<(&str, &str, Option<&str>)> {
-    let (scheme, rest) = destination.split_once(':')?;
-    let external = ["http", "https", "mailto", "tel"].iter().any(|e| scheme.eq_ignore_ascii_case(e));
-    if scheme.is_empty() || !scheme.chars().all(|c| c.is_ascii_alphabetic()) || external {
-        return None;
+    match crate::model::url::link(destination) {
+        Ok(crate::model::url::Target::Content { scheme, id, fragment }) => Some((scheme, id, fragment)),
+        _ => None,
     }
-    Some(match rest.split_once('#') {
-        Some((id, fragment)) => (scheme, id, Some(fragment)),
-        None => (scheme, rest, None),
-    })
 }

@@ -20,6 +20,7 @@ pub struct LevelsFile {
 pub struct Level {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -43,6 +44,7 @@ pub struct UnitsFile {
 pub struct Unit {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[schemars(with = "UnitKind")]
     pub kind: Spanned<UnitKind>,
@@ -90,6 +92,7 @@ vocabulary!(UnitKind, "unit_kind_" {
 pub struct Role {
     #[serde(skip)]
     pub id: String,
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -129,6 +132,7 @@ fn yes() -> bool {
 #[derive(Debug, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TaskGroup {
+    #[serde(deserialize_with = "super::limits::title")]
     pub title: String,
     #[serde(default)]
     pub items: Vec<String>,
@@ -219,6 +223,7 @@ impl<'de> Deserialize<'de> for RaciLetters {
 pub struct Body {
     #[serde(skip)]
     pub id: String,
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -256,6 +261,7 @@ pub struct Member {
     #[schemars(with = "Option<String>")]
     pub unit: Option<Ref>,
     /// How the source labels the seat ("Vertretung des IT-Dienstleisters", "Weitere Akteure").
+    #[serde(default, deserialize_with = "super::limits::title")]
     pub label: Option<String>,
     #[serde(default)]
     pub mode: MemberMode,
@@ -285,6 +291,7 @@ pub struct Flow {
     pub from: Ref,
     #[schemars(with = "String")]
     pub to: Ref,
+    #[serde(deserialize_with = "super::limits::title")]
     pub label: String,
     #[serde(default)]
     pub kind: FlowKind,
@@ -320,6 +327,7 @@ pub struct RaciFile {
 pub struct Activity {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -341,6 +349,7 @@ pub struct Premise {
     pub id: String,
     #[serde(skip)]
     pub order: u32,
+    #[serde(deserialize_with = "super::limits::title")]
     pub title: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -366,6 +375,7 @@ pub struct ChallengesFile {
 pub struct Challenge {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::limits::title")]
     pub title: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -401,6 +411,7 @@ pub struct Position {
     #[schemars(with = "String")]
     pub role: Ref,
     /// The row's wording in the source ("Berater:innen").
+    #[serde(deserialize_with = "super::limits::title")]
     pub label: String,
     pub pay_grade: Option<String>,
     /// Target FTE; absent where the source leaves it open ("_*").
@@ -443,6 +454,7 @@ pub struct GlossaryFile {
 #[serde(deny_unknown_fields)]
 pub struct Term {
     #[schemars(with = "String")]
+    #[serde(deserialize_with = "super::limits::title")]
     pub term: Spanned<String>,
     pub definition: String,
     #[serde(default)]

@@ -26,11 +26,13 @@ macro_rules! vocabulary {
 
 mod date;
 mod governance;
+pub mod limits;
 pub mod period_id;
 mod portfolio;
 mod publications;
 mod site;
 pub mod slug;
+pub mod url;
 
 pub use date::Date;
 pub use governance::*;
@@ -57,6 +59,9 @@ pub struct Origin {
 pub struct Markdown {
     pub text: String,
     pub offset: usize,
+    /// The file it was read from when that is not the entity's own (a role's prose in
+    /// `roles/<id>.md` beside `roles/<id>.toml`).
+    pub file: Option<crate::source::FileId>,
 }
 
 /// Marks a deserializer error that is already a German message for users, written as

@@ -21,6 +21,7 @@ pub struct GoalsFile {
 pub struct Goal {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -37,6 +38,7 @@ pub struct Goal {
 pub struct Criterion {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -62,6 +64,7 @@ pub struct KpisFile {
 pub struct Kpi {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -91,6 +94,7 @@ pub enum Better {
 pub struct Project {
     #[serde(skip)]
     pub id: String,
+    #[serde(deserialize_with = "super::limits::title")]
     pub title: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -159,6 +163,7 @@ pub struct Budget {
 pub struct Milestone {
     #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[serde(deserialize_with = "super::limits::title")]
     pub title: String,
     #[schemars(with = "Date")]
     pub baseline: Spanned<Date>,
@@ -170,6 +175,7 @@ pub struct Milestone {
 pub struct Demand {
     #[serde(skip)]
     pub id: String,
+    #[serde(deserialize_with = "super::limits::title")]
     pub title: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]

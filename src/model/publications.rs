@@ -11,6 +11,7 @@ pub struct Page {
     /// The path below `pages/` without `.md`, e.g. `hintergrund` or `anhang/itz`.
     #[serde(skip)]
     pub id: String,
+    #[serde(deserialize_with = "super::limits::title")]
     pub title: String,
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
@@ -43,6 +44,7 @@ pub struct Paper {
     #[schemars(with = "PaperType")]
     pub paper_type: Spanned<PaperType>,
     /// Betreff.
+    #[serde(deserialize_with = "super::limits::title")]
     pub name: String,
     #[schemars(with = "Date")]
     pub date: Spanned<Date>,

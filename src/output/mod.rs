@@ -51,6 +51,8 @@ pub enum OutputError {
     ForeignFolder(PathBuf),
     /// The target is a file or a symbolic link, not a folder.
     NotAFolder(PathBuf),
+    /// The target folder is write-protected: someone wants it kept as it is.
+    ReadOnly(PathBuf),
     Io(PathBuf, std::io::Error),
 }
 
@@ -64,6 +66,11 @@ impl std::fmt::Display for OutputError {
             OutputError::NotAFolder(path) => write!(
                 f,
                 "`{}` ist eine Datei oder ein symbolischer Link, kein Ordner; Lotse verschiebt und überschreibt sie nicht. Wählen Sie mit `--output` einen Ordner.",
+                path.display()
+            ),
+            OutputError::ReadOnly(path) => write!(
+                f,
+                "Der Ausgabeordner `{}` ist schreibgeschützt; Lotse ersetzt ihn nicht. Heben Sie den Schreibschutz auf (z. B. `chmod u+w`) oder wählen Sie mit `--output` einen anderen Ordner.",
                 path.display()
             ),
             OutputError::ForeignFolder(path) => write!(
@@ -82,8 +89,7 @@ impl Files {
     pub fn staged(target: &Path) -> Result<Files, OutputError> {
         guard(target)?;
         let folder = sibling(target, "neu");
-        remove(&folder)?;
-        remove(&sibling(target, "alt"))?;
+        clean_up_interrupted(target)?;
         let staged = Staged {
             target: target.to_path_buf(),
             folder,
@@ -182,8 +188,7 @@ impl Files {
         }
         guard(target)?;
         let staging = sibling(target, "neu");
-        remove(&staging)?;
-        remove(&sibling(target, "alt"))?;
+        clean_up_interrupted(target)?;
         let written = self.write_into(&staging);
         if let Err(error) = written {
             let _ = std::fs::remove_dir_all(&staging);
@@ -209,14 +214,40 @@ impl Files {
     }
 }
 
-/// Puts a filled staging folder in the place of `target`.
+/// Puts a filled staging folder in the place of `target`. Where the system can, the two
+/// folders trade places in one step, so that no instant exists without an output folder;
+/// the staging folder then holds the previous build and is removed.
 fn swap(staging: &Path, target: &Path) -> Result<(), OutputError> {
-    let retired = sibling(target, "alt");
-    if target.exists() {
-        rename(target, &retired)?;
+    if !target.exists() {
+        return rename(staging, target);
     }
+    match exchange(staging, target) {
+        Ok(()) => return remove(staging),
+        Err(error) if !exchange_unsupported(&error) => return Err(OutputError::Io(target.to_path_buf(), error)),
+        Err(_) => {}
+    }
+    // A file system without the exchange (some network mounts): two renames; a build
+    // killed between them leaves the previous output as `.<name>.lotse-alt`.
+    let retired = sibling(target, "alt");
+    rename(target, &retired)?;
     rename(staging, target)?;
     remove(&retired)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use nix::fcntl::{AT_FDCWD, RenameFlags, renameat2};
+    renameat2(AT_FDCWD, a, AT_FDCWD, b, RenameFlags::RENAME_EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+fn exchange_unsupported(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::Unsupported
+        || matches!(error.raw_os_error(), Some(code) if code == nix::errno::Errno::EINVAL as i32 || code == nix::errno::Errno::ENOSYS as i32)
 }
 
 /// The SHA-256 of each file of an output folder, by path.
@@ -244,13 +275,44 @@ fn remove_empty_parents(target: &Path, path: &Path) {
     }
 }
 
-/// Refuses to replace a folder that holds something other than an earlier build.
+/// Removes what a build that was killed left beside `target`: its staging folder, or the
+/// previous output it had moved aside. If the output itself is missing, the previous one
+/// is put back first. Only folders Lotse wrote (with the marker, or still empty) are
+/// touched.
+fn clean_up_interrupted(target: &Path) -> Result<(), OutputError> {
+    let retired = sibling(target, "alt");
+    if !target.exists() && is_ours(&retired) {
+        rename(&retired, target)?;
+    }
+    for leftover in [sibling(target, "neu"), retired] {
+        if std::fs::symlink_metadata(&leftover).is_err() {
+            continue;
+        }
+        if !is_ours(&leftover) {
+            return Err(OutputError::ForeignFolder(leftover));
+        }
+        remove(&leftover)?;
+    }
+    Ok(())
+}
+
+/// A folder a build wrote: it has the marker, or it is empty (killed right after making it).
+fn is_ours(folder: &Path) -> bool {
+    let is_folder = std::fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir());
+    is_folder && (folder.join(MARKER).exists() || std::fs::read_dir(folder).is_ok_and(|mut e| e.next().is_none()))
+}
+
+/// Refuses to replace a folder that holds something other than an earlier build, and one
+/// the user made read-only.
 fn guard(target: &Path) -> Result<(), OutputError> {
     // A file or a link where the output should be is the user's: never moved aside.
-    if let Ok(metadata) = std::fs::symlink_metadata(target)
-        && !metadata.is_dir()
-    {
-        return Err(OutputError::NotAFolder(target.to_path_buf()));
+    if let Ok(metadata) = std::fs::symlink_metadata(target) {
+        if !metadata.is_dir() {
+            return Err(OutputError::NotAFolder(target.to_path_buf()));
+        }
+        if metadata.permissions().readonly() {
+            return Err(OutputError::ReadOnly(target.to_path_buf()));
+        }
     }
     let Ok(mut entries) = std::fs::read_dir(target) else { return Ok(()) };
     let empty = entries.next().is_none();

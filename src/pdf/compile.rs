@@ -23,7 +23,7 @@ pub struct Compiled {
 
 /// Compiles `world` and returns the PDF bytes with Typst's warnings, or the first problems
 /// in plain words.
-pub fn compile(world: &DocumentWorld<'_>, ident: &str) -> Result<Compiled, String> {
+pub fn compile(world: &DocumentWorld, ident: &str) -> Result<Compiled, String> {
     let warned = typst::compile::<PagedDocument>(world);
     let warnings =
         warned.warnings.iter().map(|warning| format!("{}{}", warning.message, place(world, warning))).collect();
@@ -40,7 +40,7 @@ pub fn compile(world: &DocumentWorld<'_>, ident: &str) -> Result<Compiled, Strin
 }
 
 /// The errors (not the warnings) with their place in the template, at most five.
-fn describe(world: &DocumentWorld<'_>, diagnostics: &[SourceDiagnostic]) -> String {
+fn describe(world: &DocumentWorld, diagnostics: &[SourceDiagnostic]) -> String {
     let mut lines: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -60,7 +60,7 @@ fn describe(world: &DocumentWorld<'_>, diagnostics: &[SourceDiagnostic]) -> Stri
 }
 
 /// ` (in vorlage.typ, Zeile 12)` when the diagnostic points into a file.
-fn place(world: &DocumentWorld<'_>, diagnostic: &SourceDiagnostic) -> String {
+fn place(world: &DocumentWorld, diagnostic: &SourceDiagnostic) -> String {
     let Some(id) = diagnostic.span.id() else { return String::new() };
     let path = id.vpath().get_without_slash().to_owned();
     let line = world

@@ -7,12 +7,15 @@
 mod cache;
 mod compile;
 mod dashboard;
+mod glyphs;
 mod handbook;
 mod links;
 mod oparl;
 mod paper;
 mod role;
 mod world;
+
+pub use glyphs::check as missing_glyphs;
 
 use rayon::prelude::*;
 
@@ -187,7 +190,8 @@ pub fn render(
     files: &mut Files,
     mut sources: Option<&mut Files>,
 ) -> Result<Vec<PdfJob>, PdfError> {
-    let shared = world::Shared::new(&theme.fonts);
+    let shared = std::sync::Arc::new(world::Shared::new(&theme.fonts));
+    let limit = std::time::Duration::from_secs(u64::from(*site.config.build.pdf_time_limit.get_ref()));
     let cache = cache::Cache::new(cache, &theme.fonts);
     let mut documents = paper::documents(site);
     documents.extend(dashboard::documents(site)?);
@@ -198,7 +202,7 @@ pub fn render(
     let sizes: Vec<usize> = documents.iter().map(Document::size).collect();
     order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
     let mut typeset: Vec<(usize, Result<compile::Compiled, PdfError>)> =
-        order.into_par_iter().map(|index| (index, typeset(&shared, &cache, theme, &documents[index]))).collect();
+        order.into_par_iter().map(|index| (index, typeset(&shared, &cache, theme, &documents[index], limit))).collect();
     typeset.sort_by_key(|(index, _)| *index);
     typst::comemo::evict(match memo {
         Memo::Free => 0,
@@ -238,10 +242,11 @@ pub fn render(
 
 /// Typesets one document, or takes it from the cache when nothing it reads changed.
 fn typeset(
-    shared: &world::Shared,
+    shared: &std::sync::Arc<world::Shared>,
     cache: &cache::Cache,
     theme: &Theme,
     document: &Document,
+    limit: std::time::Duration,
 ) -> Result<compile::Compiled, PdfError> {
     let failed = |message: String| document.failed(message);
     let fewest = document.fewest_pages();
@@ -249,13 +254,14 @@ fn typeset(
         return Err(document.too_long(format!("mindestens {fewest}")));
     }
     let (sources, files) = inputs(theme, document).map_err(failed)?;
+    let (sources, files) = replace_missing(shared, document, sources, files);
     let read = sources.iter().map(|(path, text)| (path.as_str(), text.as_bytes()));
     let read = read.chain(files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
     let key = cache.key(&document.path, document.template, document.date, read);
     let compiled = match cache.get(&key) {
         Some(compiled) => compiled,
         None => {
-            let compiled = compile_fresh(shared, theme, document, sources, files)?;
+            let compiled = compile_fresh(shared, theme, document, (sources, files), limit)?;
             cache.put(&key, &compiled);
             compiled
         }
@@ -266,12 +272,50 @@ fn typeset(
     }
 }
 
-fn compile_fresh(
+/// The document's own markup and data with every character no font has written as its
+/// code point (`lotse check` has warned about each); the theme's templates stay as they are.
+fn replace_missing(
     shared: &world::Shared,
-    theme: &Theme,
     document: &Document,
     sources: Vec<(String, String)>,
     files: Vec<(String, Vec<u8>)>,
+) -> Inputs {
+    let own: std::collections::BTreeSet<&str> = document.sources.iter().map(|(path, _)| path.as_str()).collect();
+    let replace = |text: String| glyphs::replace_missing(shared, &text);
+    let sources = sources
+        .into_iter()
+        .map(|(path, text)| {
+            if own.contains(path.as_str()) {
+                let text = replace(text);
+                (path, text)
+            } else {
+                (path, text)
+            }
+        })
+        .collect();
+    let files = files
+        .into_iter()
+        .map(|(path, bytes)| match (path.ends_with(".json"), String::from_utf8(bytes)) {
+            (true, Ok(text)) => {
+                let text = replace(text);
+                (path, text.into_bytes())
+            }
+            (_, Ok(text)) => (path, text.into_bytes()),
+            (_, Err(error)) => (path, error.into_bytes()),
+        })
+        .collect();
+    (sources, files)
+}
+
+/// Typesets a document on a thread of its own and waits at most `limit` for it: a
+/// template that loops for hours ends the build with an error naming it. The thread is
+/// left to finish on its own; the build's process ends soon after.
+fn compile_fresh(
+    shared: &std::sync::Arc<world::Shared>,
+    theme: &Theme,
+    document: &Document,
+    (sources, files): Inputs,
+    limit: std::time::Duration,
 ) -> Result<compile::Compiled, PdfError> {
     let failed = |message: String| document.failed(message);
     let today = typst::foundations::Datetime::from_ymd(document.date.year, document.date.month, document.date.day)
@@ -280,9 +324,40 @@ fn compile_fresh(
     if !theme.typst.contains_key(document.template) {
         return Err(failed(format!("Die Typst-Vorlage `{}` fehlt im Theme.", document.template)));
     }
-    let world = world::DocumentWorld::new(shared, &main, sources, files, today)
+    let world = world::DocumentWorld::new(shared.clone(), &main, sources, files, today)
         .ok_or_else(|| failed("Ein Dateiname ist ungültig.".to_owned()))?;
-    compile::compile(&world, &document.path).map_err(failed)
+    let (send, receive) = std::sync::mpsc::channel();
+    let ident = document.path.clone();
+    std::thread::Builder::new()
+        .name(format!("pdf {ident}"))
+        .spawn(move || send.send(compile::compile(&world, &ident)))
+        .map_err(|error| failed(format!("Es konnte kein Thread zum Setzen gestartet werden: {error}")))?;
+    let timed_out = || {
+        failed(format!(
+            "Das Setzen mit der Typst-Vorlage `{}` dauerte länger als {} Sekunden und wurde abgebrochen. Prüfen Sie die Vorlage auf eine Schleife ohne Ende; braucht ein sehr großes Dokument wirklich länger, erhöhen Sie `pdf_time_limit` unter `[build]` in `content/site.toml`.",
+            document.template,
+            limit.as_secs()
+        ))
+    };
+    // This is a worker of the thread pool, and Typst lays out in parallel on the same
+    // pool: waiting here must run the pool's jobs, or two waiting workers would starve
+    // the very compilations they wait for.
+    let deadline = std::time::Instant::now() + limit;
+    loop {
+        match receive.try_recv() {
+            Ok(compiled) => return compiled.map_err(failed),
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                return Err(failed("Typst hat das Dokument ohne Ergebnis abgebrochen.".to_owned()));
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(timed_out());
+        }
+        if rayon::yield_now() != Some(rayon::Yield::Executed) {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
 }
 
 /// Typst sources and data files by absolute path.

@@ -33,13 +33,23 @@ impl Shared {
     }
 }
 
+impl Shared {
+    /// Whether some font has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        (0..self.fonts.len())
+            .any(|index| self.book.info(index).is_some_and(|info| info.coverage.contains(u32::from(c))))
+    }
+}
+
 fn is_fallback(data: &[u8]) -> bool {
     typst::text::FontInfo::new(data, 0).is_some_and(|info| info.family == "DejaVu Sans Mono")
 }
 
 /// One document: its main template and every other file it may read, by absolute path.
-pub struct DocumentWorld<'s> {
-    shared: &'s Shared,
+/// It owns all of it, so that it can be typeset on a thread of its own that a time limit
+/// may leave behind.
+pub struct DocumentWorld {
+    shared: std::sync::Arc<Shared>,
     main: FileId,
     sources: HashMap<FileId, Source>,
     files: HashMap<FileId, Bytes>,
@@ -51,16 +61,16 @@ pub fn file_id(path: &str) -> Option<FileId> {
     Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
 }
 
-impl<'s> DocumentWorld<'s> {
+impl DocumentWorld {
     /// `sources` are Typst files (`/vorlage.typ`, `/body.typ`), `files` anything read as
     /// data (`/data.json`, `/charts/x.svg`); `main` names one of the sources.
     pub fn new(
-        shared: &'s Shared,
+        shared: std::sync::Arc<Shared>,
         main: &str,
         sources: impl IntoIterator<Item = (String, String)>,
         files: impl IntoIterator<Item = (String, Vec<u8>)>,
         today: Datetime,
-    ) -> Option<DocumentWorld<'s>> {
+    ) -> Option<DocumentWorld> {
         let sources: HashMap<FileId, Source> = sources
             .into_iter()
             .map(|(path, text)| file_id(&path).map(|id| (id, Source::new(id, text))))
@@ -73,7 +83,7 @@ impl<'s> DocumentWorld<'s> {
     }
 }
 
-impl World for DocumentWorld<'_> {
+impl World for DocumentWorld {
     fn library(&self) -> &LazyHash<Library> {
         &self.shared.library
     }

@@ -2,6 +2,7 @@
 
 use super::Checker;
 use crate::diag::Diagnostic;
+use crate::model::limits::MAX_AMOUNT;
 use crate::model::{EntityKind as K, Spanned};
 use crate::source::FileId;
 
@@ -111,7 +112,8 @@ fn check_staffing(checker: &mut Checker<'_>) {
     }
 }
 
-/// Reports a negative or not finite amount (FTE or EUR): TOML allows `inf` and `nan`.
+/// Reports a negative, absurdly large or not finite amount (FTE or EUR): TOML allows
+/// `inf`, `nan` and `1e300`.
 pub fn non_negative(checker: &mut Checker<'_>, file: FileId, value: Option<&Spanned<f64>>, what: &str) {
     let Some(value) = value else { return };
     if !value.get_ref().is_finite() {
@@ -127,6 +129,12 @@ pub fn non_negative(checker: &mut Checker<'_>, file: FileId, value: Option<&Span
             Diagnostic::error(format!("Negativer Wert für {what}: {}", value.get_ref()))
                 .at(file, value.span(), "negativer Wert")
                 .hint("Tragen Sie 0 oder einen positiven Wert ein."),
+        );
+    } else if *value.get_ref() > MAX_AMOUNT {
+        checker.report(
+            Diagnostic::error(format!("Unplausibel großer Wert für {what}: {}", crate::german::number(*value.get_ref())))
+                .at(file, value.span(), "mehr als eine Billion")
+                .hint("Prüfen Sie die Zahl auf zusätzliche Nullen oder einen Exponenten (`1e15`); Beträge stehen in Euro, Stellen in VZÄ."),
         );
     }
 }

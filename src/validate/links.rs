@@ -8,11 +8,10 @@ use rayon::prelude::*;
 use super::Checker;
 use crate::diag::{Diagnostic, nearest};
 use crate::markdown::FigureKind;
+use crate::model::limits::{MAX_NESTING, MAX_TABLE_COLUMNS};
+use crate::model::url::{self, Refusal, Target};
 use crate::model::{EntityKind, LINK_SCHEMES as SCHEMES, Markdown};
 use crate::source::{FileId, SourceMap, toml_string_position};
-
-/// Schemes that leave the site and are not checked.
-const EXTERNAL: &[&str] = &["http", "https", "mailto", "tel"];
 
 pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
     let model = checker.model;
@@ -20,18 +19,19 @@ pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
     documents.extend(model.premises.iter().map(|p| (p.origin.file, &p.body)));
     documents.extend(model.pages.iter().map(|p| (p.origin.file, &p.body)));
     documents.extend(model.papers.iter().map(|p| (p.origin.file, &p.body)));
-    documents.extend(model.roles.iter().filter_map(|r| Some((r.origin.file, r.prose.as_ref()?))));
-    documents.extend(model.bodies.iter().filter_map(|b| Some((b.origin.file, b.prose.as_ref()?))));
+    documents.extend(model.roles.iter().filter_map(|r| Some(prose_of(r.origin, r.prose.as_ref()?))));
+    documents.extend(model.bodies.iter().filter_map(|b| Some(prose_of(b.origin, b.prose.as_ref()?))));
     // Parsing is the costly part and needs nothing of the checker: on all cores, then the
     // links are resolved in order.
     let found: Vec<Found> = documents
         .par_iter()
         .map(|(file, markdown)| {
-            (*file, markdown.offset, links(&markdown.text), crate::markdown::figures(&markdown.text))
+            (*file, markdown.offset, scan(&markdown.text), crate::markdown::figures(&markdown.text))
         })
         .collect();
-    for (file, offset, links, figures) in found {
-        check_markdown(checker, file, offset, links, figures);
+    for (file, offset, scan, figures) in found {
+        check_shape(checker, file, &scan, |range| offset + range.start..offset + range.end);
+        check_markdown(checker, file, offset, scan.destinations, figures);
     }
     let strings = model
         .papers
@@ -40,27 +40,36 @@ pub fn check(checker: &mut Checker<'_>, sources: &SourceMap) {
         .chain(model.decisions.iter().map(|decision| (decision.origin.file, &decision.text)));
     for (file, string) in strings {
         let file_text = &sources.get(file).text;
-        for (destination, range) in links(string.get_ref()) {
+        let place = |range: &Range<usize>| {
             let start = toml_string_position(file_text, string.span().start, range.start);
-            let end = toml_string_position(file_text, string.span().start, range.end);
-            check_link(checker, file, &destination, start..end);
+            start..toml_string_position(file_text, string.span().start, range.end)
+        };
+        let scan = scan(string.get_ref());
+        check_shape(checker, file, &scan, place);
+        for (destination, range) in &scan.destinations {
+            check_destination(checker, file, destination, place(range));
         }
     }
 }
 
+/// A role's or body's prose with the file it was read from.
+fn prose_of(origin: crate::model::Origin, prose: &Markdown) -> (FileId, &Markdown) {
+    (prose.file.unwrap_or(origin.file), prose)
+}
+
 /// A Markdown text's file, its offset in the file, its links and its figure blocks.
-type Found = (FileId, usize, Vec<(String, Range<usize>)>, Vec<crate::markdown::FigureRef>);
+type Found = (FileId, usize, Scan, Vec<crate::markdown::FigureRef>);
 
 fn check_markdown(
     checker: &mut Checker<'_>,
     file: FileId,
     offset: usize,
-    links: Vec<(String, Range<usize>)>,
+    links: Vec<(Destination, Range<usize>)>,
     figures: Vec<crate::markdown::FigureRef>,
 ) {
     for (destination, range) in links {
         let span = offset + range.start..offset + range.end;
-        check_link(checker, file, &destination, span);
+        check_destination(checker, file, &destination, span);
     }
     for figure in figures {
         let span = offset + figure.offset..offset + figure.offset + 3;
@@ -100,42 +109,110 @@ fn check_figure(checker: &mut Checker<'_>, file: FileId, figure: &crate::markdow
     }
 }
 
-/// Every link destination in `text` with its byte range.
-pub fn links(text: &str) -> Vec<(String, Range<usize>)> {
-    Parser::new_ext(text, crate::markdown::OPTIONS)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. }) => Some((dest_url.into_string(), range)),
-            _ => None,
-        })
-        .collect()
+/// What one pass over a Markdown text finds: every link and image destination with its
+/// byte range, and where it nests deeper or a table is wider than the limits allow.
+pub struct Scan {
+    pub destinations: Vec<(Destination, Range<usize>)>,
+    pub too_deep: Option<Range<usize>>,
+    pub too_wide: Option<(usize, Range<usize>)>,
 }
 
-pub(super) fn check_link(checker: &mut Checker<'_>, file: FileId, destination: &str, span: Range<usize>) {
-    let Some((scheme, rest)) = destination.split_once(':') else { return };
-    if !scheme.chars().all(|c| c.is_ascii_alphabetic()) || scheme.len() < 2 || EXTERNAL.contains(&scheme) {
-        return;
-    }
-    let id = rest.split('#').next().unwrap_or_default();
-    match EntityKind::of_scheme(scheme) {
-        Some(kind) => {
-            checker.resolve_name(&[kind], id, file, span);
-        }
-        None => {
-            let mut diagnostic = Diagnostic::error(format!("Unbekannte Linkart `{scheme}:`")).at(
-                file,
-                span,
-                "dieser Link führt nirgendwohin",
-            );
-            if let Some(suggestion) =
-                german_scheme(scheme).or_else(|| nearest(scheme, SCHEMES.iter().map(|(name, _)| *name)))
-            {
-                diagnostic = diagnostic.hint(format!("Meinten Sie `{suggestion}:{rest}`?"));
+pub fn scan(text: &str) -> Scan {
+    let mut scan = Scan { destinations: Vec::new(), too_deep: None, too_wide: None };
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(text, crate::markdown::OPTIONS).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                depth += 1;
+                if depth > MAX_NESTING && scan.too_deep.is_none() {
+                    scan.too_deep = Some(range.clone());
+                }
+                match tag {
+                    Tag::Link { dest_url, .. } => {
+                        scan.destinations.push((Destination::Link(dest_url.into_string()), range))
+                    }
+                    Tag::Image { dest_url, .. } => {
+                        scan.destinations.push((Destination::Image(dest_url.into_string()), range))
+                    }
+                    Tag::Table(columns) if columns.len() > MAX_TABLE_COLUMNS && scan.too_wide.is_none() => {
+                        scan.too_wide = Some((columns.len(), range));
+                    }
+                    _ => {}
+                }
             }
-            let list = SCHEMES.iter().map(|(name, _)| format!("`{name}:`")).collect::<Vec<_>>().join(", ");
-            checker.report(diagnostic.hint(format!("Links auf Inhalte beginnen mit {list}.")));
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
+    scan
+}
+
+/// Nesting and table width within the limits.
+fn check_shape(checker: &mut Checker<'_>, file: FileId, scan: &Scan, place: impl Fn(&Range<usize>) -> Range<usize>) {
+    if let Some(range) = &scan.too_deep {
+        checker.report(
+            Diagnostic::error(format!("Listen, Zitate und Hervorhebungen sind hier tiefer als {MAX_NESTING} Ebenen verschachtelt"))
+                .at(file, place(&(range.start..range.start + 1)), "hier zu tief")
+                .hint("So tief verschachtelter Text ist nicht mehr lesbar; gliedern Sie ihn mit Überschriften und kürzeren Listen."),
+        );
+    }
+    if let Some((columns, range)) = &scan.too_wide {
+        checker.report(
+            Diagnostic::error(format!("Die Tabelle hat {columns} Spalten; erlaubt sind höchstens {MAX_TABLE_COLUMNS}"))
+                .at(file, place(&(range.start..range.start + 1)), "diese Tabelle")
+                .hint("Eine so breite Tabelle passt auf keine Seite; teilen Sie sie auf oder drehen Sie Zeilen und Spalten."),
+        );
+    }
+}
+
+/// A URL in Markdown: where a link goes, or where an image comes from.
+pub enum Destination {
+    Link(String),
+    Image(String),
+}
+
+fn check_destination(checker: &mut Checker<'_>, file: FileId, destination: &Destination, span: Range<usize>) {
+    match destination {
+        Destination::Link(url) => check_link(checker, file, url, span),
+        Destination::Image(url) => {
+            if let Err(refusal) = url::resource(url) {
+                report_refusal(checker, file, url, &refusal, span);
+            }
+        }
+    }
+}
+
+/// A link's URL must be allowed by the policy, and a content link must name something.
+pub(super) fn check_link(checker: &mut Checker<'_>, file: FileId, destination: &str, span: Range<usize>) {
+    match url::link(destination) {
+        Ok(Target::Content { scheme, id, .. }) => {
+            if let Some(kind) = EntityKind::of_scheme(scheme) {
+                checker.resolve_name(&[kind], id, file, span);
+            }
+        }
+        Ok(_) => {}
+        Err(Refusal::Scheme(scheme)) if suggested_scheme(&scheme).is_some() => {
+            let rest = destination.split_once(':').map_or("", |(_, rest)| rest);
+            let suggestion = suggested_scheme(&scheme).unwrap_or_default();
+            let list = SCHEMES.iter().map(|(name, _)| format!("`{name}:`")).collect::<Vec<_>>().join(", ");
+            checker.report(
+                Diagnostic::error(format!("Unbekannte Linkart `{scheme}:`"))
+                    .at(file, span, "dieser Link führt nirgendwohin")
+                    .hint(format!("Meinten Sie `{suggestion}:{rest}`?"))
+                    .hint(format!("Links auf Inhalte beginnen mit {list}.")),
+            );
+        }
+        Err(refusal) => report_refusal(checker, file, destination, &refusal, span),
+    }
+}
+
+fn report_refusal(checker: &mut Checker<'_>, file: FileId, url: &str, refusal: &Refusal, span: Range<usize>) {
+    checker.report(Diagnostic::error(refusal.message(url)).at(file, span, "hier").hint(refusal.hint()));
+}
+
+/// A content scheme close to a mistyped one (`rolle` → `role`), if there is one.
+fn suggested_scheme(scheme: &str) -> Option<&'static str> {
+    german_scheme(scheme).or_else(|| nearest(scheme, SCHEMES.iter().map(|(name, _)| *name)))
 }
 
 /// Authors write German; the link schemes are English like the file keys.

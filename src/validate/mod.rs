@@ -1,6 +1,7 @@
 //! Checks the loaded model: that every id is unique, every reference resolves, and the
 //! domain's rules hold. Returns every problem, never just the first.
 
+mod cycles;
 mod governance;
 mod links;
 mod papers;
@@ -23,6 +24,7 @@ pub fn validate(model: &mut Model, config: Option<&Config>, sources: &SourceMap)
     governance::check(&mut checker);
     raci::check(&mut checker);
     portfolio::check(&mut checker);
+    cycles::check(&mut checker);
     papers::check(&mut checker);
     links::check(&mut checker, sources);
     settings::check(&mut checker);

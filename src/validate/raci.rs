@@ -31,7 +31,8 @@ pub fn check(checker: &mut Checker<'_>) {
     }
     // Letters may stand in a file that could not be read; counting without them would
     // report missing "A"s and "R"s that are only unread.
-    let complete = !model.gaps.kinds.contains(&EntityKind::Unit)
+    let unread = [EntityKind::Unit, EntityKind::Role, EntityKind::Body];
+    let complete = !unread.iter().any(|kind| model.gaps.kinds.contains(kind))
         && !model.gaps.ids.iter().any(|(kind, _)| matches!(kind, EntityKind::Role | EntityKind::Body));
     for activity in model.activities.iter().filter(|_| complete) {
         let assignments = by_activity.remove(activity.id.get_ref()).unwrap_or_default();

@@ -9,6 +9,7 @@ use crate::diag::{Diagnostic, nearest};
 pub fn check(checker: &mut Checker<'_>) {
     let Some(config) = checker.config else { return };
     check_settings_links(checker, config);
+    check_addresses(checker, config);
     check_labels(checker, config);
     check_handbook(checker, config);
     if let Some(vocabulary) = &config.vocabulary {
@@ -30,6 +31,35 @@ pub fn check(checker: &mut Checker<'_>) {
                 checker.report(diagnostic.hint(format!("Umbenennen lassen sich: {list}.")));
             }
         }
+    }
+}
+
+/// `logo` is a file of the site; `base_url` is a web address or a path on the server.
+fn check_addresses(checker: &mut Checker<'_>, config: &Config) {
+    let file = config.origin.file;
+    if let Some(logo) = &config.logo {
+        let path = logo.get_ref();
+        let inside = crate::model::url::resource(path).is_ok()
+            && !path.starts_with('/')
+            && !path.split(['/', '\\']).any(|part| part == "..");
+        if !inside {
+            checker.report(
+                Diagnostic::error(format!("`logo = \"{path}\"` ist keine Datei der Website"))
+                    .at(file, logo.span(), "hier")
+                    .hint("Das Logo liegt im Ordner `static/` der Website (oder des Themes) und wird mit seinem Pfad darin angegeben, z. B. `logo = \"logo.svg\"`; Adressen anderer Server werden offline nicht geladen."),
+            );
+        }
+    }
+    let base = &config.base_url;
+    let web = matches!(crate::model::url::link(base.get_ref()), Ok(crate::model::url::Target::External))
+        && (base.get_ref().starts_with("http://") || base.get_ref().starts_with("https://"));
+    let path = base.get_ref().starts_with('/') && !base.get_ref().starts_with("//");
+    if !web && !path {
+        checker.report(
+            Diagnostic::error(format!("`base_url = \"{}\"` ist keine Adresse der Website", base.get_ref()))
+                .at(file, base.span(), "hier")
+                .hint("Schreiben Sie die Adresse, unter der die Website erscheint, z. B. `base_url = \"https://intranet.example/handbuch/\"`, oder nur ihren Pfad auf dem Server, z. B. `base_url = \"/handbuch/\"`."),
+        );
     }
 }
 
@@ -86,6 +116,17 @@ fn check_handbook(checker: &mut Checker<'_>, config: &Config) {
             Diagnostic::error("`max_pages` muss mindestens 1 sein")
                 .at(file, chosen.max_pages.span(), "hier steht 0")
                 .hint("Die Zahl begrenzt die Seiten von `handbuch.pdf`; voreingestellt sind 300."),
+        );
+    }
+    let limit = &config.build.pdf_time_limit;
+    if *limit.get_ref() == 0 {
+        checker.report(
+            Diagnostic::error("`pdf_time_limit` muss mindestens 1 sein").at(file, limit.span(), "hier steht 0").hint(
+                format!(
+                    "Die Zahl begrenzt die Sekunden, die ein PDF zum Setzen brauchen darf; voreingestellt sind {}.",
+                    crate::config::DEFAULT_PDF_TIME_LIMIT
+                ),
+            ),
         );
     }
 }

@@ -90,11 +90,11 @@ impl<'m> Linker<'m> {
 
     /// A content link (`page:erklaerung-barrierefreiheit`) from `site.toml` or front matter as a
     /// link from this page; web and mail addresses stay as they are.
+    /// A URL the policy refuses gives no link.
     pub fn content_link(&self, link: &str) -> Option<Link> {
-        let (scheme, id) = link.split_once(':')?;
-        match EntityKind::of_scheme(scheme) {
-            Some(kind) => self.entity(kind, id),
-            None => Some(Link { title: link.to_owned(), href: link.to_owned() }),
+        match crate::model::url::link(link).ok()? {
+            crate::model::url::Target::Content { scheme, id, .. } => self.entity(EntityKind::of_scheme(scheme)?, id),
+            _ => Some(Link { title: link.to_owned(), href: link.to_owned() }),
         }
     }
 }

@@ -11,6 +11,7 @@ mod cli;
 mod diagram;
 mod export_json;
 mod handbook;
+mod hostile;
 mod incremental;
 mod invalid;
 mod mainz_content;

@@ -239,7 +239,7 @@ fn the_output_folder_of_something_else_is_never_replaced() {
     let out = tempfile::tempdir().unwrap();
     std::fs::write(out.path().join("bericht.docx"), "wichtig").unwrap();
     let result = lotse(minimal_site().path(), &["build", "--output", out.path().to_str().unwrap()]);
-    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(result.status.code(), Some(2));
     assert!(out.path().join("bericht.docx").exists());
 }
 

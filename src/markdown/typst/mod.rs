@@ -230,13 +230,12 @@ impl<'a> Writer<'a, '_> {
         if link_type == LinkType::Email {
             return Some(format!("mailto:{destination}"));
         }
-        let (scheme, _) = destination.split_once(':')?;
-        if ["http", "https", "mailto"].iter().any(|external| scheme.eq_ignore_ascii_case(external)) {
-            return Some(destination.to_owned());
-        }
         // Content links resolve as on the HTML side; relative paths mean nothing in a PDF.
-        let (scheme, id, fragment) = super::content_link(destination)?;
-        self.links.resolve(scheme, id, fragment)
+        match crate::model::url::link(destination).ok()? {
+            crate::model::url::Target::External => Some(destination.to_owned()),
+            crate::model::url::Target::Content { scheme, id, fragment } => self.links.resolve(scheme, id, fragment),
+            crate::model::url::Target::Relative => None,
+        }
     }
 
     fn footnote(&mut self, label: &str, out: &mut String) {
