@@ -37,7 +37,7 @@ impl Drop for Staged {
     /// A build that failed or was dropped leaves no staging folder behind.
     fn drop(&mut self) {
         if !self.done {
-            let _ = std::fs::remove_dir_all(&self.folder);
+            let _ = remove_build(&self.folder);
         }
     }
 }
@@ -191,7 +191,7 @@ impl Files {
         clean_up_interrupted(target)?;
         let written = self.write_into(&staging);
         if let Err(error) = written {
-            let _ = std::fs::remove_dir_all(&staging);
+            let _ = remove_build(&staging);
             return Err(error);
         }
         swap(&staging, target)
@@ -222,7 +222,7 @@ fn swap(staging: &Path, target: &Path) -> Result<(), OutputError> {
         return rename(staging, target);
     }
     match exchange(staging, target) {
-        Ok(()) => return remove(staging),
+        Ok(()) => return remove_build(staging),
         Err(error) if !exchange_unsupported(&error) => return Err(OutputError::Io(target.to_path_buf(), error)),
         Err(_) => {}
     }
@@ -231,7 +231,7 @@ fn swap(staging: &Path, target: &Path) -> Result<(), OutputError> {
     let retired = sibling(target, "alt");
     rename(target, &retired)?;
     rename(staging, target)?;
-    remove(&retired)
+    remove_build(&retired)
 }
 
 #[cfg(target_os = "linux")]
@@ -291,7 +291,7 @@ fn clean_up_interrupted(target: &Path) -> Result<(), OutputError> {
         if !is_ours(&leftover) {
             return Err(OutputError::ForeignFolder(leftover));
         }
-        remove(&leftover)?;
+        remove_build(&leftover)?;
     }
     Ok(())
 }
@@ -361,6 +361,27 @@ fn create_dir(path: &Path) -> Result<(), OutputError> {
 
 fn rename(from: &Path, to: &Path) -> Result<(), OutputError> {
     std::fs::rename(from, to).map_err(|e| OutputError::Io(to.to_path_buf(), e))
+}
+
+/// Removes a folder a build wrote, its marker last: a build killed meanwhile leaves a
+/// folder that still has the marker, or an empty one, which the next build knows as its own.
+fn remove_build(folder: &Path) -> Result<(), OutputError> {
+    let Ok(listing) = std::fs::read_dir(folder) else { return Ok(()) };
+    for entry in listing.flatten().filter(|entry| entry.file_name() != MARKER) {
+        let path = entry.path();
+        let removed = match entry.file_type() {
+            Ok(kind) if kind.is_dir() => std::fs::remove_dir_all(&path),
+            _ => std::fs::remove_file(&path),
+        };
+        removed.map_err(|e| OutputError::Io(path.clone(), e))?;
+    }
+    match std::fs::remove_file(folder.join(MARKER)) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            return Err(OutputError::Io(folder.join(MARKER), error));
+        }
+        _ => {}
+    }
+    remove(folder)
 }
 
 fn remove(path: &Path) -> Result<(), OutputError> {

@@ -14,6 +14,7 @@ mod handbook;
 mod hostile;
 mod incremental;
 mod invalid;
+mod kill;
 mod mainz_content;
 mod pdf;
 mod portfolio;
