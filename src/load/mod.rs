@@ -19,6 +19,7 @@ use crate::diag::{Diagnostic, Diagnostics, from_toml_error};
 use crate::model::{EntityKind, Markdown, Model, Origin};
 use crate::source::{FileId, SourceMap};
 
+pub use front_matter::{Problem as FrontMatterProblem, Split, split as split_front_matter};
 pub use read::MAX_FILE_BYTES;
 
 /// The content of a site as far as it could be read.

@@ -11,6 +11,7 @@
 //! with a file `geheim.md` that no build may read.
 
 mod cases;
+mod random;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

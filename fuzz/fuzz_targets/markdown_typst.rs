@@ -1,0 +1,20 @@
+//! Markdown to Typst markup: any text renders to markup whose strings and brackets are
+//! balanced as Typst's own parser sees them.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use lotse::markdown::LinkResolver;
+
+struct Links;
+
+impl LinkResolver for Links {
+    fn resolve(&self, _scheme: &str, _id: &str, _fragment: Option<&str>) -> Option<String> {
+        Some("https://lotse.example/a/".to_owned())
+    }
+}
+
+fuzz_target!(|text: &str| {
+    let markup = lotse::markdown::typst::render(text, &Links, 0);
+    let source = typst::syntax::Source::detached(markup);
+    assert!(source.root().errors().is_empty(), "{:?}", source.root().errors());
+});
