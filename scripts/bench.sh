@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark suite: what BENCHMARKS.md quotes.
-#   scripts/bench.sh [bundled] [portfolio] [pages] [incremental] [serve]   (default: all five)
+#   scripts/bench.sh [bundled] [portfolio] [pages] [incremental] [serve] [nasty]   (default: all six)
 # Sizes: PORTFOLIO_SIZES (default "1000 10000 50000" projects, 2N demands, 8 periods),
-# PAGE_SIZES (default "1000 10000" free pages of ~600 words, ../shared/tools/gen-corpus).
+# PAGE_SIZES (default "1000 10000" free pages of ~600 words, ../shared/tools/gen-corpus),
+# NASTY_SIZES (default "1 4" MiB of one large page, scripts/gen-nasty.py).
 # Every generated input is deterministic (fixed seeds). For each case: the median wall
 # time of hyperfine runs from a clean state (no output, no PDF cache), the peak memory of
 # one run (/usr/bin/time) and the time, CPU time and peak memory of each stage
@@ -11,9 +12,10 @@
 # ratios Lotse/Hugo and Lotse/floor.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cases=${*:-bundled portfolio pages incremental serve}
+cases=${*:-bundled portfolio pages incremental serve nasty}
 portfolio_sizes=${PORTFOLIO_SIZES:-1000 10000 50000}
 page_sizes=${PAGE_SIZES:-1000 10000}
+nasty_sizes=${NASTY_SIZES:-1 4}
 # Outputs on a RAM disk by default: on ext4, creating files within minutes after many were
 # deleted (the previous run's output) scans for recently deleted inodes and costs several
 # times as much, which swamps what is measured. BENCH_DIR=/some/disk measures on disk.
@@ -120,6 +122,31 @@ serve() {
   echo
   echo "## lotse serve: edit to reload (median of 20 edits)"
   scripts/edit-to-reload.py "$lotse" . content/roles/digit-beraterin.toml 20 | sed 's/^/    bundled, one role file: /'
+}
+
+# One build's wall time (s), peak memory (MiB) and exit status, as "SECONDS MIB STATUS".
+time_and_peak() { { /usr/bin/time -f "%e %M %x" "$@" 2>&1 >/dev/null || true; } | tail -1 | awk '{printf "%s %.0f %s", $1, $2 / 1024, $3}'; }
+
+nasty() {
+  echo
+  echo "## one large page in the handbook chapter (minimal site, HTML and PDFs; one run each)"
+  local base base_s base_mib seconds mib status
+  base=$(time_and_peak "$lotse" --root tests/fixtures/sites/minimal build --output "$work/out-minimal")
+  read -r base_s base_mib _ <<<"$base"
+  echo "    minimal site as it is: $base_s s, peak $base_mib MiB"
+  for kind in line table links nesting headings; do
+    for mebibytes in $nasty_sizes; do
+      local site=$work/nasty-$kind-$mebibytes
+      scripts/gen-nasty.py "$site" "$kind" "$mebibytes"
+      local measured
+      measured=$(time_and_peak "$lotse" --root "$site" build --output "$work/out-nasty")
+      rm -rf "$work/out-nasty" "$work/.out-nasty.lotse-cache"
+      read -r seconds mib status <<<"$measured"
+      awk -v k="$kind" -v s="$mebibytes" -v t="$seconds" -v m="$mib" -v b="$base_mib" -v x="$status" \
+        'BEGIN { printf "    %-9s %s MiB: %s s, exit %s, peak %s MiB, (peak - minimal) / input = %.0f\n", k, s, t, x, m, (m - b) / s }'
+      rm -rf "$site"
+    done
+  done
 }
 
 for case in $cases; do

@@ -1,5 +1,6 @@
 //! Diagnostics: what went wrong, where, and how to fix it; rendered once, at the edge.
 
+mod excerpt;
 mod render;
 mod toml_error;
 

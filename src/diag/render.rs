@@ -5,6 +5,9 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::termcolor::WriteColor;
 use codespan_reporting::term::{self, Config};
 
+use std::ops::Range;
+
+use super::excerpt::{self, Excerpts};
 use super::{Diagnostic, Label, Severity};
 use crate::source::SourceMap;
 
@@ -16,8 +19,15 @@ pub fn render(diagnostics: &[Diagnostic], sources: &SourceMap, out: &mut dyn Wri
     }
     let config = Config::default();
     for diagnostic in diagnostics {
-        term::emit_to_write_style(out, &config, &files, &to_report(diagnostic))
-            .map_err(|error| std::io::Error::other(error.to_string()))?;
+        let labels: Vec<&Label> = diagnostic.primary.iter().chain(&diagnostic.secondary).collect();
+        let written = if labels.iter().any(|label| excerpt::is_in_long_line(label, sources)) {
+            let (excerpts, spans) = Excerpts::new(&labels, sources, |file| display_path(&sources.get(file).path));
+            term::emit_to_write_style(out, &config, &excerpts, &to_report(diagnostic, &spans))
+        } else {
+            let spans: Vec<_> = labels.iter().map(|label| (label.file.0, label.span.clone())).collect();
+            term::emit_to_write_style(out, &config, &files, &to_report(diagnostic, &spans))
+        };
+        written.map_err(|error| std::io::Error::other(error.to_string()))?;
     }
     Ok(())
 }
@@ -26,23 +36,20 @@ fn display_path(path: &std::path::Path) -> String {
     path.components().map(|part| part.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn to_report(diagnostic: &Diagnostic) -> Report<usize> {
+/// `spans` holds the file and span of the primary label, then of each secondary one.
+fn to_report(diagnostic: &Diagnostic, spans: &[(usize, Range<usize>)]) -> Report<usize> {
     let report = match diagnostic.severity {
         Severity::Error => Report::error(),
         Severity::Warning => Report::warning(),
     };
-    let labels = diagnostic
-        .primary
-        .iter()
-        .map(|label| to_label(label, LabelStyle::Primary))
-        .chain(diagnostic.secondary.iter().map(|label| to_label(label, LabelStyle::Secondary)))
+    let styles = diagnostic.primary.iter().map(|label| (label, LabelStyle::Primary));
+    let styles = styles.chain(diagnostic.secondary.iter().map(|label| (label, LabelStyle::Secondary)));
+    let labels = styles
+        .zip(spans)
+        .map(|((label, style), (file, span))| ReportLabel::new(style, *file, span.clone()).with_message(&label.message))
         .collect();
     let notes = diagnostic.hints.iter().map(|hint| format!("Hinweis: {hint}")).collect();
     report.with_message(&diagnostic.message).with_labels(labels).with_notes(notes)
-}
-
-fn to_label(label: &Label, style: LabelStyle) -> ReportLabel<usize> {
-    ReportLabel::new(style, label.file.0, label.span.clone()).with_message(&label.message)
 }
 
 /// The same text without colours, for tests and log files.

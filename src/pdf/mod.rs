@@ -222,7 +222,8 @@ pub fn render(
         });
         if let Some(sources) = sources.as_deref_mut() {
             let folder = document.path.trim_end_matches(".pdf");
-            let (texts, files) = inputs(theme, &document).map_err(|message| document.failed(message))?;
+            let (texts, files) =
+                typeset_inputs(&shared, theme, &document).map_err(|message| document.failed(message))?;
             for (path, bytes) in texts.into_iter().map(|(path, text)| (path, text.into_bytes())).chain(files) {
                 sources.add(format!("{folder}{path}"), bytes).map_err(PdfError::Output)?;
             }
@@ -253,8 +254,7 @@ fn typeset(
     if fewest > document.budget as usize {
         return Err(document.too_long(format!("mindestens {fewest}")));
     }
-    let (sources, files) = inputs(theme, document).map_err(failed)?;
-    let (sources, files) = replace_missing(shared, document, sources, files);
+    let (sources, files) = typeset_inputs(shared, theme, document).map_err(failed)?;
     let read = sources.iter().map(|(path, text)| (path.as_str(), text.as_bytes()));
     let read = read.chain(files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
     let key = cache.key(&document.path, document.template, document.date, read);
@@ -272,25 +272,22 @@ fn typeset(
     }
 }
 
-/// The document's own markup and data with every character no font has written as its
-/// code point (`lotse check` has warned about each); the theme's templates stay as they are.
-fn replace_missing(
-    shared: &world::Shared,
-    document: &Document,
-    sources: Vec<(String, String)>,
-    files: Vec<(String, Vec<u8>)>,
-) -> Inputs {
+/// What Typst reads for a document, exactly as `--typst-sources` writes it out: the
+/// inputs with every character of the document's own markup and data that no font has
+/// written as its code point (`lotse check` has warned about each); the theme's templates
+/// stay as they are.
+fn typeset_inputs(shared: &world::Shared, theme: &Theme, document: &Document) -> Result<Inputs, String> {
+    let (sources, files) = inputs(theme, document)?;
     let own: std::collections::BTreeSet<&str> = document.sources.iter().map(|(path, _)| path.as_str()).collect();
     let replace = |text: String| glyphs::replace_missing(shared, &text);
     let sources = sources
         .into_iter()
-        .map(|(path, text)| {
-            if own.contains(path.as_str()) {
+        .map(|(path, text)| match own.contains(path.as_str()) {
+            true => {
                 let text = replace(text);
                 (path, text)
-            } else {
-                (path, text)
             }
+            false => (path, text),
         })
         .collect();
     let files = files
@@ -304,12 +301,22 @@ fn replace_missing(
             (_, Err(error)) => (path, error.into_bytes()),
         })
         .collect();
-    (sources, files)
+    Ok((sources, files))
 }
+
+/// Typesetting threads that overran their time limit and still run: Typst cannot be
+/// stopped from outside, so a long-lived process (`lotse serve`) starts no more
+/// typesetting once this many are left behind, rather than piling them up.
+const MAX_OVERRUN: usize = 2;
+static OVERRUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+const RUNNING: u8 = 0;
+const FINISHED: u8 = 1;
+const ABANDONED: u8 = 2;
 
 /// Typesets a document on a thread of its own and waits at most `limit` for it: a
 /// template that loops for hours ends the build with an error naming it. The thread is
-/// left to finish on its own; the build's process ends soon after.
+/// left to finish on its own and counted in [`OVERRUN`] until it does.
 fn compile_fresh(
     shared: &std::sync::Arc<world::Shared>,
     theme: &Theme,
@@ -317,6 +324,7 @@ fn compile_fresh(
     (sources, files): Inputs,
     limit: std::time::Duration,
 ) -> Result<compile::Compiled, PdfError> {
+    use std::sync::atomic::Ordering::SeqCst;
     let failed = |message: String| document.failed(message);
     let today = typst::foundations::Datetime::from_ymd(document.date.year, document.date.month, document.date.day)
         .ok_or_else(|| failed(format!("Das Datum {} ist ungültig.", crate::german::date(document.date))))?;
@@ -324,19 +332,34 @@ fn compile_fresh(
     if !theme.typst.contains_key(document.template) {
         return Err(failed(format!("Die Typst-Vorlage `{}` fehlt im Theme.", document.template)));
     }
+    if OVERRUN.load(SeqCst) >= MAX_OVERRUN {
+        return Err(failed(format!(
+            "Es laufen noch {MAX_OVERRUN} Satzläufe, die ihr Zeitlimit überschritten haben; solange setzt Lotse keine weiteren PDFs. Korrigieren Sie die Vorlage und starten Sie `lotse serve` neu."
+        )));
+    }
     let world = world::DocumentWorld::new(shared.clone(), &main, sources, files, today)
         .ok_or_else(|| failed("Ein Dateiname ist ungültig.".to_owned()))?;
     let (send, receive) = std::sync::mpsc::channel();
     let ident = document.path.clone();
+    let state = std::sync::Arc::new(std::sync::atomic::AtomicU8::new(RUNNING));
+    let thread_state = state.clone();
     std::thread::Builder::new()
         .name(format!("pdf {ident}"))
-        .spawn(move || send.send(compile::compile(&world, &ident)))
+        .spawn(move || {
+            let _ = send.send(compile::compile(&world, &ident));
+            if thread_state.swap(FINISHED, SeqCst) == ABANDONED {
+                OVERRUN.fetch_sub(1, SeqCst);
+            }
+        })
         .map_err(|error| failed(format!("Es konnte kein Thread zum Setzen gestartet werden: {error}")))?;
     let timed_out = || {
         failed(format!(
-            "Das Setzen mit der Typst-Vorlage `{}` dauerte länger als {} Sekunden und wurde abgebrochen. Prüfen Sie die Vorlage auf eine Schleife ohne Ende; braucht ein sehr großes Dokument wirklich länger, erhöhen Sie `pdf_time_limit` unter `[build]` in `content/site.toml`.",
+            "Das Setzen mit der Typst-Vorlage `{}` dauerte länger als {} und wurde abgebrochen. Prüfen Sie die Vorlage auf eine Schleife ohne Ende; braucht ein sehr großes Dokument wirklich länger, erhöhen Sie `pdf_time_limit` unter `[build]` in `content/site.toml`.",
             document.template,
-            limit.as_secs()
+            match limit.as_secs() {
+                1 => "eine Sekunde".to_owned(),
+                seconds => format!("{seconds} Sekunden"),
+            }
         ))
     };
     // This is a worker of the thread pool, and Typst lays out in parallel on the same
@@ -352,7 +375,12 @@ fn compile_fresh(
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
         }
         if std::time::Instant::now() > deadline {
-            return Err(timed_out());
+            // Counted before it is marked, so that the thread never subtracts first.
+            OVERRUN.fetch_add(1, SeqCst);
+            if state.compare_exchange(RUNNING, ABANDONED, SeqCst, SeqCst).is_ok() {
+                return Err(timed_out());
+            }
+            OVERRUN.fetch_sub(1, SeqCst);
         }
         if rayon::yield_now() != Some(rayon::Yield::Executed) {
             std::thread::sleep(std::time::Duration::from_millis(1));

@@ -15,6 +15,7 @@ use crate::diag::Diagnostic;
 use crate::model::Model;
 use crate::source::SourceMap;
 
+pub use links::{Scan, scan};
 pub use refs::Checker;
 
 /// Checks the model against `site.toml` and the domain's rules, and records in the model

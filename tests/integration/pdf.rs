@@ -286,12 +286,12 @@ fn the_handbook_pdf_holds_every_role_body_and_premise_and_the_footer_links_it() 
     assert!(start.contains("href=\"handbuch.pdf\""), "the footer links the handbook PDF");
 }
 
-#[test]
-fn typst_sources_holds_each_pdf_s_input() {
+/// Builds `root` into `site/` of a fresh folder, with the Typst inputs in its `typst/`.
+fn build_with_typst_sources(root: &Path) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let result = Command::new(env!("CARGO_BIN_EXE_lotse"))
         .arg("--root")
-        .arg(harness::minimal_site())
+        .arg(root)
         .args(["build", "--output"])
         .arg(out.path().join("site"))
         .arg("--typst-sources")
@@ -299,6 +299,12 @@ fn typst_sources_holds_each_pdf_s_input() {
         .output()
         .unwrap();
     assert_eq!(result.status.code(), Some(0), "{}", String::from_utf8_lossy(&result.stderr));
+    out
+}
+
+#[test]
+fn typst_sources_holds_each_pdf_s_input() {
+    let out = build_with_typst_sources(&harness::minimal_site());
     let paper = out.path().join("typst/vorlagen/digit-portfolio-2026");
     for file in ["vorlage.typ", "lotse.typ", "body.typ", "resolution.typ"] {
         assert!(paper.join(file).is_file(), "{file} missing");
@@ -306,4 +312,20 @@ fn typst_sources_holds_each_pdf_s_input() {
     let data: serde_json::Value = serde_json::from_slice(&std::fs::read(paper.join("data.json")).unwrap()).unwrap();
     assert_eq!(data["title"], "Fortschreibung des DigIT-Projektportfolios 2026");
     assert!(out.path().join("typst/handbuch/handbuch.typ").is_file());
+}
+
+#[test]
+fn typst_sources_are_what_typst_read_after_missing_characters_were_replaced() {
+    let site = harness::copy_minimal();
+    let page = site.path().join("content/pages/einfuehrung.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replace("title = \"Einführung\"", "title = \"Einführung \u{10000}\"")).unwrap();
+    let out = build_with_typst_sources(site.path());
+    let handbook = out.path().join("typst/handbuch");
+    let written: String = std::fs::read_dir(&handbook)
+        .unwrap()
+        .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default())
+        .collect();
+    assert!(written.contains("Einführung (U+10000)"), "the written sources hold the replacement");
+    assert!(!written.contains('\u{10000}'), "the written sources hold no character Typst did not see");
 }

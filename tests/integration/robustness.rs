@@ -94,3 +94,27 @@ fn separate_folders_still_build() {
     assert_eq!(output.status.code(), Some(0), "{}", describe(&output));
     assert!(root.join("output/index.html").is_file() && root.join("typst").is_dir());
 }
+
+#[test]
+fn a_mistake_in_a_megabyte_long_line_is_quoted_in_a_few_lines() {
+    let site = harness::copy_minimal();
+    let role = site.path().join("content/roles/fachamtsleitung.toml");
+    let text = std::fs::read_to_string(&role).expect("role");
+    let long = format!("summary = \"{}\" x\n", "Zuständigkeit ".repeat(80_000));
+    std::fs::write(
+        &role,
+        text.lines()
+            .map(|line| if line.starts_with("summary = ") { long.clone() } else { format!("{line}\n") })
+            .collect::<String>(),
+    )
+    .expect("write");
+    let output = Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .args(["--root", site.path().to_str().expect("utf-8"), "check"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1), "{}", describe(&output));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.len() < 4_000, "{} bytes of messages for one mistake", stderr.len());
+    assert!(stderr.contains("content/roles/fachamtsleitung.toml:"), "{stderr}");
+    assert!(stderr.contains("…"), "the line is cut: {stderr}");
+}

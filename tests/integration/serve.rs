@@ -190,3 +190,31 @@ fn a_taken_port_is_an_error_that_says_what_to_do() {
     assert!(stderr.contains("--port"), "{stderr}");
     assert!(!site.path().join("output").exists(), "nothing is built when the preview cannot start");
 }
+
+#[test]
+fn stops_typesetting_while_overrun_templates_still_run() {
+    let site = harness::copy_minimal();
+    let settings = site.path().join("content/site.toml");
+    let text = std::fs::read_to_string(&settings).expect("site.toml");
+    std::fs::write(&settings, text.replacen("[handbook]", "[build]\npdf_time_limit = 1\n\n[handbook]", 1))
+        .expect("limit");
+    let theme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/typst/handbuch.typ"));
+    let looping = format!("#for i in range(1000000000) {{ }}\n{}", theme.expect("theme template"));
+    std::fs::create_dir_all(site.path().join("templates")).expect("templates");
+    std::fs::write(site.path().join("templates/handbuch.typ"), looping).expect("template");
+    let page = site.path().join("content/pages/einfuehrung.md");
+    let preview = start(site.path(), &[]);
+    let mut seen = 0;
+    for round in 0..3 {
+        let (build, problems) = next_build(preview.address, seen);
+        assert_eq!(build, seen + 1, "round {round}");
+        seen = build;
+        let problems = problems.expect("the overrun is a problem");
+        assert!(problems.contains("handbuch.pdf"), "{problems}");
+        let expected = if round < 2 { "länger als eine Sekunde" } else { "Es laufen noch 2 Satzläufe" };
+        assert!(problems.contains(expected), "round {round}: {problems}");
+        let text = std::fs::read_to_string(&page).expect("page");
+        std::fs::write(&page, format!("{text}\nNoch ein Satz.\n")).expect("edit");
+    }
+}

@@ -324,3 +324,18 @@ proptest! {
         prop_assert_eq!(collapse(&shown), collapse(&reported));
     }
 }
+
+#[test]
+fn nesting_up_to_the_limit_parses_as_typst() {
+    use crate::model::limits::MAX_NESTING;
+    let quotes = format!("{} Zitat\n", ">".repeat(MAX_NESTING - 1));
+    // A list level is two (the list and its item), the innermost item has a paragraph.
+    let lists: String =
+        (0..MAX_NESTING / 2 - 1).map(|depth| format!("{}- Ebene {depth}\n", "  ".repeat(depth))).collect();
+    let emphasis = format!("{}Text{}", "*_".repeat(8), "_*".repeat(8));
+    let mixed = format!("{}- *Punkt* in **fett** und `code`\n", "> ".repeat(MAX_NESTING - 5));
+    for text in [quotes, lists, emphasis, mixed] {
+        assert!(crate::validate::scan(&text).too_deep.is_none(), "within the limit: {text}");
+        parse_clean(&render(&text, &NoLinks, 0));
+    }
+}
