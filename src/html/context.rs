@@ -114,17 +114,29 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
     for (key, value) in &item.values {
         context.insert_value(key.clone(), value.clone());
     }
-    let search = item.text.map(|text| SearchDocument {
+    // Every page but these two is found by what it shows; the text and headings are read
+    // from the finished page (see `render_job`).
+    let searchable = !matches!(job.item, Item::Search | Item::NotFound);
+    let search = searchable.then(|| SearchDocument {
         url: job.path.clone(),
         title: job.title.clone(),
-        section: SECTIONS
+        section: search_section(job, &label),
+        ..SearchDocument::default()
+    });
+    PageContext { context, search }
+}
+
+/// The part of the site a search result names: its section in the navigation, except for
+/// pages that the navigation files under another section or under none.
+fn search_section(job: &Job, label: &dyn Fn(&str) -> String) -> String {
+    match job.item {
+        Item::Unit(_) => label("units"),
+        Item::Decisions => label("page_decisions"),
+        _ => SECTIONS
             .iter()
             .find(|(slug, _)| *slug == job.section)
             .map_or_else(|| label("nav_background"), |(_, key)| label(key)),
-        headings: item.toc.iter().map(|h| h.title.clone()).collect(),
-        text,
-    });
-    PageContext { context, search }
+    }
 }
 
 fn crumbs(linker: &Linker<'_>, job: &Job, label: &dyn Fn(&str) -> String) -> Vec<Link> {

@@ -16,8 +16,7 @@ fn slug(id: &str) -> String {
 /// The dashboard page of a period.
 pub fn dashboard(linker: &Linker<'_>, period_id: &str) -> ItemContext {
     let Some(view) = crate::view::dashboard::dashboard(linker, period_id) else { return ItemContext::empty() };
-    let text = format!("{} {}", crate::view::dashboard_title(&linker.site, period_id), view.note);
-    let mut context = ItemContext::empty().with("dashboard", &view).searchable(text);
+    let mut context = ItemContext::empty().with("dashboard", &view);
     context.example = true;
     context
 }
@@ -43,7 +42,7 @@ pub fn dashboards(linker: &Linker<'_>) -> ItemContext {
             counts: AmpelCounts::of(p),
         })
         .collect();
-    let mut context = ItemContext::empty().with("periods", &periods).searchable(String::new());
+    let mut context = ItemContext::empty().with("periods", &periods);
     context.example = true;
     context
 }
@@ -87,11 +86,8 @@ pub fn overview(linker: &Linker<'_>, model: &Model, groups: &[super::groups::Gro
         href: linker.href(&super::groups::page_path(0)),
         count: model.projects.len(),
     };
-    let mut context = ItemContext::empty()
-        .with("dimensions", &dimensions)
-        .with("all", &all)
-        .with("period", &linker.site.period_id())
-        .searchable(String::new());
+    let mut context =
+        ItemContext::empty().with("dimensions", &dimensions).with("all", &all).with("period", &linker.site.period_id());
     context.example = true;
     context
 }
@@ -177,11 +173,8 @@ pub fn demands(linker: &Linker<'_>, model: &Model) -> ItemContext {
                 .collect(),
         })
         .collect();
-    let text = model.demands.iter().map(|d| format!("{} {}", d.title, d.summary)).collect::<Vec<_>>().join(" ");
-    let mut context = ItemContext::empty()
-        .with("stages", &groups)
-        .with("funnel", &crate::view::charts::demand_funnel(&linker.site))
-        .searchable(text);
+    let mut context =
+        ItemContext::empty().with("stages", &groups).with("funnel", &crate::view::charts::demand_funnel(&linker.site));
     context.example = true;
     context
 }
@@ -234,7 +227,7 @@ pub fn ranking(linker: &Linker<'_>, model: &Model) -> ItemContext {
             description: c.description.clone(),
         })
         .collect();
-    let mut context = ItemContext::empty().with("ranking", &rows).with("criteria", &criteria).searchable(String::new());
+    let mut context = ItemContext::empty().with("ranking", &rows).with("criteria", &criteria);
     context.example = true;
     context
 }

@@ -4,16 +4,16 @@ use serde::Serialize;
 
 use super::page::{ItemContext, intro};
 use super::plan::anchor;
-use super::prose::{self as views, search_text};
+use super::prose::{self as views};
 use crate::german::number;
 use crate::model::{Body, EntityKind as K, Model, Role};
 use crate::view::{Linker, Named};
 
 /// A premise's page with the decisions taken on it.
 pub(super) fn premise(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
-    let (view, text) = views::premise(linker, model, &model.premises[index]);
+    let view = views::premise(linker, model, &model.premises[index]);
     let example = view.decisions.iter().any(|d| d.example);
-    let mut context = ItemContext::empty().prose(&view.prose).with("premise", &view).searchable(text);
+    let mut context = ItemContext::empty().prose(&view.prose).with("premise", &view);
     context.example = example;
     context
 }
@@ -21,7 +21,7 @@ pub(super) fn premise(linker: &Linker<'_>, model: &Model, index: usize) -> ItemC
 /// The list of all decisions.
 pub(super) fn decisions(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let list: Vec<_> = model.decisions.iter().map(|d| views::decision(linker, d)).collect();
-    let mut context = ItemContext::empty().with("decisions", &list).searchable(String::new());
+    let mut context = ItemContext::empty().with("decisions", &list);
     context.example = model.decisions.iter().any(|d| d.example);
     context
 }
@@ -29,20 +29,17 @@ pub(super) fn decisions(linker: &Linker<'_>, model: &Model) -> ItemContext {
 /// A free page of `pages/`.
 pub(super) fn free_page(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
     let page = &model.pages[index];
-    let (prose, text) = views::prose(linker, &page.body.text, views::RESERVED);
-    ItemContext::empty().prose(&prose).with("description", &page.description).searchable(text)
+    let prose = views::prose(linker, &page.body.text, views::RESERVED);
+    ItemContext::empty().prose(&prose).with("description", &page.description)
 }
 
 /// A role's page: its card as on the PDF, and its own Markdown text.
 pub(super) fn role(linker: &Linker<'_>, role: &Role) -> ItemContext {
     let view = crate::view::governance::role(linker, role);
     let prose = role.prose.as_ref().map(|p| views::prose(linker, &p.text, views::RESERVED));
-    let tasks = role.tasks.iter().map(|t| format!("{} {}", t.title, t.items.join(" "))).collect::<Vec<_>>().join(" ");
-    let prose_text = prose.as_ref().map_or("", |(_, text)| text.as_str());
-    let text = search_text(&[&role.summary, &role.competencies.join(" "), &tasks, prose_text]);
-    let context = ItemContext::empty().with("role", &view).searchable(text);
+    let context = ItemContext::empty().with("role", &view);
     match &prose {
-        Some((prose, _)) => context.prose(prose),
+        Some(prose) => context.prose(prose),
         None => context,
     }
 }
@@ -51,11 +48,9 @@ pub(super) fn role(linker: &Linker<'_>, role: &Role) -> ItemContext {
 pub(super) fn body(linker: &Linker<'_>, body: &Body) -> ItemContext {
     let view = crate::view::governance::body(linker, body);
     let prose = body.prose.as_ref().map(|p| views::prose(linker, &p.text, views::RESERVED));
-    let prose_text = prose.as_ref().map_or("", |(_, text)| text.as_str());
-    let text = search_text(&[&body.summary, &body.tasks.join(" "), &body.decides.join(" "), prose_text]);
-    let context = ItemContext::empty().with("body", &view).searchable(text);
+    let context = ItemContext::empty().with("body", &view);
     match &prose {
-        Some((prose, _)) => context.prose(prose),
+        Some(prose) => context.prose(prose),
         None => context,
     }
 }
@@ -121,7 +116,7 @@ struct Begin {
 }
 
 pub(super) fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
-    let (prose, text) = intro(linker, model, "").unwrap_or_default();
+    let prose = intro(linker, model, "").unwrap_or_default();
     let config = linker.site.config;
     let links = |list: &[toml::Spanned<String>]| -> Vec<Named> {
         list.iter()
@@ -132,7 +127,7 @@ pub(super) fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
     let begin =
         Begin { need: links(&config.start.need), role: links(&config.start.role), rules: links(&config.start.rules) };
     let site = &linker.site;
-    let context = ItemContext::empty()
+    ItemContext::empty()
         .with("levels", &levels(linker, model))
         .with("intro", &prose)
         .with("model_summary", &model_summary(linker, model))
@@ -145,8 +140,7 @@ pub(super) fn start(linker: &Linker<'_>, model: &Model) -> ItemContext {
                 title: crate::view::dashboard_title(site, &p.id),
                 href: linker.href(&crate::paths::dashboard(&p.id)),
             }),
-        );
-    context.searchable(text)
+        )
 }
 
 /// The first paragraph of the steering model's introduction: what the model is for, in a
@@ -158,11 +152,11 @@ fn model_summary(linker: &Linker<'_>, model: &Model) -> Option<views::Prose> {
             && !block.starts_with(['#', '|', '-', '*', '>', '<', '`'])
             && !block.starts_with(|c: char| c.is_ascii_digit())
     })?;
-    Some(views::prose(linker, first, views::RESERVED).0)
+    Some(views::prose(linker, first, views::RESERVED))
 }
 
 pub(super) fn steering_model(linker: &Linker<'_>, model: &Model) -> ItemContext {
-    let (prose, text) = intro(linker, model, "steuerungsmodell").unwrap_or_default();
+    let prose = intro(linker, model, "steuerungsmodell").unwrap_or_default();
     let flows: Vec<_> = model.flows.iter().map(|f| crate::view::governance::flow(linker, f)).collect();
     let diagram =
         crate::diagram::steering_model(model, linker.site.labels, &|kind, id| linker.entity(kind, id).map(|l| l.href))
@@ -172,7 +166,6 @@ pub(super) fn steering_model(linker: &Linker<'_>, model: &Model) -> ItemContext 
         .with("levels", &levels(linker, model))
         .with("flows", &flows)
         .with("diagram", &diagram)
-        .searchable(text)
 }
 
 #[derive(Serialize)]
@@ -185,7 +178,7 @@ struct RoleSummary {
 }
 
 pub(super) fn roles(linker: &Linker<'_>, model: &Model) -> ItemContext {
-    let (prose, text) = intro(linker, model, "rollen").unwrap_or_default();
+    let prose = intro(linker, model, "rollen").unwrap_or_default();
     let list: Vec<RoleSummary> = model
         .roles
         .iter()
@@ -199,12 +192,12 @@ pub(super) fn roles(linker: &Linker<'_>, model: &Model) -> ItemContext {
             })
         })
         .collect();
-    ItemContext::empty().prose(&prose).with("roles", &list).searchable(text)
+    ItemContext::empty().prose(&prose).with("roles", &list)
 }
 
 pub(super) fn bodies(linker: &Linker<'_>, model: &Model) -> ItemContext {
-    let (prose, text) = intro(linker, model, "gremien").unwrap_or_default();
-    ItemContext::empty().prose(&prose).with("levels", &levels(linker, model)).searchable(text)
+    let prose = intro(linker, model, "gremien").unwrap_or_default();
+    ItemContext::empty().prose(&prose).with("levels", &levels(linker, model))
 }
 
 #[derive(Serialize)]
@@ -215,7 +208,7 @@ struct PremiseSummary {
 }
 
 pub(super) fn premises(linker: &Linker<'_>, model: &Model) -> ItemContext {
-    let (prose, text) = intro(linker, model, "praemissen").unwrap_or_default();
+    let prose = intro(linker, model, "praemissen").unwrap_or_default();
     let mut list: Vec<PremiseSummary> = model
         .premises
         .iter()
@@ -228,7 +221,7 @@ pub(super) fn premises(linker: &Linker<'_>, model: &Model) -> ItemContext {
         })
         .collect();
     list.sort_by_key(|p| p.number);
-    ItemContext::empty().prose(&prose).with("premises", &list).searchable(text)
+    ItemContext::empty().prose(&prose).with("premises", &list)
 }
 
 #[derive(Serialize)]
@@ -271,8 +264,7 @@ pub(super) fn raci(linker: &Linker<'_>, model: &Model) -> ItemContext {
                 .collect(),
         })
         .collect();
-    let text = model.activities.iter().map(|a| format!("{} {}", a.name, a.description)).collect::<Vec<_>>().join(" ");
-    ItemContext::empty().with("raci", &RaciMatrix { actors, rows, note: model.raci_note.clone() }).searchable(text)
+    ItemContext::empty().with("raci", &RaciMatrix { actors, rows, note: model.raci_note.clone() })
 }
 
 #[derive(Serialize)]
@@ -302,8 +294,7 @@ pub(super) fn challenges(linker: &Linker<'_>, model: &Model) -> ItemContext {
                 .collect(),
         })
         .collect();
-    let text = model.challenges.iter().map(|c| format!("{} {}", c.title, c.text)).collect::<Vec<_>>().join(" ");
-    ItemContext::empty().with("challenges", &list).searchable(text)
+    ItemContext::empty().with("challenges", &list)
 }
 
 #[derive(Serialize)]
@@ -335,8 +326,7 @@ pub(super) fn staffing(linker: &Linker<'_>) -> ItemContext {
         chart: Some(crate::timings::CHARTS.time(|| crate::charts::staffing_waves(staffing, linker.site.labels)))
             .filter(|c| !c.table.rows.is_empty()),
     };
-    let text = staffing.position.iter().map(|p| p.label.clone()).collect::<Vec<_>>().join(" ");
-    ItemContext::empty().with("staffing", &view).searchable(format!("{} {text}", staffing.note))
+    ItemContext::empty().with("staffing", &view)
 }
 
 #[derive(Serialize)]
@@ -363,7 +353,7 @@ pub(super) fn papers(linker: &Linker<'_>) -> ItemContext {
             })
         })
         .collect();
-    let mut context = ItemContext::empty().with("papers", &list).searchable(String::new());
+    let mut context = ItemContext::empty().with("papers", &list);
     context.example = model.papers.iter().any(|p| p.example);
     context
 }
@@ -388,8 +378,7 @@ pub(super) fn glossary(model: &Model) -> ItemContext {
         })
         .collect();
     terms.sort_by_key(|t| t.term.to_lowercase());
-    let text = terms.iter().map(|t| format!("{} {}", t.term, t.definition)).collect::<Vec<_>>().join(" ");
-    ItemContext::empty().with("terms", &terms).searchable(text)
+    ItemContext::empty().with("terms", &terms)
 }
 
 #[derive(Serialize)]
@@ -442,7 +431,7 @@ pub(super) fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemCont
             .collect(),
         example: unit.example,
     };
-    let mut context = ItemContext::empty().with("unit", &view).searchable(unit.description.clone());
+    let mut context = ItemContext::empty().with("unit", &view);
     context.example = unit.example || !view.projects.is_empty();
     context
 }

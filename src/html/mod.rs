@@ -153,7 +153,11 @@ fn render_job(
     if let Some((template, message)) = figures.error() {
         return Err(failed(&template, message));
     }
-    Ok((job.path.clone(), html, page.search))
+    let search = page.search.map(|document| {
+        let read = crate::search::page_text(&html);
+        SearchDocument { headings: read.headings, text: read.text, ..document }
+    });
+    Ok((job.path.clone(), html, search))
 }
 
 fn sitemap(base: &str, jobs: &[Job]) -> String {

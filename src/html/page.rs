@@ -59,24 +59,17 @@ impl<'m> Navigation<'m> {
 pub struct ItemContext {
     pub values: Vec<(String, tera::Value)>,
     pub toc: Vec<crate::markdown::Heading>,
-    /// Plain text for the search index; `None` for pages not worth finding (404, search).
-    pub text: Option<String>,
     /// The page shows example data.
     pub example: bool,
 }
 
 impl ItemContext {
     pub fn empty() -> ItemContext {
-        ItemContext { values: Vec::new(), toc: Vec::new(), text: None, example: false }
+        ItemContext { values: Vec::new(), toc: Vec::new(), example: false }
     }
 
     pub fn with(mut self, key: &str, value: &impl Serialize) -> ItemContext {
         self.values.push((key.to_owned(), tera::Value::from_serializable(value)));
-        self
-    }
-
-    pub fn searchable(mut self, text: String) -> ItemContext {
-        self.text = Some(text);
         self
     }
 
@@ -87,7 +80,7 @@ impl ItemContext {
 }
 
 /// The intro text of a section page, if `pages/<slug>.md` exists.
-pub fn intro(linker: &Linker<'_>, model: &Model, slug: &str) -> Option<(Prose, String)> {
+pub fn intro(linker: &Linker<'_>, model: &Model, slug: &str) -> Option<Prose> {
     let page = &model.pages[section_intro(model, slug)?];
     Some(views::prose(linker, &page.body.text, views::RESERVED))
 }

@@ -45,7 +45,7 @@ struct FinanceView {
 }
 
 pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
-    let (body, text) = views::prose(linker, &paper.body.text, views::RESERVED);
+    let body = views::prose(linker, &paper.body.text, views::RESERVED);
     let view = PaperView {
         name: paper.name.clone(),
         reference: paper.reference.clone(),
@@ -87,7 +87,7 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
         pdf: linker.pdf_href(crate::paths::pdf(K::Paper, &paper.id)),
         oparl: linker.pdf_href(crate::paths::oparl(&paper.id)),
     };
-    let mut context = ItemContext::empty().prose(&body).with("paper", &view).searchable(text);
+    let mut context = ItemContext::empty().prose(&body).with("paper", &view);
     context.example = paper.example;
     context
 }

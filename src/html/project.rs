@@ -120,7 +120,7 @@ pub fn project_page(linker: &Linker<'_>, model: &Model, navigation: &Navigation<
         trend: (!project.milestones.is_empty())
             .then(|| crate::view::charts::milestones(project, &navigation.statuses, linker.site.labels)),
     };
-    let mut context = ItemContext::empty().with("project", &view).searchable(project.summary.clone());
+    let mut context = ItemContext::empty().with("project", &view);
     context.example = true;
     context
 }

@@ -15,15 +15,10 @@ pub struct Prose {
     pub toc: Vec<Heading>,
 }
 
-/// The body as HTML with its headings, and its plain text for the search index.
-pub fn prose(linker: &Linker<'_>, markdown: &str, reserved: &[&str]) -> (Prose, String) {
+/// The body as HTML with its headings.
+pub fn prose(linker: &Linker<'_>, markdown: &str, reserved: &[&str]) -> Prose {
     let rendered = markdown::render(markdown, linker, reserved);
-    (Prose { html: rendered.html, toc: rendered.headings }, rendered.text)
-}
-
-/// The non-empty parts joined by spaces: a page's text for the search index.
-pub fn search_text(parts: &[&str]) -> String {
-    parts.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(" ")
+    Prose { html: rendered.html, toc: rendered.headings }
 }
 
 /// Ids the page templates use for their own headings, kept free in Markdown bodies.
@@ -101,22 +96,19 @@ pub struct PremiseView {
     pub decisions: Vec<DecisionView>,
 }
 
-pub fn premise(linker: &Linker<'_>, model: &Model, premise: &Premise) -> (PremiseView, String) {
-    let (body, text) = prose(linker, &premise.body.text, RESERVED);
+pub fn premise(linker: &Linker<'_>, model: &Model, premise: &Premise) -> PremiseView {
+    let body = prose(linker, &premise.body.text, RESERVED);
     let decisions = model
         .decisions
         .iter()
         .filter(|d| d.premise.as_ref().is_some_and(|p| model.refers_to(d.origin.file, p, K::Premise, &premise.id)))
         .map(|d| decision(linker, d))
         .collect();
-    (
-        PremiseView {
-            number: premise.order,
-            title: premise.title.clone(),
-            summary: premise.summary.clone(),
-            prose: body,
-            decisions,
-        },
-        text,
-    )
+    PremiseView {
+        number: premise.order,
+        title: premise.title.clone(),
+        summary: premise.summary.clone(),
+        prose: body,
+        decisions,
+    }
 }

@@ -21,8 +21,6 @@ pub struct Heading {
 pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
-    /// The body as plain text, for the search index.
-    pub text: String,
 }
 
 /// Renders `markdown`; heading ids avoid `reserved` ids the page template already uses.
@@ -31,7 +29,6 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
     let mut ids = UniqueIds::new(reserved);
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut headings = Vec::new();
-    let mut text = String::new();
     let mut heading: Option<(usize, u8, String)> = None;
     // A table's scroll region is named by the heading above it, so that several tables on
     // one page are distinguishable landmarks for screen readers.
@@ -65,17 +62,8 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
             figure = Some((kind, String::new()));
             continue;
         }
-        match &event {
-            Event::Text(t) | Event::Code(t) => {
-                text.push_str(t);
-                if let Some((_, _, title)) = heading.as_mut() {
-                    title.push_str(t);
-                }
-            }
-            Event::SoftBreak
-            | Event::HardBreak
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell) => text.push(' '),
-            _ => {}
+        if let (Event::Text(t) | Event::Code(t), Some((_, _, title))) = (&event, heading.as_mut()) {
+            title.push_str(t);
         }
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -129,7 +117,7 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered { html, headings, text: collapse_whitespace(&text) }
+    Rendered { html, headings }
 }
 
 fn demote(level: HeadingLevel) -> u8 {
@@ -169,10 +157,6 @@ impl UniqueIds {
     }
 }
 
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::{LinkResolver, render};
@@ -194,7 +178,6 @@ mod tests {
         assert!(out.html.contains("<h2 id=\"ueber-uns\">Über uns</h2>"), "{}", out.html);
         assert!(out.html.contains("<h2 id=\"ueber-uns-2\">"), "{}", out.html);
         assert_eq!(out.headings.len(), 2);
-        assert_eq!(out.text, "Über uns Siehe Beratung. Über uns");
     }
 
     #[test]

@@ -24,12 +24,14 @@
 mod compound;
 pub mod emit;
 pub mod index;
+mod page_text;
 pub mod text;
 mod vocabulary;
 mod weights;
 
 pub use emit::DOCS_PER_FILE;
 pub use index::{DocEntry, Index, Posting};
+pub use page_text::{PageText, page_text};
 pub use text::GermanStemmer;
 
 /// One page of the site as the search sees it.

@@ -161,3 +161,40 @@ fn browser_engine_on_the_bundled_role_cards() {
         ]),
     );
 }
+
+/// The bundled content built into a temporary folder without its PDFs (the search does
+/// not read them): the output folder.
+fn bundled_output() -> (tempfile::TempDir, PathBuf) {
+    let site = tempfile::tempdir().unwrap();
+    crate::harness::copy_tree(&manifest_dir().join("content"), &site.path().join("content"));
+    crate::harness::copy_tree(&manifest_dir().join("themes"), &site.path().join("themes"));
+    let settings = site.path().join("content/site.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{text}\n[build]\npdf = false\n")).unwrap();
+    let output = site.path().join("output");
+    let result = Command::new(env!("CARGO_BIN_EXE_lotse"))
+        .arg("--root")
+        .arg(site.path())
+        .args(["build", "--output"])
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(result.status.success(), "{}", String::from_utf8_lossy(&result.stderr));
+    (site, output)
+}
+
+#[test]
+fn every_page_that_shows_the_words_of_a_query_is_found() {
+    let (site, output) = bundled_output();
+    let cases = json!({
+        "recall": [
+            "Fast Lane", "KDZ", "Anschluss- und Benutzungszwang", "DigIT-Dialog", "Priorisierung",
+            "Rollensteckbrief", "Projektantrag", "Hauptamt", "Stellenplan", "E-Akte", "Ampel",
+            "Meilenstein", "Informationsvorlage", "Fachamt", "Steuerungsrunde",
+        ],
+        "ranking": [],
+    });
+    let file = site.path().join("recall.json");
+    std::fs::write(&file, cases.to_string()).unwrap();
+    node("recall.mjs", &[&output, &file]);
+}
