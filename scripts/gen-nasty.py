@@ -7,8 +7,9 @@ handbook chapter, to measure how peak memory grows with such input.
 KIND is one of
   line     one paragraph that is one long line of words,
   table    a table of 50 columns (the limit) and as many rows as fit,
+  rows     a table of 6 columns and as many rows as fit,
   links    links to the site's own roles, one after another,
-  nesting  lists nested 30 deep (below the limit of 32), repeated,
+  nesting  lists nested 15 deep (a list level counts twice: list and item; the limit is 32),
   headings headings with a paragraph each.
 Deterministic: the same arguments give the same files.
 """
@@ -28,12 +29,12 @@ def line(size):
     return words(size // 14) + "\n"
 
 
-def table(size):
-    head = "| " + " | ".join(f"Spalte {i}" for i in range(50)) + " |\n"
-    rule = "|" + "---|" * 50 + "\n"
+def table(size, columns=50):
+    head = "| " + " | ".join(f"Spalte {i}" for i in range(columns)) + " |\n"
+    rule = "|" + "---|" * columns + "\n"
     rows, row, total = [], 0, len(head) + len(rule)
     while total < size:
-        text = "| " + " | ".join(WORDS[(row + i) % len(WORDS)] for i in range(50)) + " |\n"
+        text = "| " + " | ".join(WORDS[(row + i) % len(WORDS)] for i in range(columns)) + " |\n"
         rows.append(text)
         total += len(text)
         row += 1
@@ -46,7 +47,7 @@ def links(size):
 
 
 def nesting(size):
-    block = "".join("  " * depth + f"- Ebene {depth}\n" for depth in range(30)) + "\n"
+    block = "".join("  " * depth + f"- Ebene {depth}\n" for depth in range(15)) + "\n"
     return block * (size // len(block))
 
 
@@ -60,8 +61,12 @@ def main():
     shutil.copytree(ROOT / "tests/fixtures/sites/minimal", out)
     page = out / "content/pages/einfuehrung.md"
     text = page.read_text(encoding="utf-8")
-    body = {"line": line, "table": table, "links": links, "nesting": nesting, "headings": headings}[kind]
+    kinds = {"line": line, "table": table, "rows": lambda size: table(size, 6), "links": links, "nesting": nesting, "headings": headings}
+    body = kinds[kind]
     page.write_text(text + "\n" + body(int(mebibytes * 1024 * 1024)), encoding="utf-8")
+    # The handbook grows with the page: room for it, so that what is measured is a build.
+    settings = out / "content/site.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("[handbook]", "[handbook]\nmax_pages = 5000", 1), encoding="utf-8")
 
 
 if __name__ == "__main__":
