@@ -179,6 +179,11 @@ pub struct BuildSettings {
     #[serde(default = "default_pdf_time_limit")]
     #[schemars(with = "u32")]
     pub pdf_time_limit: Spanned<u32>,
+    /// Mebibytes of memory the build may hold while it typesets; beyond them it ends with
+    /// an error naming the PDF, before a huge table can exhaust the machine.
+    #[serde(default = "default_pdf_memory_limit")]
+    #[schemars(with = "u32")]
+    pub pdf_memory_limit: Spanned<u32>,
 }
 
 /// Seconds per PDF when `site.toml` gives no `pdf_time_limit`: a hundred times what the
@@ -187,6 +192,14 @@ pub const DEFAULT_PDF_TIME_LIMIT: u32 = 120;
 
 fn default_pdf_time_limit() -> Spanned<u32> {
     Spanned::new(0..0, DEFAULT_PDF_TIME_LIMIT)
+}
+
+/// Mebibytes when `site.toml` gives no `pdf_memory_limit`: ten times what the bundled
+/// content needs, and what a 300-page handbook of dense tables takes.
+pub const DEFAULT_PDF_MEMORY_LIMIT: u32 = 4096;
+
+fn default_pdf_memory_limit() -> Spanned<u32> {
+    Spanned::new(0..0, DEFAULT_PDF_MEMORY_LIMIT)
 }
 
 /// What `handbuch.pdf` holds besides the governance model (roles, bodies, premises,
@@ -224,7 +237,12 @@ pub const DEFAULT_MAX_PAGES: u32 = 300;
 
 impl Default for BuildSettings {
     fn default() -> Self {
-        BuildSettings { site: true, pdf: true, pdf_time_limit: default_pdf_time_limit() }
+        BuildSettings {
+            site: true,
+            pdf: true,
+            pdf_time_limit: default_pdf_time_limit(),
+            pdf_memory_limit: default_pdf_memory_limit(),
+        }
     }
 }
 

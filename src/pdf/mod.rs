@@ -191,7 +191,10 @@ pub fn render(
     mut sources: Option<&mut Files>,
 ) -> Result<Vec<PdfJob>, PdfError> {
     let shared = std::sync::Arc::new(world::Shared::new(&theme.fonts));
-    let limit = std::time::Duration::from_secs(u64::from(*site.config.build.pdf_time_limit.get_ref()));
+    let limit = Limits {
+        time: std::time::Duration::from_secs(u64::from(*site.config.build.pdf_time_limit.get_ref())),
+        memory_mib: u64::from(*site.config.build.pdf_memory_limit.get_ref()),
+    };
     let cache = cache::Cache::new(cache, &theme.fonts);
     let mut documents = paper::documents(site);
     documents.extend(dashboard::documents(site)?);
@@ -247,7 +250,7 @@ fn typeset(
     cache: &cache::Cache,
     theme: &Theme,
     document: &Document,
-    limit: std::time::Duration,
+    limit: Limits,
 ) -> Result<compile::Compiled, PdfError> {
     let failed = |message: String| document.failed(message);
     let fewest = document.fewest_pages();
@@ -322,7 +325,7 @@ fn compile_fresh(
     theme: &Theme,
     document: &Document,
     (sources, files): Inputs,
-    limit: std::time::Duration,
+    limit: Limits,
 ) -> Result<compile::Compiled, PdfError> {
     use std::sync::atomic::Ordering::SeqCst;
     let failed = |message: String| document.failed(message);
@@ -356,7 +359,7 @@ fn compile_fresh(
         failed(format!(
             "Das Setzen mit der Typst-Vorlage `{}` dauerte länger als {} und wurde abgebrochen. Prüfen Sie die Vorlage auf eine Schleife ohne Ende; braucht ein sehr großes Dokument wirklich länger, erhöhen Sie `pdf_time_limit` unter `[build]` in `content/site.toml`.",
             document.template,
-            match limit.as_secs() {
+            match limit.time.as_secs() {
                 1 => "eine Sekunde".to_owned(),
                 seconds => format!("{seconds} Sekunden"),
             }
@@ -365,7 +368,14 @@ fn compile_fresh(
     // This is a worker of the thread pool, and Typst lays out in parallel on the same
     // pool: waiting here must run the pool's jobs, or two waiting workers would starve
     // the very compilations they wait for.
-    let deadline = std::time::Instant::now() + limit;
+    let too_large = || {
+        failed(format!(
+            "Beim Setzen mit der Typst-Vorlage `{}` brauchte Lotse mehr als {} MiB Arbeitsspeicher; das Setzen wurde abgebrochen. Meist ist eine sehr große Tabelle oder Seite die Ursache: teilen Sie sie auf oder nehmen Sie sie aus dem PDF heraus. Hat der Rechner genug Speicher, erhöhen Sie `pdf_memory_limit` unter `[build]` in `content/site.toml`.",
+            document.template, limit.memory_mib
+        ))
+    };
+    let deadline = std::time::Instant::now() + limit.time;
+    let mut next_look = std::time::Instant::now();
     loop {
         match receive.try_recv() {
             Ok(compiled) => return compiled.map_err(failed),
@@ -374,11 +384,20 @@ fn compile_fresh(
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => {}
         }
-        if std::time::Instant::now() > deadline {
+        let now = std::time::Instant::now();
+        let over = if now > deadline {
+            Some(&timed_out as &dyn Fn() -> PdfError)
+        } else if now >= next_look {
+            next_look = now + MEMORY_LOOK_EVERY;
+            resident_mib().filter(|mib| *mib > limit.memory_mib).map(|_| &too_large as &dyn Fn() -> PdfError)
+        } else {
+            None
+        };
+        if let Some(error) = over {
             // Counted before it is marked, so that the thread never subtracts first.
             OVERRUN.fetch_add(1, SeqCst);
             if state.compare_exchange(RUNNING, ABANDONED, SeqCst, SeqCst).is_ok() {
-                return Err(timed_out());
+                return Err(error());
             }
             OVERRUN.fetch_sub(1, SeqCst);
         }
@@ -386,6 +405,26 @@ fn compile_fresh(
             std::thread::sleep(std::time::Duration::from_millis(1));
         }
     }
+}
+
+/// What one PDF may take: wall time, and the resident memory of the whole process while
+/// it typesets (Typst's own use cannot be told apart from the other PDFs' beside it).
+#[derive(Clone, Copy)]
+struct Limits {
+    time: std::time::Duration,
+    memory_mib: u64,
+}
+
+/// How often a waiting worker looks at the process's memory.
+const MEMORY_LOOK_EVERY: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// The process's resident memory in MiB, where the system tells (Linux); elsewhere no
+/// memory limit is kept.
+fn resident_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }
 
 /// Typst sources and data files by absolute path.

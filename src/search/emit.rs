@@ -38,6 +38,8 @@ struct Manifest<'a> {
     weights: [u32; 4],
     /// Searchable words per document, for length normalisation.
     lengths: Vec<u32>,
+    /// Searchable words of each document's title.
+    titles: Vec<u32>,
     /// Shard key -> file name (in `suche/`). Stems go to the longest key they start with.
     shards: BTreeMap<&'a str, String>,
 }
@@ -77,6 +79,7 @@ pub fn write<E>(index: &Index, mut sink: impl FnMut(SearchFile) -> Result<(), E>
         unit: BODY_WEIGHT,
         weights: [TITLE_WEIGHT, HEADING_WEIGHT, SECTION_WEIGHT, BODY_WEIGHT],
         lengths: index.docs.iter().map(|doc| doc.length).collect(),
+        titles: index.docs.iter().map(|doc| doc.title_length).collect(),
         shards: shards.iter().map(|(key, name)| (key.as_str(), name.clone())).collect(),
     };
     sink(script("manifest.js", "addManifest", &FORMAT, &manifest))

@@ -28,6 +28,9 @@ pub struct DocEntry {
     pub text: String,
     /// How many searchable words the document has, in all fields.
     pub length: u32,
+    /// How many searchable words its title has: a title of exactly the query's words
+    /// names the page, and `search.js` puts it first.
+    pub title_length: u32,
 }
 
 /// One document that contains a term.
@@ -71,6 +74,7 @@ impl Index {
             .into_par_iter()
             .zip(&corpus.docs)
             .map(|(doc, words)| DocEntry {
+                title_length: word_count(&doc.title),
                 excerpt: excerpt(&doc.text, EXCERPT_CHARS),
                 text: excerpt(&doc.text, TEXT_CHARS),
                 url: doc.url,
@@ -121,6 +125,12 @@ impl Index {
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
         ranked.iter().filter_map(|(doc, _, _)| self.docs.get(*doc as usize)).map(|doc| doc.url.as_str()).collect()
     }
+}
+
+fn word_count(text: &str) -> u32 {
+    let mut count = 0u32;
+    super::text::for_each_word(text, |_| count = count.saturating_add(1));
+    count
 }
 
 fn sort_key(doc: &SearchDocument) -> (&str, &str, &str, &str, &[String]) {

@@ -118,16 +118,28 @@ fn check_handbook(checker: &mut Checker<'_>, config: &Config) {
                 .hint("Die Zahl begrenzt die Seiten von `handbuch.pdf`; voreingestellt sind 300."),
         );
     }
-    let limit = &config.build.pdf_time_limit;
-    if *limit.get_ref() == 0 {
-        checker.report(
-            Diagnostic::error("`pdf_time_limit` muss mindestens 1 sein").at(file, limit.span(), "hier steht 0").hint(
-                format!(
-                    "Die Zahl begrenzt die Sekunden, die ein PDF zum Setzen brauchen darf; voreingestellt sind {}.",
-                    crate::config::DEFAULT_PDF_TIME_LIMIT
-                ),
-            ),
-        );
+    let limits = [
+        (
+            "pdf_time_limit",
+            &config.build.pdf_time_limit,
+            "die Sekunden, die ein PDF zum Setzen brauchen darf",
+            crate::config::DEFAULT_PDF_TIME_LIMIT,
+        ),
+        (
+            "pdf_memory_limit",
+            &config.build.pdf_memory_limit,
+            "die Mebibyte Arbeitsspeicher beim Setzen der PDFs",
+            crate::config::DEFAULT_PDF_MEMORY_LIMIT,
+        ),
+    ];
+    for (key, limit, what, default) in limits {
+        if *limit.get_ref() == 0 {
+            checker.report(
+                Diagnostic::error(format!("`{key}` muss mindestens 1 sein"))
+                    .at(file, limit.span(), "hier steht 0")
+                    .hint(format!("Die Zahl begrenzt {what}; voreingestellt sind {default}.")),
+            );
+        }
     }
 }
 

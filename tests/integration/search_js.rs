@@ -184,7 +184,7 @@ fn bundled_output() -> (tempfile::TempDir, PathBuf) {
 }
 
 #[test]
-fn every_page_that_shows_the_words_of_a_query_is_found() {
+fn every_page_that_shows_the_words_is_found_and_a_page_named_by_them_ranks_first() {
     let (site, output) = bundled_output();
     let cases = json!({
         "recall": [
@@ -192,7 +192,14 @@ fn every_page_that_shows_the_words_of_a_query_is_found() {
             "Rollensteckbrief", "Projektantrag", "Hauptamt", "Stellenplan", "E-Akte", "Ampel",
             "Meilenstein", "Informationsvorlage", "Fachamt", "Steuerungsrunde",
         ],
-        "ranking": [],
+        // A page named like the query ranks first; the Fast Lane names no page of its own.
+        "ranking": [
+            { "query": "KDZ", "url": "einheiten/kdz.html", "within": 1 },
+            { "query": "DigIT-Dialog", "url": "gremien/digit-dialog.html", "within": 1 },
+            { "query": "DigIT-Konferenz", "url": "gremien/digit-konferenz.html", "within": 1 },
+            { "query": "Hauptamt", "url": "einheiten/10.html", "within": 1 },
+            { "query": "Fast Lane", "url": "steuerungsmodell/index.html", "within": 3 },
+        ],
     });
     let file = site.path().join("recall.json");
     std::fs::write(&file, cases.to_string()).unwrap();

@@ -278,6 +278,13 @@ cases! {
     a_time_limit_of_zero: |c| site_setting_replacing(c, "[handbook]", "[build]\npdf_time_limit = 0\n\n[handbook]")
         => refused(&[SITE, "pdf_time_limit"]);
     a_thousand_line_break_title: |c| title(c, &"a\n".repeat(1000)) => refused(&[PAGE, "zu lang"]);
+    a_table_too_large_for_the_memory_limit: |c| {
+        site_setting_replacing(c, "[handbook]", "[build]\npdf_memory_limit = 400\n\n[handbook]\nmax_pages = 5000");
+        let rows: String = (0..12_000).map(|row| format!("| Zeile {row} | Aufgabe | Rolle | Gremium | Frist | Stand |\n")).collect();
+        page(c, &format!("| A | B | C | D | E | F |\n|---|---|---|---|---|---|\n{rows}"))
+    } => refused(&["handbuch.pdf", "handbuch.typ", "mehr als 400 MiB", "pdf_memory_limit"]);
+    a_memory_limit_of_zero: |c| site_setting_replacing(c, "[handbook]", "[build]\npdf_memory_limit = 0\n\n[handbook]")
+        => refused(&[SITE, "pdf_memory_limit"]);
 }
 
 // --- 5. Verdicts and messages ----------------------------------------------------------------

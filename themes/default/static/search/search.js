@@ -57,6 +57,9 @@
   // heading: unlike frequency they do not saturate, so the page named like the query leads.
   var TITLE_BONUS = 1.5;
   var HEADING_BONUS = 0.75;
+  // Added to a page whose title consists of exactly the query's words: it names the page
+  // (a unit called by its short name), so it comes first, whatever other pages say.
+  var NAMED_BONUS = 100;
   var PREFIX_FACTOR = 0.5;
   var MIN_PREFIX_CHARS = 3;
   var MAX_PREFIX_TERMS = 60;
@@ -371,10 +374,12 @@
     return lo;
   }
 
-  // BM25 score per document for one query term: the best of the index terms it matches.
+  // BM25 score per document for one query term: the best of the index terms it matches;
+  // and the documents that have the term itself (not a longer word) in their title.
   function scoreTerm(found) {
     var manifest = store.manifest;
     var best = new Map();
+    var titled = new Set();
     found.forEach(function (match) {
       var postings = match.postings;
       var df = postings.length / 2;
@@ -389,19 +394,25 @@
         var score = match.factor * idf * (tf * (K1 + 1) / (tf + norm) + bonus);
         var previous = best.get(doc);
         if (previous === undefined || score > previous) best.set(doc, score);
+        if (fields & 2 && match.factor === 1) titled.add(doc);
       }
     });
-    return best;
+    return { scores: best, titled: titled };
   }
 
   function rank(perTerm) {
     var combined = new Map();
-    perTerm.forEach(function (scores) {
-      scores.forEach(function (score, doc) {
+    perTerm.forEach(function (term) {
+      term.scores.forEach(function (score, doc) {
+        var titled = term.titled.has(doc) ? 1 : 0;
         var entry = combined.get(doc);
-        if (!entry) combined.set(doc, { doc: doc, score: score, matched: 1 });
-        else { entry.score += score; entry.matched += 1; }
+        if (!entry) combined.set(doc, { doc: doc, score: score, matched: 1, titled: titled });
+        else { entry.score += score; entry.matched += 1; entry.titled += titled; }
       });
+    });
+    var titles = store.manifest.titles || [];
+    combined.forEach(function (entry) {
+      if (entry.titled === perTerm.length && titles[entry.doc] === perTerm.length) entry.score += NAMED_BONUS;
     });
     var hits = Array.from(combined.values());
     var complete = hits.filter(function (hit) { return hit.matched === perTerm.length; }).length;
