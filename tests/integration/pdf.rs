@@ -329,3 +329,35 @@ fn typst_sources_are_what_typst_read_after_missing_characters_were_replaced() {
     assert!(written.contains("Einführung (U+10000)"), "the written sources hold the replacement");
     assert!(!written.contains('\u{10000}'), "the written sources hold no character Typst did not see");
 }
+
+/// The heading levels of an HTML page in order.
+fn heading_levels(html: &str) -> Vec<u8> {
+    let bytes = html.as_bytes();
+    let level = |at: usize| bytes.get(at + 2).copied().filter(u8::is_ascii_digit).map(|digit| digit - b'0');
+    html.match_indices("<h").filter_map(|(at, _)| level(at)).collect()
+}
+
+#[test]
+fn english_method_terms_carry_their_language_and_no_page_skips_a_heading_level() {
+    for page in ["raci/index.html", "rollen/digit-beraterin.html", "gremien/digit-konferenz.html"] {
+        let html = std::fs::read_to_string(built().join(page)).unwrap();
+        assert!(
+            html.contains("(<span lang=\"en\">Accountable</span>)"),
+            "{page}: the RACI legend's English terms are marked"
+        );
+    }
+    for page in ["entscheidungen/index.html", "praemissen/index.html", "raci/index.html", "dashboard/index.html"] {
+        let levels = heading_levels(&std::fs::read_to_string(built().join(page)).unwrap());
+        assert_eq!(levels.first(), Some(&1), "{page}");
+        for pair in levels.windows(2) {
+            assert!(pair[1] <= pair[0] + 1, "{page}: h{} follows h{}", pair[1], pair[0]);
+        }
+    }
+    let dashboard = std::fs::read_to_string(built().join("dashboard/2026-q2/index.html")).unwrap();
+    assert!(
+        !dashboard.contains(" in Tage,") && dashboard.contains("(Einheit: Tage)"),
+        "chart descriptions name the unit"
+    );
+    let card = pdf_text(&built().join("rollen/digit-beraterin.pdf"));
+    assert!(card.contains("A = rechenschaftspflichtig (Accountable)"), "the role card's legend");
+}
