@@ -49,6 +49,9 @@ pub struct Config {
     /// The site in easy language (Leichte Sprache), linked from every page.
     #[schemars(with = "Option<String>")]
     pub easy_language: Option<Spanned<String>>,
+    /// The facts BITV 2.0 § 7 asks of the accessibility statement besides its text.
+    #[serde(default)]
+    pub accessibility_statement: StatementFacts,
     /// The start page's entry links, as content links (`role:<id>`, `page:<id>`, …).
     #[serde(default)]
     pub start: StartLinks,
@@ -137,6 +140,21 @@ impl Vocabulary {
         }
         labels
     }
+}
+
+/// What the accessibility statement must say that only the organisation knows; the page
+/// named by `accessibility` shows it below its own text, and `lotse check` warns while a
+/// fact is missing.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatementFacts {
+    /// The enforcement procedure (Durchsetzungsverfahren): the arbitration body readers
+    /// may turn to, with its address.
+    #[schemars(with = "Option<String>")]
+    pub enforcement: Option<Spanned<String>>,
+    /// When the statement was written (Erstellungsdatum).
+    #[schemars(with = "Option<crate::model::Date>")]
+    pub created: Option<Spanned<crate::model::Date>>,
 }
 
 /// The three entry questions of the start page and the links under each.

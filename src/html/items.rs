@@ -30,7 +30,32 @@ pub(super) fn decisions(linker: &Linker<'_>, model: &Model) -> ItemContext {
 pub(super) fn free_page(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
     let page = &model.pages[index];
     let prose = views::prose(linker, &page.body.text, views::RESERVED);
-    ItemContext::empty().prose(&prose).with("description", &page.description)
+    let context = ItemContext::empty().prose(&prose).with("description", &page.description);
+    match statement_facts(linker, &page.id) {
+        Some(facts) => context.with("statement", &facts),
+        None => context,
+    }
+}
+
+/// The facts of `[accessibility_statement]`, for the page that `accessibility` names.
+#[derive(Serialize)]
+struct StatementFacts {
+    enforcement: Option<String>,
+    created: Option<String>,
+}
+
+fn statement_facts(linker: &Linker<'_>, page_id: &str) -> Option<StatementFacts> {
+    let config = linker.site.config;
+    let named = config.accessibility.as_ref()?.get_ref().strip_prefix("page:")? == page_id;
+    let facts = &config.accessibility_statement;
+    named.then(|| StatementFacts {
+        enforcement: facts
+            .enforcement
+            .as_ref()
+            .map(|text| text.get_ref().trim().to_owned())
+            .filter(|text| !text.is_empty()),
+        created: facts.created.as_ref().map(|date| crate::german::date(*date.get_ref())),
+    })
 }
 
 /// A role's page: its card as on the PDF, and its own Markdown text.

@@ -24,6 +24,7 @@ pub fn prose(linker: &Linker<'_>, markdown: &str, reserved: &[&str]) -> Prose {
 /// Ids the page templates use for their own headings, kept free in Markdown bodies.
 pub const RESERVED: &[&str] = &[
     "inhalt",
+    "durchsetzungsverfahren",
     "navigation",
     "suche",
     "aufgaben",

@@ -32,7 +32,7 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
     let mut heading: Option<(usize, u8, String)> = None;
     // A table's scroll region is named by the heading above it, so that several tables on
     // one page are distinguishable landmarks for screen readers.
-    let mut last_heading: Option<String> = None;
+    let mut last_heading: Option<(String, String)> = None;
     let mut figure: Option<(FigureKind, String)> = None;
     let mut refused: Vec<TagEnd> = Vec::new();
     for event in parser {
@@ -75,7 +75,7 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
                     let id = ids.claim(&title);
                     events[at] = Event::Html(format!("<h{level} id=\"{id}\">").into());
                     events.push(Event::Html(format!("</h{level}>").into()));
-                    last_heading = Some(id.clone());
+                    last_heading = Some((id.clone(), title.trim().to_owned()));
                     headings.push(Heading { level, id, title: title.trim().to_owned() });
                 }
             }
@@ -95,17 +95,20 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
                 events.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
             }
             Event::Start(Tag::Table(alignments)) => {
-                let name = match last_heading.take() {
-                    Some(id) => format!("aria-labelledby=\"{id}\""),
-                    None => format!(
-                        "aria-label=\"{}\"",
-                        links.word("table_region").replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
-                    ),
+                let escape = |text: &str| text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+                let (name, caption) = match last_heading.take() {
+                    Some((id, title)) => (format!("aria-labelledby=\"{id}\""), escape(&title)),
+                    None => {
+                        let word = escape(&links.word("table_region"));
+                        (format!("aria-label=\"{word}\""), word)
+                    }
                 };
                 events.push(Event::Html(
                     format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" {name}>").into(),
                 ));
                 events.push(Event::Start(Tag::Table(alignments)));
+                // Named for screen readers' table lists; sighted readers see the heading.
+                events.push(Event::Html(format!("<caption class=\"visually-hidden\">{caption}</caption>").into()));
             }
             Event::End(TagEnd::Table) => {
                 events.push(Event::End(TagEnd::Table));

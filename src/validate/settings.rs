@@ -183,11 +183,35 @@ fn check_settings_links(checker: &mut Checker<'_>, config: &crate::config::Confi
         }
         check_link(checker, file, link.get_ref(), span);
     }
-    if config.accessibility.is_none() {
-        checker.report(
+    match &config.accessibility {
+        None => checker.report(
             Diagnostic::warning("Die Website hat keine Erklärung zur Barrierefreiheit")
                 .at(file, 0..0, "hier fehlt `accessibility`")
                 .hint("Öffentliche Stellen müssen sie auf jeder Seite verlinken (BITV 2.0 § 7). Legen Sie eine Seite an, z. B. `content/pages/erklaerung-barrierefreiheit.md`, und schreiben Sie in `site.toml`: `accessibility = \"page:erklaerung-barrierefreiheit\"`."),
+        ),
+        Some(link) => check_statement_facts(checker, config, link.span()),
+    }
+}
+
+/// The facts of the accessibility statement that BITV 2.0 § 7 requires: a warning for
+/// each one still missing, at `accessibility` (where the statement is named).
+fn check_statement_facts(checker: &mut Checker<'_>, config: &crate::config::Config, at: std::ops::Range<usize>) {
+    let facts = &config.accessibility_statement;
+    let enforcement = facts.enforcement.as_ref().is_some_and(|text| !text.get_ref().trim().is_empty());
+    let missing = [
+        (
+            !enforcement,
+            "enforcement",
+            "das Durchsetzungsverfahren (die Schlichtungsstelle mit Anschrift)",
+            "enforcement = \"Schlichtungsstelle …, Anschrift …\"",
+        ),
+        (facts.created.is_none(), "created", "das Datum, an dem die Erklärung erstellt wurde", "created = 2026-09-01"),
+    ];
+    for (_, key, what, example) in missing.into_iter().filter(|(missing, ..)| *missing) {
+        checker.report(
+            Diagnostic::warning(format!("In der Erklärung zur Barrierefreiheit fehlt {what}"))
+                .at(config.origin.file, at.clone(), "die Erklärung")
+                .hint(format!("Schreiben Sie in `site.toml` unter `[accessibility_statement]`: `{example}` (Schlüssel `{key}`, BITV 2.0 § 7). Die Seite zeigt die Angabe unter ihrem Text.")),
         );
     }
 }

@@ -18,7 +18,18 @@ fn role<'m>(model: &'m Model, id: &str) -> &'m Role {
 fn bundled_content_is_clean() {
     let loaded = bundled();
     let rendered = lotse::diag::render_plain(&lotse::build::sorted_diagnostics(&loaded), &loaded.sources);
-    assert_eq!(loaded.diagnostics.iter().count(), 0, "{rendered}");
+    // The source names neither the enforcement procedure nor a date for the accessibility
+    // statement: those two stay open, and are warned about, until the Hauptamt adds them.
+    let messages: Vec<&str> = loaded.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "In der Erklärung zur Barrierefreiheit fehlt das Durchsetzungsverfahren (die Schlichtungsstelle mit Anschrift)",
+            "In der Erklärung zur Barrierefreiheit fehlt das Datum, an dem die Erklärung erstellt wurde",
+        ],
+        "{rendered}"
+    );
+    assert!(loaded.diagnostics.iter().all(|d| !d.is_error()), "{rendered}");
 }
 
 #[test]

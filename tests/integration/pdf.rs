@@ -361,3 +361,46 @@ fn english_method_terms_carry_their_language_and_no_page_skips_a_heading_level()
     let card = pdf_text(&built().join("rollen/digit-beraterin.pdf"));
     assert!(card.contains("A = rechenschaftspflichtig (Accountable)"), "the role card's legend");
 }
+
+#[test]
+fn every_table_of_every_page_has_a_caption() {
+    let mut tables = 0;
+    let mut folders = vec![built().to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let html = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in html.match_indices("<table") {
+                    tables += 1;
+                    let rest = &html[at..];
+                    let table_start = rest.find('>').unwrap() + 1;
+                    assert!(
+                        rest[table_start..].trim_start().starts_with("<caption"),
+                        "{}: a table without a caption",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
+    assert!(tables > 100, "{tables} tables");
+}
+
+#[test]
+fn the_accessibility_statement_shows_its_bitv_facts_or_that_they_are_missing() {
+    let bundled = std::fs::read_to_string(built().join("barrierefreiheit/index.html")).unwrap();
+    let facts = &bundled[bundled.find("id=\"durchsetzungsverfahren\"").expect("the section")..];
+    assert!(facts.contains("<strong>Noch nicht angegeben.</strong>"), "the missing enforcement procedure is said");
+    assert!(facts.contains("Erstellt am: Noch nicht angegeben."), "the missing date is said");
+    let out = tempfile::tempdir().unwrap();
+    lotse(&harness::minimal_site(), &out.path().join("site"));
+    let minimal = std::fs::read_to_string(out.path().join("site/barrierefreiheit/index.html")).unwrap();
+    assert!(
+        minimal.contains("Schlichtungsstelle des Landes, Musterstraße 1, 12345 Musterstadt"),
+        "the enforcement procedure"
+    );
+    assert!(minimal.contains("Erstellt am: 01.09.2026"), "the date");
+}
