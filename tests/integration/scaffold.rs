@@ -119,7 +119,10 @@ fn a_new_site_checks_with_only_the_statement_warnings_builds_and_is_not_made_twi
     assert_eq!(checked.status.code(), Some(0), "{}", describe(&checked));
     // Only the organisation knows its enforcement procedure and the statement's date.
     assert!(String::from_utf8_lossy(&checked.stdout).contains("keine Fehler, 2 Warnungen"), "{}", describe(&checked));
-    assert_eq!(String::from_utf8_lossy(&checked.stderr).matches("In der Erklärung zur Barrierefreiheit fehlt").count(), 2);
+    assert_eq!(
+        String::from_utf8_lossy(&checked.stderr).matches("In der Erklärung zur Barrierefreiheit fehlt").count(),
+        2
+    );
     let built = lotse(&site, &["build"]);
     assert_eq!(built.status.code(), Some(0), "{}", describe(&built));
     for file in ["index.html", "stellenplan/index.html", "handbuch.pdf", "rollen/digitalisierungsbeauftragte.pdf"] {
