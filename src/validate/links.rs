@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use super::Checker;
@@ -115,12 +115,39 @@ pub struct Scan {
     pub destinations: Vec<(Destination, Range<usize>)>,
     pub too_deep: Option<Range<usize>>,
     pub too_wide: Option<(usize, Range<usize>)>,
+    /// Paragraphs that are nothing but bold text: headings in looks only.
+    pub bold_paragraphs: Vec<Range<usize>>,
+}
+
+/// Where a paragraph stands on being only bold text, event by event.
+#[derive(Clone, Copy, PartialEq)]
+enum Boldness {
+    /// Just opened: bold if its first event opens a `Strong`.
+    Opened,
+    /// Inside its opening `Strong`, at this nesting of tags.
+    Inside(usize),
+    /// The `Strong` closed: bold if the paragraph closes next.
+    Closed,
 }
 
 pub fn scan(text: &str) -> Scan {
-    let mut scan = Scan { destinations: Vec::new(), too_deep: None, too_wide: None };
+    let mut scan = Scan { destinations: Vec::new(), too_deep: None, too_wide: None, bold_paragraphs: Vec::new() };
     let mut depth = 0usize;
+    let mut paragraph: Option<(Range<usize>, Boldness)> = None;
     for (event, range) in Parser::new_ext(text, crate::markdown::OPTIONS).into_offset_iter() {
+        paragraph = match (paragraph, &event) {
+            (_, Event::Start(Tag::Paragraph)) => Some((range.clone(), Boldness::Opened)),
+            (Some((at, Boldness::Opened)), Event::Start(Tag::Strong)) => Some((at, Boldness::Inside(0))),
+            (Some((at, Boldness::Inside(0))), Event::End(TagEnd::Strong)) => Some((at, Boldness::Closed)),
+            (Some((at, Boldness::Inside(n))), Event::Start(_)) => Some((at, Boldness::Inside(n + 1))),
+            (Some((at, Boldness::Inside(n))), Event::End(_)) => Some((at, Boldness::Inside(n.saturating_sub(1)))),
+            (Some((at, Boldness::Inside(n))), _) => Some((at, Boldness::Inside(n))),
+            (Some((at, Boldness::Closed)), Event::End(TagEnd::Paragraph)) => {
+                scan.bold_paragraphs.push(at);
+                None
+            }
+            _ => None,
+        };
         match event {
             Event::Start(tag) => {
                 depth += 1;
@@ -147,8 +174,15 @@ pub fn scan(text: &str) -> Scan {
     scan
 }
 
-/// Nesting and table width within the limits.
+/// Nesting and table width within the limits, and headings written as bold paragraphs.
 fn check_shape(checker: &mut Checker<'_>, file: FileId, scan: &Scan, place: impl Fn(&Range<usize>) -> Range<usize>) {
+    for range in &scan.bold_paragraphs {
+        checker.report(
+            Diagnostic::warning("Ein Absatz nur aus fettem Text sieht aus wie eine Überschrift, ist aber keine")
+                .at(file, place(range), "fett statt Überschrift")
+                .hint("Schreiben Sie ihn als Überschrift (`### …` eine Ebene unter der Überschrift darüber): Screenreader, das Inhaltsverzeichnis und das PDF erkennen ihn nur dann als Überschrift."),
+        );
+    }
     if let Some(range) = &scan.too_deep {
         checker.report(
             Diagnostic::error(format!("Listen, Zitate und Hervorhebungen sind hier tiefer als {MAX_NESTING} Ebenen verschachtelt"))
@@ -229,4 +263,16 @@ fn german_scheme(scheme: &str) -> Option<&'static str> {
         "seite" => "page",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan;
+
+    #[test]
+    fn a_paragraph_of_bold_text_only_is_found_and_a_bold_lead_in_is_not() {
+        let text = "**Ziele**\n\n**Rollen.** Wer was tut.\n\n**[Beratung](role:x)**\n\nText mit **fett**.\n";
+        let found: Vec<&str> = scan(text).bold_paragraphs.iter().map(|range| text[range.clone()].trim()).collect();
+        assert_eq!(found, ["**Ziele**", "**[Beratung](role:x)**"]);
+    }
 }

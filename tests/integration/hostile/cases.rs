@@ -331,6 +331,8 @@ cases! {
         => built(&["&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"], &["<script>alert(1)</script> & Co"]);
     tera_syntax_in_the_text: |c| page(c, "{{ config }} {% raw %} {# x #} TERATEXT") => built(&["{{ config }} {% raw %} {# x #} TERATEXT"], &["{{ config }} {% raw %}"]);
     right_to_left_and_combining_marks: |c| page(c, "Name: مرحبا und e\u{301}te und Z\u{332}") => built(&["e\u{301}te"], &[]);
+    a_bold_paragraph_for_a_heading: |c| page(c, "**Nur fett gesetzt**")
+        => Expect::Built { html: &["<p><strong>Nur fett gesetzt</strong></p>"], pdf: &["Nur fett gesetzt"], warns: &["wie eine Überschrift", "content/pages/einfuehrung.md:"] };
     a_character_no_font_has: |c| title(c, "Linear B \u{10000} im Titel")
         => Expect::Built { html: &["Linear B \u{10000} im Titel"], pdf: &["(U+10000)"], warns: &["U+10000", "content/pages/einfuehrung.md:2"] };
     a_very_long_word: |c| page(c, &"Donaudampfschifffahrt".repeat(40)) => built(&["DonaudampfschifffahrtDonau"], &[]);
