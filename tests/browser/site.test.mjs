@@ -480,6 +480,12 @@ test("portfolio list: the filter narrows the rows without a page load", { timeou
     const expected = await rows.evaluateAll((all, ampel) => all.filter((r) => r.dataset.ampel === ampel).length, first.ampel);
     assert.ok(expected >= 1 && expected < total, `${expected} of ${total} rows have Ampel ${first.ampel}`);
     assert.equal(await page.locator("table[data-filterable] tbody tr:not([hidden])").count(), expected);
+
+    // The submit button filters too and never leaves the page.
+    await page.getByLabel("In dieser Liste suchen").fill(first.id);
+    await page.getByRole("button", { name: "Filtern" }).click();
+    assert.equal(await page.locator("table[data-filterable] tbody tr:not([hidden])").count(), 1);
+    assert.ok(page.url().endsWith(PROJECT_LIST), `the page stayed: ${page.url()}`);
     assertClean(rec);
   } finally {
     await context.close();

@@ -93,7 +93,7 @@ fn the_beschlussvorlage_has_resolution_and_finance() {
     assert_contains(&text, "Finanzielle Auswirkungen", "heading");
     assert_contains(&text, "1.850.000 €", "amount");
     assert_contains(&text, "Haupt- und Personalausschuss 25.02.2026 Vorberatung", "Beratungsfolge");
-    assert_contains(&text, "Stadtrat 11.03.2026 Entscheidung (federführend)", "Beratungsfolge");
+    assert_contains(&text, "Stadtrat 11.03.2026 Entscheidung (entscheidend)", "Beratungsfolge");
 }
 
 #[test]

@@ -41,7 +41,12 @@
   }
 
   form.addEventListener("input", apply);
-  form.addEventListener("submit", (event) => event.preventDefault());
+  // The list narrows while typing; the button is there for those who expect to send a
+  // form, and does the same.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    apply();
+  });
   form.hidden = false;
   apply();
 })();
