@@ -326,8 +326,6 @@ pub(super) fn challenges(linker: &Linker<'_>, model: &Model) -> ItemContext {
 struct StaffingView {
     note: String,
     rows: Vec<crate::view::governance::StaffingLine>,
-    total_target: String,
-    total_current: String,
     evp_fte: Option<String>,
     coordinator_fte: Option<String>,
     fachamt_note: String,
@@ -338,13 +336,11 @@ pub(super) fn staffing(linker: &Linker<'_>) -> ItemContext {
     let model = linker.model;
     // Without `staffing.toml` the page says so rather than showing an empty table.
     let Some(staffing) = &model.staffing else { return ItemContext::empty().with("staffing", &None::<StaffingView>) };
-    let target: f64 = staffing.position.iter().filter_map(|p| p.target.as_ref()).map(|t| *t.get_ref()).sum();
-    let current: f64 = staffing.position.iter().map(|p| *p.current.get_ref()).sum();
+    // No total row: the staffing plan gives none, and a sum over a "_*" target would be one
+    // the source does not make.
     let view = StaffingView {
         note: staffing.note.clone(),
         rows: staffing.position.iter().map(|p| crate::view::governance::staffing_line(p, linker.site.labels)).collect(),
-        total_target: number(target),
-        total_current: number(current),
         evp_fte: staffing.fachamt.as_ref().map(|f| number(*f.evp_fte.get_ref())),
         coordinator_fte: staffing.fachamt.as_ref().map(|f| number(*f.coordinator_fte.get_ref())),
         fachamt_note: staffing.fachamt.as_ref().map(|f| f.note.clone()).unwrap_or_default(),

@@ -404,3 +404,10 @@ fn the_accessibility_statement_shows_its_bitv_facts_or_that_they_are_missing() {
     );
     assert!(minimal.contains("Erstellt am: 01.09.2026"), "the date");
 }
+
+#[test]
+fn the_staffing_table_adds_no_total_the_source_does_not_give() {
+    let html = std::fs::read_to_string(built().join("stellenplan/index.html")).unwrap();
+    assert!(html.contains("DigIT-Projektleitungen") && html.contains("11,2"), "the rows are there");
+    assert!(!html.contains("<tfoot>") && !html.contains("20,2"), "no total row");
+}
