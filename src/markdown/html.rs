@@ -75,8 +75,9 @@ pub fn render(markdown: &str, links: &dyn LinkResolver, reserved: &[&str]) -> Re
                     let id = ids.claim(&title);
                     events[at] = Event::Html(format!("<h{level} id=\"{id}\">").into());
                     events.push(Event::Html(format!("</h{level}>").into()));
-                    last_heading = Some((id.clone(), title.trim().to_owned()));
-                    headings.push(Heading { level, id, title: title.trim().to_owned() });
+                    let title = title.trim().to_owned();
+                    last_heading = Some((id.clone(), title.clone()));
+                    headings.push(Heading { level, id, title });
                 }
             }
             // A URL the policy refuses (validation reports it) never becomes an attribute:

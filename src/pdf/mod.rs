@@ -285,12 +285,9 @@ fn typeset_inputs(shared: &world::Shared, theme: &Theme, document: &Document) ->
     let replace = |text: String| glyphs::replace_missing(shared, &text);
     let sources = sources
         .into_iter()
-        .map(|(path, text)| match own.contains(path.as_str()) {
-            true => {
-                let text = replace(text);
-                (path, text)
-            }
-            false => (path, text),
+        .map(|(path, text)| {
+            let text = if own.contains(path.as_str()) { replace(text) } else { text };
+            (path, text)
         })
         .collect();
     let files = files
@@ -307,7 +304,7 @@ fn typeset_inputs(shared: &world::Shared, theme: &Theme, document: &Document) ->
     Ok((sources, files))
 }
 
-/// Typesetting threads that overran their time limit and still run: Typst cannot be
+/// Typesetting threads that overran their time or memory limit and still run: Typst cannot be
 /// stopped from outside, so a long-lived process (`lotse serve`) starts no more
 /// typesetting once this many are left behind, rather than piling them up.
 const MAX_OVERRUN: usize = 2;
@@ -337,7 +334,7 @@ fn compile_fresh(
     }
     if OVERRUN.load(SeqCst) >= MAX_OVERRUN {
         return Err(failed(format!(
-            "Es laufen noch {MAX_OVERRUN} Satzläufe, die ihr Zeitlimit überschritten haben; solange setzt Lotse keine weiteren PDFs. Korrigieren Sie die Vorlage und starten Sie `lotse serve` neu."
+            "Es laufen noch {MAX_OVERRUN} Satzläufe, die ihr Zeit- oder Speicherlimit überschritten haben; solange setzt Lotse keine weiteren PDFs. Korrigieren Sie die Vorlage und starten Sie `lotse serve` neu."
         )));
     }
     let world = world::DocumentWorld::new(shared.clone(), &main, sources, files, today)
@@ -386,10 +383,10 @@ fn compile_fresh(
         }
         let now = std::time::Instant::now();
         let over = if now > deadline {
-            Some(&timed_out as &dyn Fn() -> PdfError)
+            Some(timed_out())
         } else if now >= next_look {
             next_look = now + MEMORY_LOOK_EVERY;
-            resident_mib().filter(|mib| *mib > limit.memory_mib).map(|_| &too_large as &dyn Fn() -> PdfError)
+            resident_mib().filter(|mib| *mib > limit.memory_mib).map(|_| too_large())
         } else {
             None
         };
@@ -397,7 +394,7 @@ fn compile_fresh(
             // Counted before it is marked, so that the thread never subtracts first.
             OVERRUN.fetch_add(1, SeqCst);
             if state.compare_exchange(RUNNING, ABANDONED, SeqCst, SeqCst).is_ok() {
-                return Err(error());
+                return Err(error);
             }
             OVERRUN.fetch_sub(1, SeqCst);
         }
