@@ -100,6 +100,13 @@ pub fn base_path(base_url: &str) -> String {
     if path.is_empty() { "/".to_owned() } else { format!("/{path}/") }
 }
 
+/// The site's absolute address without a trailing `/`, if `base_url` is a web address
+/// (http or https) rather than only a path on the server.
+pub fn absolute_base(base_url: &str) -> Option<String> {
+    let base = base_url.trim_end_matches('/');
+    (base.starts_with("https://") || base.starts_with("http://")).then(|| base.to_owned())
+}
+
 /// The prefix that leads from a page at `path` back to the output root (`../../`).
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())

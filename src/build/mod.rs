@@ -66,6 +66,9 @@ pub struct BuildOptions {
     pub cache: Option<PathBuf>,
     /// Hears which step the build begins, for a progress line.
     pub progress: Progress,
+    /// The time a change of a PDF or an OParl object is dated with; `None`: the build's
+    /// own (`SOURCE_DATE_EPOCH`, else the clock). See [`crate::published`].
+    pub now: Option<crate::published::Stamp>,
 }
 
 /// A listener for the steps of a build (`"PDFs setzen"`, …), or none.
@@ -94,7 +97,7 @@ impl BuildOptions {
     /// Options for building into `output`, with the PDF cache in a hidden folder beside it.
     pub fn new(output: PathBuf) -> BuildOptions {
         let cache = Some(crate::output::cache_folder(&output));
-        BuildOptions { output, period: None, typst_sources: None, cache, progress: Progress::default() }
+        BuildOptions { output, period: None, typst_sources: None, cache, progress: Progress::default(), now: None }
     }
 }
 
@@ -160,13 +163,24 @@ fn render(
     let theme = checked.theme.as_ref().ok_or(BuildError::NotChecked)?;
     let site = Site::new(&checked.model, config, &theme.labels, options.period.as_deref());
     let mut sources = options.typst_sources.as_ref().map(|_| Files::default());
-    let pdfs = if config.build.pdf {
+    let ledger = crate::published::Ledger::read(&options.output, options.now);
+    let typeset = if config.build.pdf {
         options.progress.step("PDFs setzen");
-        crate::pdf::render(&site, theme, options.cache.as_deref(), memo, &mut files, sources.as_mut())?
+        let before = (options.cache.as_deref(), &ledger);
+        crate::pdf::render(&site, theme, before, memo, &mut files, sources.as_mut())?
     } else {
-        Vec::new()
+        crate::pdf::Typeset { jobs: Vec::new(), papers: Vec::new() }
     };
     timings.stage("pdf");
+    let papers = match config.build.pdf {
+        true => typeset.papers,
+        false => (0..checked.model.papers.len())
+            .map(|paper| crate::oparl::PaperFiles { paper, main: None, auxiliary: Vec::new() })
+            .collect(),
+    };
+    crate::oparl::render(&site, &ledger, &papers, &mut files)?;
+    files.add(crate::published::RECORD, ledger.record())?;
+    let pdfs = typeset.jobs;
     options.progress.step("Seiten und Suchindex schreiben");
     let pages =
         if config.build.site { crate::html::render_site(&site, theme, &mut files, &mut timings)? } else { Vec::new() };

@@ -85,7 +85,9 @@ pub fn paper(linker: &Linker<'_>, model: &Model, paper: &Paper) -> ItemContext {
             .collect(),
         example: paper.example,
         pdf: linker.pdf_href(crate::paths::pdf(K::Paper, &paper.id)),
-        oparl: linker.pdf_href(crate::paths::oparl(&paper.id)),
+        oparl: (crate::paths::oparl(&paper.id))
+            .filter(|_| crate::oparl::base(&linker.site).is_some())
+            .map(|path| linker.href(&path)),
     };
     let mut context = ItemContext::empty().prose(&body).with("paper", &view);
     context.example = paper.example;

@@ -22,15 +22,19 @@ pub struct Compiled {
 }
 
 /// Compiles `world` and returns the PDF bytes with Typst's warnings, or the first problems
-/// in plain words.
-pub fn compile(world: &DocumentWorld, ident: &str) -> Result<Compiled, String> {
+/// in plain words. `stamp` is the PDF's date unless the template sets one itself.
+pub fn compile(world: &DocumentWorld, ident: &str, stamp: crate::published::Stamp) -> Result<Compiled, String> {
     let warned = typst::compile::<PagedDocument>(world);
     let warnings =
         warned.warnings.iter().map(|warning| format!("{}{}", warning.message, place(world, warning))).collect();
     let document = warned.output.map_err(|errors| describe(world, &errors))?;
     let standards = PdfStandards::new(&[PdfStandard::A_3a, PdfStandard::Ua_1]).map_err(|e| e.message().to_string())?;
+    let (date, [hour, minute, second]) = stamp.parts();
+    let timestamp = typst::foundations::Datetime::from_ymd_hms(date.year, date.month, date.day, hour, minute, second)
+        .map(typst_pdf::Timestamp::new_utc);
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_owned()),
+        timestamp,
         creator: Smart::Custom(Some("Lotse".to_owned())),
         standards,
         ..PdfOptions::default()

@@ -14,14 +14,7 @@ pub struct SiteLinks<'m> {
 
 impl<'m> SiteLinks<'m> {
     pub fn new(site: &crate::site::Site<'m>) -> SiteLinks<'m> {
-        let base = site.config.base_url.get_ref().trim_end_matches('/').to_owned();
-        let base = Some(base).filter(|b| b.starts_with("https://") || b.starts_with("http://"));
-        SiteLinks { model: site.model, base }
-    }
-
-    /// The site's absolute address without a trailing `/`, if it has one.
-    pub fn base(&self) -> Option<&str> {
-        self.base.as_deref()
+        SiteLinks { model: site.model, base: urls::absolute_base(site.config.base_url.get_ref()) }
     }
 
     pub fn entity(&self, kind: EntityKind, id: &str) -> Option<String> {

@@ -7,10 +7,10 @@
 mod cache;
 mod compile;
 mod dashboard;
+mod figure_data;
 mod glyphs;
 mod handbook;
 mod links;
-mod oparl;
 mod paper;
 mod role;
 mod world;
@@ -59,7 +59,8 @@ struct Document {
     source: Option<crate::source::FileId>,
     /// The theme template that is the document's main file, e.g. `vorlage.typ`.
     template: &'static str,
-    /// The document's date: its metadata date and Typst's `today`, never the clock.
+    /// The document's date: Typst's `today` and, on its first publication, its metadata
+    /// date (later the publication record's, see [`crate::published`]); never the clock.
     date: Date,
     data: serde_json::Value,
     /// Generated Typst markup (`/body.typ`), by absolute path.
@@ -180,16 +181,23 @@ pub enum Memo {
     Keep,
 }
 
+/// What typesetting made: a job per PDF, and the files each paper published for OParl.
+pub struct Typeset {
+    pub jobs: Vec<PdfJob>,
+    pub papers: Vec<crate::oparl::PaperFiles>,
+}
+
 /// Typesets every PDF of the site on all cores and adds them to `files`; with `sources`,
-/// also every document's Typst input, in a folder named after the PDF.
+/// also every document's Typst input, in a folder named after the PDF. Each PDF's date
+/// is the one `ledger` gives it.
 pub fn render(
     site: &Site<'_>,
     theme: &Theme,
-    cache: Option<&std::path::Path>,
+    (cache, ledger): (Option<&std::path::Path>, &crate::published::Ledger),
     memo: Memo,
     files: &mut Files,
     mut sources: Option<&mut Files>,
-) -> Result<Vec<PdfJob>, PdfError> {
+) -> Result<Typeset, PdfError> {
     let shared = std::sync::Arc::new(world::Shared::new(&theme.fonts));
     let limit = Limits {
         time: std::time::Duration::from_secs(u64::from(*site.config.build.pdf_time_limit.get_ref())),
@@ -204,14 +212,17 @@ pub fn render(
     let mut order: Vec<usize> = (0..documents.len()).collect();
     let sizes: Vec<usize> = documents.iter().map(Document::size).collect();
     order.sort_by_key(|&index| std::cmp::Reverse(sizes[index]));
-    let mut typeset: Vec<(usize, Result<compile::Compiled, PdfError>)> =
-        order.into_par_iter().map(|index| (index, typeset(&shared, &cache, theme, &documents[index], limit))).collect();
+    let mut typeset: Vec<(usize, Result<compile::Compiled, PdfError>)> = order
+        .into_par_iter()
+        .map(|index| (index, typeset(&shared, &cache, ledger, theme, &documents[index], limit)))
+        .collect();
     typeset.sort_by_key(|(index, _)| *index);
     typst::comemo::evict(match memo {
         Memo::Free => 0,
         Memo::Keep => 10,
     });
     let mut jobs = Vec::new();
+    let mut papers = Vec::new();
     let typeset: Vec<compile::Compiled> = typeset.into_iter().map(|(_, result)| result).collect::<Result<_, _>>()?;
     cache.prune();
     for (document, compiled) in documents.into_iter().zip(typeset) {
@@ -232,22 +243,21 @@ pub fn render(
             }
         }
         if let Some(index) = document.paper {
-            let described = paper::describe(site, index, Some(&pdf), &document.beside);
-            let path = crate::paths::oparl(&site.model.papers[index].id).unwrap_or_default();
-            files.add(path, described).map_err(PdfError::Output)?;
+            papers.push(paper::published(site, index, &document, &pdf));
         }
         for companion in document.beside {
             files.add(companion.path, companion.bytes).map_err(PdfError::Output)?;
         }
         files.add(document.path, pdf).map_err(PdfError::Output)?;
     }
-    Ok(jobs)
+    Ok(Typeset { jobs, papers })
 }
 
 /// Typesets one document, or takes it from the cache when nothing it reads changed.
 fn typeset(
     shared: &std::sync::Arc<world::Shared>,
     cache: &cache::Cache,
+    ledger: &crate::published::Ledger,
     theme: &Theme,
     document: &Document,
     limit: Limits,
@@ -260,11 +270,14 @@ fn typeset(
     let (sources, files) = typeset_inputs(shared, theme, document).map_err(failed)?;
     let read = sources.iter().map(|(path, text)| (path.as_str(), text.as_bytes()));
     let read = read.chain(files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
-    let key = cache.key(&document.path, document.template, document.date, read);
+    let content = cache.key(&document.path, document.template, document.date, read);
+    let first = crate::published::Stamp::midnight(document.date);
+    let stamp = ledger.dates(&document.path, &content, first).modified;
+    let key = format!("{content}-{}", stamp.0);
     let compiled = match cache.get(&key) {
         Some(compiled) => compiled,
         None => {
-            let compiled = compile_fresh(shared, theme, document, (sources, files), limit)?;
+            let compiled = compile_fresh(shared, theme, document, (sources, files), (limit, stamp))?;
             cache.put(&key, &compiled);
             compiled
         }
@@ -322,7 +335,7 @@ fn compile_fresh(
     theme: &Theme,
     document: &Document,
     (sources, files): Inputs,
-    limit: Limits,
+    (limit, stamp): (Limits, crate::published::Stamp),
 ) -> Result<compile::Compiled, PdfError> {
     use std::sync::atomic::Ordering::SeqCst;
     let failed = |message: String| document.failed(message);
@@ -346,7 +359,7 @@ fn compile_fresh(
     std::thread::Builder::new()
         .name(format!("pdf {ident}"))
         .spawn(move || {
-            let _ = send.send(compile::compile(&world, &ident));
+            let _ = send.send(compile::compile(&world, &ident, stamp));
             if thread_state.swap(FINISHED, SeqCst) == ABANDONED {
                 OVERRUN.fetch_sub(1, SeqCst);
             }

@@ -7,10 +7,10 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::links::SiteLinks;
-use super::oparl::PaperFile;
 use super::{Attachment, Companion, Document, markup_file};
 use crate::markdown::FigureKind;
 use crate::model::{EntityKind, Model, Paper};
+use crate::oparl::FileFacts;
 use crate::paths as urls;
 use crate::site::Site;
 
@@ -62,7 +62,7 @@ fn figures(model: &Model, labels: &crate::labels::Labels, links: &SiteLinks<'_>,
                 (table.title, table.table)
             }
         };
-        figures.csvs.push((figure.name, title, super::oparl::csv(&table.columns, &table.rows)));
+        figures.csvs.push((figure.name, title, super::figure_data::csv(&table.columns, &table.rows)));
     }
     figures
 }
@@ -81,13 +81,17 @@ fn document(site: &Site<'_>, links: &SiteLinks<'_>, index: usize, paper: &Paper)
             bytes: csv.clone(),
         })
         .collect();
-    let inside = describe(site, index, None, &beside);
-    let mut attachments = vec![Attachment {
-        name: format!("{slug}.oparl.json"),
-        mime_type: "application/json",
-        description: site.label("oparl_attachment"),
-        bytes: inside,
-    }];
+    let facts = |c: &Companion| FileFacts::new(c.path.clone(), "text/csv", c.title.clone(), Some(&c.bytes));
+    let auxiliary: Vec<FileFacts> = beside.iter().map(facts).collect();
+    let main = FileFacts::new(path.clone(), "application/pdf", paper.name.clone(), None);
+    let mut attachments: Vec<Attachment> = (crate::oparl::attached(site, index, &main, &auxiliary).into_iter())
+        .map(|inside| Attachment {
+            name: format!("{slug}.oparl.json"),
+            mime_type: "application/json",
+            description: site.label("oparl_attachment"),
+            bytes: inside,
+        })
+        .collect();
     attachments.extend(figures.csvs.iter().map(|(name, title, csv)| Attachment {
         name: format!("{slug}.{name}.csv"),
         mime_type: "text/csv",
@@ -134,21 +138,13 @@ fn document(site: &Site<'_>, links: &SiteLinks<'_>, index: usize, paper: &Paper)
     document
 }
 
-/// The OParl description of paper `index`: with the PDF's size and checksum when `pdf`
-/// is given (the copy beside it), without for the copy attached inside the PDF.
-pub(super) fn describe(site: &Site<'_>, index: usize, pdf: Option<&[u8]>, beside: &[Companion]) -> Vec<u8> {
-    let model = site.model;
-    let paper = &model.papers[index];
-    let links = SiteLinks::new(site);
-    let base = links.base().unwrap_or_default();
-    let pdf_path = urls::pdf(EntityKind::Paper, &paper.id).unwrap_or_default();
-    let main = PaperFile { path: &pdf_path, mime_type: "application/pdf", name: &paper.name, bytes: pdf };
-    let auxiliary: Vec<PaperFile<'_>> = beside
-        .iter()
-        .map(|c| PaperFile { path: &c.path, mime_type: "text/csv", name: &c.title, bytes: Some(&c.bytes) })
-        .collect();
-    let value = super::oparl::paper(model, paper, base, &main, &auxiliary);
-    let mut json = serde_json::to_vec_pretty(&value).unwrap_or_default();
-    json.push(b'\n');
-    json
+/// The files paper `index` published: its PDF and the data beside it, for OParl.
+pub(super) fn published(site: &Site<'_>, index: usize, document: &Document, pdf: &[u8]) -> crate::oparl::PaperFiles {
+    let name = site.model.papers[index].name.clone();
+    let facts = |c: &Companion| FileFacts::new(c.path.clone(), "text/csv", c.title.clone(), Some(&c.bytes));
+    crate::oparl::PaperFiles {
+        paper: index,
+        main: Some(FileFacts::new(document.path.clone(), "application/pdf", name, Some(pdf))),
+        auxiliary: document.beside.iter().map(facts).collect(),
+    }
 }

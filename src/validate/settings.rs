@@ -60,6 +60,15 @@ fn check_addresses(checker: &mut Checker<'_>, config: &Config) {
                 .at(file, base.span(), "hier")
                 .hint("Schreiben Sie die Adresse, unter der die Website erscheint, z. B. `base_url = \"https://intranet.example/handbuch/\"`, oder nur ihren Pfad auf dem Server, z. B. `base_url = \"/handbuch/\"`."),
         );
+    } else if !web && !checker.model.papers.is_empty() {
+        checker.report(
+            Diagnostic::warning(format!(
+                "Die Vorlagen werden ohne OParl-Dateien veröffentlicht: `base_url = \"{}\"` ist nur ein Pfad, OParl braucht die vollständige Adresse der Website",
+                base.get_ref()
+            ))
+            .at(file, base.span(), "nur ein Pfad")
+            .hint("Jedes OParl-Objekt trägt als `id` seine vollständige Adresse (http oder https), damit ein Ratsinformationssystem es abrufen kann. Schreiben Sie die Adresse, unter der die Website erscheint, z. B. `base_url = \"https://intranet.example/handbuch/\"`."),
+        );
     }
 }
 

@@ -5,8 +5,6 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sha2::{Digest, Sha512};
-
 use crate::harness;
 
 fn lotse(root: &Path, output: &Path) {
@@ -116,48 +114,27 @@ fn every_pdf_declares_pdf_a_3a_and_pdf_ua_1_with_title_and_language() {
 }
 
 #[test]
-fn the_oparl_description_matches_the_pdf_and_its_data_files() {
+fn the_numbers_behind_a_papers_figures_are_written_beside_and_attached_inside_its_pdf() {
     let dir = built().join("vorlagen");
-    let json: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("informationsvorlage-steuerungsmodell.oparl.json")).unwrap())
-            .unwrap();
-    let pdf = std::fs::read(dir.join("informationsvorlage-steuerungsmodell.pdf")).unwrap();
-    assert_eq!(json["type"], "https://schema.oparl.org/1.1/Paper");
-    assert_eq!(json["paperType"], "Informationsvorlage");
-    assert_eq!(json["date"], "2025-06-18");
-    assert_eq!(json["consultation"][0]["role"], "Kenntnisnahme");
-    assert_eq!(json["consultation"][0]["authoritative"], false);
-    assert_eq!(json["mainFile"]["mimeType"], "application/pdf");
-    assert_eq!(json["mainFile"]["size"], pdf.len());
-    let checksum: String = Sha512::digest(&pdf).iter().map(|b| format!("{b:02x}")).collect();
-    assert_eq!(json["mainFile"]["sha512Checksum"], checksum);
-    let auxiliary = json["auxiliaryFile"].as_array().unwrap();
-    assert_eq!(auxiliary.len(), 3, "diagram flows, role table and staffing chart as CSV");
-    for file in auxiliary {
-        let path = built().join(file["accessUrl"].as_str().unwrap());
-        let bytes = std::fs::read(&path).unwrap();
-        assert_eq!(file["size"], bytes.len(), "{}", path.display());
-        assert_eq!(file["mimeType"], "text/csv");
-    }
     let roles = std::fs::read_to_string(dir.join("informationsvorlage-steuerungsmodell.rollen.csv")).unwrap();
     assert!(roles.starts_with("Rolle,Ebene,Organisationseinheit\r\n"), "{roles}");
-    // The same description and data are attached inside the PDF.
     let listed = Command::new("pdfdetach")
         .arg("-list")
         .arg(dir.join("informationsvorlage-steuerungsmodell.pdf"))
         .output()
         .unwrap();
     let listed = String::from_utf8_lossy(&listed.stdout);
-    for name in ["informationsvorlage-steuerungsmodell.oparl.json", "informationsvorlage-steuerungsmodell.rollen.csv"] {
-        assert!(listed.contains(name), "{name} not attached:\n{listed}");
+    for name in ["rollen", "stellenplan", "steuerungsmodell"] {
+        let name = format!("informationsvorlage-steuerungsmodell.{name}.csv");
+        assert!(listed.contains(&name), "{name} not attached:\n{listed}");
+        assert!(dir.join(&name).is_file(), "{name} not beside the PDF");
     }
 }
 
 #[test]
-fn the_paper_page_links_its_pdf_and_oparl_description() {
+fn the_paper_page_links_its_pdf_and_draws_its_figures() {
     let html = std::fs::read_to_string(built().join("vorlagen/informationsvorlage-steuerungsmodell.html")).unwrap();
     assert!(html.contains("href=\"../vorlagen/informationsvorlage-steuerungsmodell.pdf\""), "no PDF link");
-    assert!(html.contains("href=\"../vorlagen/informationsvorlage-steuerungsmodell.oparl.json\""), "no OParl link");
     assert!(html.contains("<figure class=\"chart\""), "the diagram block is drawn on the page");
     assert!(html.contains("class=\"table-figure\""), "the role table block is drawn on the page");
 }

@@ -226,8 +226,13 @@ fn build_settings_without_pdfs_give_pages_that_link_no_pdf() {
     let site = minimal_with_settings("[build]\npdf = false");
     let output = tempfile::tempdir().unwrap();
     let report = build(site.path(), output.path());
-    assert!(!report.files.iter().any(|f| f.ends_with(".pdf") || f.ends_with(".oparl.json")), "{:?}", report.files);
+    assert!(!report.files.iter().any(|f| f.ends_with(".pdf") || f.ends_with(".csv")), "{:?}", report.files);
     assert!(report.files.iter().any(|f| f == "index.html"));
+    // The papers are still published as OParl, without files.
+    let paper: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(output.path().join("vorlagen/digit-portfolio-2026.oparl.json")).unwrap())
+            .unwrap();
+    assert!(paper.get("mainFile").is_none() && paper["auxiliaryFile"] == serde_json::json!([]), "{paper}");
     for path in html_pages(output.path()) {
         let html = std::fs::read_to_string(output.path().join(&path)).unwrap();
         assert!(!html.contains(".pdf\""), "{path} links a PDF that is not built");

@@ -177,7 +177,7 @@ cases! {
     role_prose_javascript: |c| { c.write("content/roles/fachamtsleitung.md", "[x](javascript:alert(1))\n"); vec![] }
         => refused(&["content/roles/fachamtsleitung.md", "nicht erlaubt"]);
     logo_remote: |c| site_setting(c, "logo = \"https://example.org/logo.png\"") => refused(&[SITE, "logo"]);
-    base_url_javascript: |c| site_setting_replacing(c, "base_url = \"/\"", "base_url = \"javascript:alert(1)\"")
+    base_url_javascript: |c| site_setting_replacing(c, "base_url = \"https://intranet.example/\"", "base_url = \"javascript:alert(1)\"")
         => refused(&[SITE, "base_url"]);
     raw_html_link_stays_text: |c| page(c, "<a href=\"javascript:alert(1)\">ROHLINK</a>")
         => built(&["&lt;a href=\"javascript:alert(1)\"&gt;ROHLINK&lt;/a&gt;"], &["ROHLINK"]);
