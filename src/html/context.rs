@@ -6,9 +6,11 @@ use serde::Serialize;
 use super::dispatch;
 use super::page::Navigation;
 use super::plan::{Item, Job, SECTIONS};
+use crate::model::EntityKind;
 use crate::paths;
 use crate::search::SearchDocument;
 use crate::site::Site;
+use crate::view::provenance::{self, ReadingMark};
 use crate::view::{FigureDrawer, Link, Linker};
 
 /// A rendered page's context and, for pages worth finding, its search document.
@@ -110,6 +112,8 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
     };
     let mut context = tera::Context::new();
     context.insert("page", &page);
+    context.insert("aspect_readings", &aspect_readings(&linker));
+    context.insert("item_readings", &item_readings(&linker, job));
     context.insert("root", linker.root);
     for (key, value) in &item.values {
         context.insert_value(key.clone(), value.clone());
@@ -124,6 +128,39 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
         ..SearchDocument::default()
     });
     PageContext { context, search }
+}
+
+/// The readings of each aspect that pages show across items, by a key a template can
+/// name: `raci`, `flow_endpoints`, and `challenges` (area and addressed-by together).
+fn aspect_readings(linker: &Linker<'_>) -> std::collections::BTreeMap<String, Vec<ReadingMark>> {
+    let mut marks: std::collections::BTreeMap<String, Vec<ReadingMark>> = crate::model::ASPECTS
+        .iter()
+        .map(|aspect| (aspect.replace('.', "_"), provenance::aspect(linker, aspect)))
+        .collect();
+    let mut challenges = provenance::aspect(linker, "challenge.area");
+    for mark in provenance::aspect(linker, "challenge.addressed_by") {
+        if !challenges.iter().any(|m| m.href == mark.href) {
+            challenges.push(mark);
+        }
+    }
+    marks.insert("challenges".to_owned(), challenges);
+    marks
+}
+
+/// The readings of the one item a page shows, if it shows one.
+fn item_readings(linker: &Linker<'_>, job: &Job) -> Vec<ReadingMark> {
+    let model = linker.model;
+    let (kind, id) = match job.item {
+        Item::Role(i) => (EntityKind::Role, model.roles[i].id.as_str()),
+        Item::Body(i) => (EntityKind::Body, model.bodies[i].id.as_str()),
+        Item::Premise(i) => (EntityKind::Premise, model.premises[i].id.as_str()),
+        Item::Paper(i) => (EntityKind::Paper, model.papers[i].id.as_str()),
+        Item::Unit(i) => (EntityKind::Unit, model.units[i].id.get_ref().as_str()),
+        Item::Project(i) => (EntityKind::Project, model.projects[i].id.as_str()),
+        Item::Page(i) => (EntityKind::Page, model.pages[i].id.as_str()),
+        _ => return Vec::new(),
+    };
+    provenance::item(linker, kind, id)
 }
 
 /// The part of the site a search result names: its section in the navigation, except for

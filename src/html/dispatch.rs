@@ -23,6 +23,7 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, navigation: &Navigat
         Item::Papers => items::papers(linker),
         Item::Paper(index) => paper::paper(linker, model, &model.papers[index]),
         Item::Glossary => items::glossary(model),
+        Item::Sources => super::sources::sources(linker, model),
         Item::Decisions => items::decisions(linker, model),
         Item::Unit(index) => items::unit(linker, model, index),
         Item::Project(index) => project::project_page(linker, model, navigation, index),

@@ -12,6 +12,7 @@ mod paper;
 mod plan;
 mod project;
 mod prose;
+mod sources;
 
 use rayon::prelude::*;
 use serde::Serialize;

@@ -29,7 +29,11 @@ impl<'m> Navigation<'m> {
     pub fn new(site: &Site<'m>, jobs: &[Job]) -> Navigation<'m> {
         let model = site.model;
         let background = (0..jobs.len())
-            .filter(|&i| matches!(jobs[i].item, Item::Page(page) if model.pages[page].nav && !model.pages[page].id.contains('/')))
+            .filter(|&i| match jobs[i].item {
+                Item::Page(page) => model.pages[page].nav && !model.pages[page].id.contains('/'),
+                Item::Sources => true,
+                _ => false,
+            })
             .collect();
         let mut neighbours = vec![(None, None); jobs.len()];
         let mut last_in_group: std::collections::BTreeMap<(&str, String), usize> = std::collections::BTreeMap::new();

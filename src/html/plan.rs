@@ -36,6 +36,7 @@ pub enum Item {
     Demands,
     Ranking,
     Page(usize),
+    Sources,
     Search,
     NotFound,
 }
@@ -180,6 +181,10 @@ pub fn plan(site: &Site<'_>) -> Vec<Job> {
         );
     }
     plan.section("glossar", "glossary.html", "page_glossary", Item::Glossary, "content/glossary.toml");
+    if crate::view::provenance::has_sources(model) {
+        let (slug, title) = (crate::view::provenance::SOURCES_SECTION, site.label("page_sources"));
+        plan.add(urls::section(slug), "sources.html", title, slug, Item::Sources, None, "content/sources.toml".into());
+    }
     // The decisions are listed under the premises they are taken on.
     let title = site.label("page_decisions");
     let path = urls::section("entscheidungen");

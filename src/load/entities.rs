@@ -94,6 +94,10 @@ fn load_lists(loader: &mut Loader<'_>) {
     if let Some((file, kpis)) = loader.toml_file::<KpisFile>("kpis.toml", &[EntityKind::Kpi]) {
         loader.model.kpis = with_origin!(kpis.kpi, file);
     }
+    if let Some((file, sources)) = loader.toml_file::<SourcesFile>("sources.toml", &[]) {
+        loader.model.sources = with_origin!(sources.source, file);
+        loader.model.readings = with_origin!(sources.reading, file);
+    }
 }
 
 /// An entity that lives in a file of its own: the file name gives its id.

@@ -52,6 +52,7 @@ pub const KNOWN: &[&str] = &[
     "glossary.toml",
     "goals.toml",
     "kpis.toml",
+    "sources.toml",
     "pages",
     "roles",
     "bodies",

@@ -29,6 +29,7 @@ mod governance;
 pub mod limits;
 pub mod period_id;
 mod portfolio;
+mod provenance;
 mod publications;
 mod site;
 pub mod slug;
@@ -37,6 +38,7 @@ pub mod url;
 pub use date::Date;
 pub use governance::*;
 pub use portfolio::*;
+pub use provenance::*;
 pub use publications::*;
 pub use site::{ACTORS, EntityKind, Gaps, IdEntry, LINK_SCHEMES, Model, Resolved};
 

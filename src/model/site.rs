@@ -154,11 +154,15 @@ pub struct Model {
     pub periods: Vec<Period>,
     pub papers: Vec<Paper>,
     pub decisions: Vec<Decision>,
+    pub sources: Vec<Source>,
+    pub readings: Vec<Reading>,
     pub pages: Vec<Page>,
     /// What could not be read: references to it are not reported a second time.
     pub gaps: Gaps,
     /// What each checked reference names; filled by validation.
     pub resolved: Resolved,
+    /// Which readings of `sources.toml` apply to what; filled by validation.
+    pub reading_targets: super::ReadingTargets,
     index: BTreeMap<EntityKind, BTreeMap<String, IdEntry>>,
 }
 

@@ -104,6 +104,7 @@ fn document(site: &Site<'_>, links: &SiteLinks<'_>, index: usize, paper: &Paper)
         "reference": paper.reference,
         "originator": originator,
         "example": paper.example,
+        "readings": crate::view::provenance::item(&crate::view::Linker::new(*site, &crate::paths::root_of(&path)), EntityKind::Paper, &paper.id),
         "consultations": paper.consultations.iter().map(|c| json!({
             "body": c.body,
             "date": crate::german::date(*c.date.get_ref()),

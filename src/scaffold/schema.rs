@@ -23,6 +23,7 @@ pub fn schemas() -> Vec<(&'static str, &'static str, serde_json::Value)> {
         ("glossary.schema.json", "content/glossary.toml", of::<GlossaryFile>()),
         ("goals.schema.json", "content/goals.toml", of::<GoalsFile>()),
         ("kpis.schema.json", "content/kpis.toml", of::<KpisFile>()),
+        ("sources.schema.json", "content/sources.toml", of::<SourcesFile>()),
         ("project.schema.json", "content/projects/*.toml", of::<Project>()),
         ("demand.schema.json", "content/demands/*.toml", of::<Demand>()),
         ("period.schema.json", "content/periods/*.toml", of::<Period>()),

@@ -6,6 +6,7 @@ mod governance;
 mod links;
 mod papers;
 mod portfolio;
+mod provenance;
 mod raci;
 mod refs;
 mod settings;
@@ -27,9 +28,11 @@ pub fn validate(model: &mut Model, config: Option<&Config>, sources: &SourceMap)
     portfolio::check(&mut checker);
     cycles::check(&mut checker);
     papers::check(&mut checker);
+    provenance::check(&mut checker);
     links::check(&mut checker, sources);
     settings::check(&mut checker);
     let (diagnostics, resolved) = checker.finish();
     model.resolved = resolved;
+    model.reading_targets = crate::model::ReadingTargets::new(model);
     diagnostics
 }

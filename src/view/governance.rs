@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::links::{Linker, Named};
+use super::provenance::{self, ReadingMark};
 use crate::german::number;
 use crate::model::{ACTORS, Body, EntityKind as K, Flow, FlowKind, MemberMode, Model, RaciLetters, Role};
 
@@ -108,6 +109,27 @@ pub struct RoleView {
     pub raci: Vec<RaciCell>,
     pub staffing: Vec<StaffingLine>,
     pub flows: Vec<FlowView>,
+    pub readings: Readings,
+}
+
+/// The readings (Lesarten) behind what an item's page shows: of its RACI letters, of its
+/// flows' endpoints, and of the item itself.
+#[derive(Debug, Serialize)]
+pub struct Readings {
+    pub raci: Vec<ReadingMark>,
+    pub flows: Vec<ReadingMark>,
+    pub own: Vec<ReadingMark>,
+}
+
+impl Readings {
+    fn of(linker: &Linker<'_>, kind: K, id: &str, raci: bool, flows: bool) -> Readings {
+        let aspect = |shown: bool, name: &str| if shown { provenance::aspect(linker, name) } else { Vec::new() };
+        Readings {
+            raci: aspect(raci, "raci"),
+            flows: aspect(flows, "flow.endpoints"),
+            own: provenance::item(linker, kind, id),
+        }
+    }
 }
 
 pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
@@ -128,7 +150,7 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
         .filter(|(file, p)| is_this(*file, &p.role))
         .map(|(_, p)| staffing_line(p, linker.site.labels))
         .collect();
-    let flows = model
+    let flows: Vec<FlowView> = model
         .flows
         .iter()
         .filter(|f| is_this(f.origin.file, &f.from) || is_this(f.origin.file, &f.to))
@@ -153,6 +175,7 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
             .collect(),
         raci: raci_row(linker, model, &role.raci),
         staffing,
+        readings: Readings::of(linker, K::Role, &role.id, !role.raci.is_empty(), !flows.is_empty()),
         flows,
     }
 }
@@ -190,6 +213,7 @@ pub struct BodyView {
     pub flows_in: Vec<FlowView>,
     pub flows_out: Vec<FlowView>,
     pub raci: Vec<RaciCell>,
+    pub readings: Readings,
 }
 
 pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
@@ -208,7 +232,11 @@ pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
         })
         .collect();
     let ends = |flow: &Flow, end: &crate::model::Ref| model.refers_to(flow.origin.file, end, K::Body, &body.id);
+    let flows_in: Vec<FlowView> = model.flows.iter().filter(|f| ends(f, &f.to)).map(|f| flow(linker, f)).collect();
+    let flows_out: Vec<FlowView> = model.flows.iter().filter(|f| ends(f, &f.from)).map(|f| flow(linker, f)).collect();
+    let has_flows = !flows_in.is_empty() || !flows_out.is_empty();
     BodyView {
+        readings: Readings::of(linker, K::Body, &body.id, !body.raci.is_empty(), has_flows),
         name: body.name.clone(),
         summary: body.summary.clone(),
         level: linker.named(&[K::Level], body.level.get_ref()),
@@ -218,8 +246,8 @@ pub fn body(linker: &Linker<'_>, body: &Body) -> BodyView {
         tasks: body.tasks.clone(),
         decides: body.decides.clone(),
         reports_to: body.reports_to.as_ref().map(|r| linker.named(&[K::Body, K::Role], r.get_ref())),
-        flows_in: model.flows.iter().filter(|f| ends(f, &f.to)).map(|f| flow(linker, f)).collect(),
-        flows_out: model.flows.iter().filter(|f| ends(f, &f.from)).map(|f| flow(linker, f)).collect(),
+        flows_in,
+        flows_out,
         raci: raci_row(linker, model, &body.raci),
     }
 }

@@ -6,6 +6,7 @@ pub mod charts;
 pub mod dashboard;
 pub mod governance;
 pub mod links;
+pub mod provenance;
 
 pub use links::{FigureDrawer, Link, Linker, Named};
 

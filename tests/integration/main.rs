@@ -19,6 +19,7 @@ mod mainz_content;
 mod oparl;
 mod pdf;
 mod portfolio;
+mod provenance;
 mod robustness;
 mod scaffold;
 mod schema;

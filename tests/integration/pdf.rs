@@ -23,7 +23,7 @@ fn bundled() -> &'static Path {
 }
 
 /// The bundled site, built once for all tests of this file.
-fn built() -> &'static Path {
+pub(crate) fn built() -> &'static Path {
     static OUTPUT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     OUTPUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap().keep();

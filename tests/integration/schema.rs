@@ -69,6 +69,7 @@ fn kind(relative: &Path) -> Option<&'static str> {
             "glossary.toml" => "glossary",
             "goals.toml" => "goals",
             "kpis.toml" => "kpis",
+            "sources.toml" => "sources",
             _ => return None,
         },
         _ if folder("roles") && relative.extension().is_some_and(|e| e == "toml") => "role",
@@ -104,7 +105,7 @@ fn the_schemas_take_every_content_file_of_every_site() {
         [bundled.to_path_buf(), harness::minimal_site(), harness::minimal_site().with_file_name("zweckverband")];
     let temp = tempfile::tempdir().expect("temp dir");
     let validators = schemas(temp.path());
-    assert_eq!(validators.len(), 20);
+    assert_eq!(validators.len(), 21);
     let mut checked = 0;
     for site in sites {
         let content = site.join("content");

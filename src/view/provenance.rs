@@ -1,0 +1,55 @@
+//! The markers of readings (Lesarten) where the statements they cover are shown: on the
+//! pages, in their tables and in the PDFs.
+
+use serde::Serialize;
+
+use super::Linker;
+use crate::model::{EntityKind, Model, ReadingTargets};
+use crate::paths;
+
+/// The slug of the page that lists the sources and every reading.
+pub const SOURCES_SECTION: &str = "quellen";
+
+/// One reading as a marker: what kind it is, its title and reasoning, and where the
+/// sources page explains it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReadingMark {
+    pub kind: String,
+    pub title: String,
+    pub reasoning: String,
+    pub href: String,
+}
+
+/// The readings for an aspect of every item (`"raci"`, `"flow.endpoints"`).
+pub fn aspect(linker: &Linker<'_>, aspect: &str) -> Vec<ReadingMark> {
+    marks(linker, linker.model.reading_targets.get(aspect))
+}
+
+/// The readings for one item, by kind and id (or alias).
+pub fn item(linker: &Linker<'_>, kind: EntityKind, id: &str) -> Vec<ReadingMark> {
+    let Some(entry) = linker.model.lookup(kind, id) else { return Vec::new() };
+    marks(linker, linker.model.reading_targets.get(&ReadingTargets::item_key(kind, &entry.canonical)))
+}
+
+fn marks(linker: &Linker<'_>, readings: &[usize]) -> Vec<ReadingMark> {
+    readings
+        .iter()
+        .filter_map(|&index| linker.model.readings.get(index))
+        .map(|reading| ReadingMark {
+            kind: linker.site.label(&reading.kind.get_ref().label_key()),
+            title: reading.title.clone(),
+            reasoning: reading.reasoning.clone(),
+            href: linker.href(&format!("{}#{}", paths::section(SOURCES_SECTION), anchor(reading.id.get_ref()))),
+        })
+        .collect()
+}
+
+/// The anchor of a source or reading on the sources page.
+pub fn anchor(id: &str) -> String {
+    format!("lesart-{}", crate::model::slug::slugify(id))
+}
+
+/// Whether the site has a sources page.
+pub fn has_sources(model: &Model) -> bool {
+    !model.sources.is_empty() || !model.readings.is_empty()
+}
