@@ -131,25 +131,30 @@ fn staffing(model: &Model, labels: &Labels) -> Vec<Vec<String>> {
         .position
         .iter()
         .map(|p| {
-            let target = p.target.as_ref().map_or_else(|| "–".to_owned(), |t| crate::german::number(*t.get_ref()));
+            let target = p.target_shown();
             vec![p.label.clone(), target, crate::german::number(*p.current.get_ref()), waves(p, labels)]
         })
         .collect()
 }
 
 /// A position's hiring waves as text: "2 (2025), 1 (2026) ff.", or "–" without waves.
+/// The waves of a position as the source writes them: "4 (2025), 3 (2026), 2 (2027 ff.)".
 pub fn waves(position: &crate::model::Position, labels: &Labels) -> String {
+    if let Some(text) = &position.waves_text {
+        return text.clone();
+    }
+    let last = position.waves.keys().last();
+    let year = |year: &String| match position.open_ended && Some(year) == last {
+        true => labels.fill("chart_open_ended", &[("year", year)]),
+        false => year.clone(),
+    };
     let waves = position
         .waves
         .iter()
-        .map(|(year, fte)| format!("{} ({year})", crate::german::number(*fte.get_ref())))
+        .map(|(y, fte)| format!("{} ({})", crate::german::number(*fte.get_ref()), year(y)))
         .collect::<Vec<_>>()
         .join(", ");
-    match (waves.is_empty(), position.open_ended) {
-        (true, _) => "–".to_owned(),
-        (false, true) => labels.fill("waves_open_ended", &[("waves", &waves)]),
-        (false, false) => waves,
-    }
+    if waves.is_empty() { "–".to_owned() } else { waves }
 }
 
 fn name(model: &Model, kind: EntityKind, reference: &Ref) -> String {

@@ -11,55 +11,56 @@ use crate::model::Staffing;
 const WIDTH: u32 = 760;
 const HEIGHT: u32 = 420;
 
-/// The waves of every position that has any, stacked per year; "ff." years say so.
+/// A column of the chart: a wave's year, and whether the source writes it "ff." (the
+/// last wave of an open-ended position). "2027" and "2027 ff." are two columns, as the
+/// source keeps them apart.
+type Column<'a> = (&'a str, bool);
+
+/// The waves of one position by column.
+fn waves(position: &crate::model::Position) -> Vec<(Column<'_>, f64)> {
+    let last = position.waves.keys().last();
+    let open = |year: &String| position.open_ended && Some(year) == last;
+    position.waves.iter().map(|(year, fte)| ((year.as_str(), open(year)), *fte.get_ref())).collect()
+}
+
+/// The waves of every position that has any, stacked per column; "ff." columns say so.
 pub fn staffing_waves(staffing: &Staffing, words: &Labels) -> Chart {
     let positions: Vec<_> = staffing.position.iter().filter(|p| !p.waves.is_empty()).collect();
-    let mut years: Vec<&str> = positions.iter().flat_map(|p| p.waves.keys().map(String::as_str)).collect();
-    years.sort_unstable();
-    years.dedup();
-    let open_years: Vec<&str> = years
-        .iter()
-        .copied()
-        .filter(|year| positions.iter().any(|p| p.open_ended && p.waves.keys().last().is_some_and(|last| last == year)))
-        .collect();
-    let year_label = |year: &str| {
-        if open_years.contains(&year) { words.fill("chart_open_ended", &[("year", year)]) } else { year.to_owned() }
+    let per_position: Vec<Vec<(Column<'_>, f64)>> = positions.iter().map(|p| waves(p)).collect();
+    let mut columns: Vec<Column<'_>> = per_position.iter().flatten().map(|(column, _)| *column).collect();
+    columns.sort_unstable();
+    columns.dedup();
+    let label = |(year, open): Column<'_>| {
+        if open { words.fill("chart_open_ended", &[("year", year)]) } else { year.to_owned() }
     };
-    let totals: Vec<f64> = years
-        .iter()
-        .map(|year| positions.iter().filter_map(|p| p.waves.get(*year)).map(|f| *f.get_ref()).sum())
-        .collect();
+    let at = |index: usize, column: Column<'_>| per_position[index].iter().find(|(c, _)| *c == column).map(|(_, f)| *f);
+    let heights: Vec<Vec<Option<f64>>> =
+        (0..positions.len()).map(|index| columns.iter().map(|c| at(index, *c)).collect()).collect();
+    let totals: Vec<f64> = (0..columns.len()).map(|c| heights.iter().filter_map(|row| row[c]).sum()).collect();
+    let labels: Vec<String> = columns.iter().map(|c| label(*c)).collect();
     let title = words.get("chart_staffing_title");
-    let list = years
-        .iter()
-        .zip(&totals)
-        .map(|(y, t)| format!("{}: {}", year_label(y), number(*t)))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = labels.iter().zip(&totals).map(|(l, t)| format!("{l}: {}", number(*t))).collect::<Vec<_>>().join(", ");
     let description = words.fill("chart_staffing_description", &[("list", &list)]);
+    // The table gives the numbers as the source does, without a sum it does not give.
     let table = DataTable {
-        columns: std::iter::once(words.get("chart_role")).chain(years.iter().map(|y| year_label(y))).collect(),
+        columns: std::iter::once(words.get("chart_role")).chain(labels.iter().cloned()).collect(),
         rows: positions
             .iter()
-            .map(|p| {
-                std::iter::once(p.label.clone())
-                    .chain(years.iter().map(|y| p.waves.get(*y).map_or("–".to_owned(), |f| number(*f.get_ref()))))
-                    .collect()
+            .zip(&heights)
+            .map(|(p, row)| {
+                std::iter::once(p.label.clone()).chain(row.iter().map(|f| f.map_or("–".to_owned(), number))).collect()
             })
-            .chain(std::iter::once(
-                std::iter::once(words.get("chart_total")).chain(totals.iter().map(|t| number(*t))).collect(),
-            ))
             .collect(),
     };
-    let svg = draw(&positions, &years, &totals, &year_label, &words.get("chart_staffing_axis")).unwrap_or_default();
+    let svg = draw(&positions, &heights, &totals, &labels, &words.get("chart_staffing_axis")).unwrap_or_default();
     Chart::finish("stellenplan-wellen", &title, description, &svg, (WIDTH, HEIGHT), table)
 }
 
 fn draw(
     positions: &[&crate::model::Position],
-    years: &[&str],
+    heights: &[Vec<Option<f64>>],
     totals: &[f64],
-    year_label: &dyn Fn(&str) -> String,
+    labels: &[String],
     axis: &str,
 ) -> Result<String, Box<dyn std::error::Error>> {
     let mut svg = String::new();
@@ -72,7 +73,7 @@ fn draw(
             .margin(16)
             .x_label_area_size(40)
             .y_label_area_size(48)
-            .build_cartesian_2d(0.0..years.len() as f64, 0.0..top)?;
+            .build_cartesian_2d(0.0..labels.len() as f64, 0.0..top)?;
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -84,10 +85,10 @@ fn draw(
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(200, 200, 200))
             .draw()?;
-        for (column, year) in years.iter().enumerate() {
+        for column in 0..labels.len() {
             let mut base = 0.0;
-            for (index, position) in positions.iter().enumerate() {
-                let Some(fte) = position.waves.get(*year).map(|f| *f.get_ref()) else { continue };
+            for (index, row) in heights.iter().enumerate() {
+                let Some(fte) = row[column] else { continue };
                 let colour = UNDER_WHITE_TEXT[index % UNDER_WHITE_TEXT.len()];
                 let x0 = column as f64 + 0.2;
                 let x1 = column as f64 + 0.8;
@@ -124,7 +125,7 @@ fn draw(
                 plotters::style::text_anchor::HPos::Center,
                 plotters::style::text_anchor::VPos::Top,
             ));
-            plot.draw(&Text::new(year_label(year), (x, y + 10), below))?;
+            plot.draw(&Text::new(labels[column].clone(), (x, y + 10), below))?;
         }
         for (index, position) in positions.iter().enumerate() {
             let y = 30 + index as i32 * 30;

@@ -426,8 +426,24 @@ pub struct Position {
     /// The last wave reads "ff.": it continues after its year.
     #[serde(default)]
     pub open_ended: bool,
+    /// The target as the source writes it where that is no number ("_*"): shown as is.
+    pub target_text: Option<String>,
+    /// The waves as the source writes them where they give no numbers ("2027 ff."):
+    /// shown as is; the chart leaves the position out.
+    pub waves_text: Option<String>,
     #[serde(default)]
     pub note: String,
+}
+
+impl Position {
+    /// The target as readers see it: the number, else the source's own text, else "–".
+    pub fn target_shown(&self) -> String {
+        match (&self.target, &self.target_text) {
+            (Some(target), _) => crate::german::number(*target.get_ref()),
+            (None, Some(text)) => text.clone(),
+            (None, None) => "–".to_owned(),
+        }
+    }
 }
 
 /// The Fachamt side of the staffing plan.

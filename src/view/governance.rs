@@ -185,7 +185,7 @@ pub fn staffing_line(position: &crate::model::Position, labels: &crate::labels::
     StaffingLine {
         label: position.label.clone(),
         pay_grade: position.pay_grade.clone(),
-        target: position.target.as_ref().map(|t| number(*t.get_ref())),
+        target: Some(position.target_shown()),
         current: number(*position.current.get_ref()),
         waves,
         note: position.note.clone(),

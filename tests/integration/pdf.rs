@@ -388,3 +388,20 @@ fn the_staffing_table_adds_no_total_the_source_does_not_give() {
     assert!(html.contains("DigIT-Projektleitungen") && html.contains("11,2"), "the rows are there");
     assert!(!html.contains("<tfoot>") && !html.contains("20,2"), "no total row");
 }
+
+#[test]
+fn the_staffing_plan_keeps_the_source_s_own_cells_and_its_2027_apart_from_2027_ff() {
+    let page = crate::site::page(built(), "stellenplan/index.html");
+    let rows = crate::site::table_rows(&page);
+    let row = |start: &str| rows.iter().filter(|r| r.starts_with(start)).cloned().collect::<Vec<_>>();
+    // Source: "Anwendungsmanager:in  _*  0  2027 ff."
+    assert!(row("Anwendungsmanager:in").iter().any(|r| r.ends_with("_* 0 2027 ff.")), "{rows:?}");
+    // Source: "4 = 2025 3 = 2026 2 = 2027 ff." for the project leads, "2 = 2027" for the advisers.
+    assert!(row("DigIT-Projektleitungen").iter().any(|r| r.ends_with("4 (2025), 3 (2026), 2 (2027 ff.)")), "{rows:?}");
+    assert!(row("DigIT-Berater:innen").iter().any(|r| r.ends_with("2 (2025), 2 (2026), 2 (2027)")), "{rows:?}");
+    // The chart's numbers: 2027 and 2027 ff. are two columns, and there is no sum row.
+    let header = rows.iter().find(|r| r.starts_with("Rolle 2025")).unwrap();
+    assert_eq!(header, "Rolle 2025 2026 2027 2027 ff.");
+    assert!(row("DigIT-Projektleitungen").iter().any(|r| r == "DigIT-Projektleitungen 4 3 – 2"), "{rows:?}");
+    assert!(!rows.iter().any(|r| r.starts_with("Summe")), "{rows:?}");
+}

@@ -33,6 +33,14 @@ pub(crate) fn texts(html: &Html, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// Each table row as its cells' texts joined by one space, so that "2027" and "2027 ff." stay apart.
+pub(crate) fn table_rows(html: &Html) -> Vec<String> {
+    let rows = Selector::parse("tr").unwrap();
+    let cells = Selector::parse("th, td").unwrap();
+    let text = |e: scraper::ElementRef| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+    html.select(&rows).map(|row| row.select(&cells).map(text).collect::<Vec<_>>().join(" ")).collect()
+}
+
 fn minimal_site() -> tempfile::TempDir {
     harness::copy_minimal()
 }
