@@ -42,6 +42,8 @@ struct PageView {
     /// Show the banner: the page shows example portfolio data.
     example: bool,
     toc: Vec<crate::markdown::Heading>,
+    /// 404.html only: the base path its links start with, as a JavaScript string literal.
+    root_links_base: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -65,11 +67,11 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
     let job = &jobs[index];
     // 404.html is served in place of missing pages at any depth: relative links would
     // resolve against the missing page's folder, so its links start at the base path.
-    let root = if job.item == Item::NotFound {
-        paths::base_path(site.config.base_url.get_ref())
-    } else {
-        paths::root_of(&job.path)
-    };
+    // Opened from file://, a script turns them into links from the file's own folder.
+    let not_found = job.item == Item::NotFound;
+    let base_path = paths::base_path(site.config.base_url.get_ref());
+    let root = if not_found { base_path.clone() } else { paths::root_of(&job.path) };
+    let root_links_base = not_found.then(|| crate::search::emit::json(&base_path));
     let linker = Linker::new(site, &root);
     let linker = if job.item == Item::NotFound { linker } else { linker.with_figures(figures) };
     let label = |key: &str| site.label(key);
@@ -109,6 +111,7 @@ pub fn build(inputs: &PageInputs<'_>, figures: &dyn FigureDrawer, index: usize) 
         assets: linker.href("assets/"),
         example: item.example && site.config.example_data,
         toc: item.toc.clone(),
+        root_links_base,
     };
     let mut context = tera::Context::new();
     context.insert("page", &page);

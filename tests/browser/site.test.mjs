@@ -396,6 +396,22 @@ test("file://: start page → nav 'Rollen' → a role page, by clicking", { time
 
 const PROJECT_LIST = "projekte/alle/index.html";
 
+test("file://: 404.html is styled and its links open the site's pages", { timeout: TEST_TIMEOUT_MS }, async () => {
+  const context = await newContext();
+  try {
+    const { page } = await openPage(context);
+    await page.goto(fileUrl("404.html"));
+    await page.waitForFunction(() => /Noto/i.test(getComputedStyle(document.body).fontFamily));
+    const hrefs = await page.locator("a[href]:not([href^='#'])").evaluateAll((as) => as.map((a) => a.href));
+    assert.ok(hrefs.length > 5, `only ${hrefs.length} links on 404.html`);
+    const root = pathToFileURL(SITE).href + "/";
+    const missing = hrefs.filter((h) => !h.startsWith(root) || !fs.existsSync(new URL(h.split("#")[0])));
+    assert.deepEqual(missing, [], "links of 404.html under file:// that lead nowhere");
+  } finally {
+    await context.close();
+  }
+});
+
 test("portfolio list: the filter narrows the rows without a page load", { timeout: TEST_TIMEOUT_MS }, async (t) => {
   if (!HTML_FILES.includes(PROJECT_LIST)) return t.skip(`${PROJECT_LIST} not in this site`);
   const context = await newContext();
