@@ -36,6 +36,10 @@ pub fn index(model: &mut Model) -> Vec<Diagnostic> {
             continue;
         }
         let (first_file, first_span) = seen.get(&key).cloned().unwrap_or((name.file, 0..0));
+        if name.entry.merged {
+            diagnostics.push(merged_but_still_there(&name, &existing, first_file, first_span));
+            continue;
+        }
         let message = if name.alias {
             format!("Der Alias `{}` ist schon vergeben an {} `{}`", name.name, name.kind.label(), existing.canonical)
         } else {
@@ -49,6 +53,19 @@ pub fn index(model: &mut Model) -> Vec<Diagnostic> {
         );
     }
     diagnostics
+}
+
+fn merged_but_still_there(name: &Name, existing: &IdEntry, file: FileId, span: Range<usize>) -> Diagnostic {
+    Diagnostic::error(format!(
+        "Die Rolle `{}` ist in `{}` zusammengeführt (`merged`), es gibt sie aber noch als eigene Rolle",
+        name.name, name.entry.canonical
+    ))
+    .at(name.file, name.span.clone(), "hier zusammengeführt")
+    .also(file, span, format!("hier noch als {} `{}`", name.kind.label(), existing.canonical))
+    .hint(format!(
+        "Entweder eine Rolle oder zwei: streichen Sie `{}` aus `merged` oder löschen Sie die eigene Datei der Rolle.",
+        name.name
+    ))
 }
 
 /// Ids become file names and addresses: none may be longer than a file name can be, and
@@ -91,7 +108,7 @@ fn collect(model: &Model, diagnostics: &mut Vec<Diagnostic>) -> Vec<Name> {
     let mut names = Vec::new();
     let mut add =
         |kind: EntityKind, index: usize, id: &str, span: Range<usize>, origin: Origin, aliases: &[Spanned<String>]| {
-            let entry = IdEntry { index, canonical: id.to_owned() };
+            let entry = IdEntry { index, canonical: id.to_owned(), merged: false };
             names.push(Name { kind, name: id.to_owned(), entry: entry.clone(), file: origin.file, span, alias: false });
             for alias in aliases {
                 let spellings = [alias.get_ref().clone(), slugify(alias.get_ref())];
@@ -146,6 +163,15 @@ fn collect(model: &Model, diagnostics: &mut Vec<Diagnostic>) -> Vec<Name> {
     }
     for (index, term) in model.terms.iter().enumerate() {
         add(EntityKind::Term, index, &slugify(term.term.get_ref()), term.term.span(), term.origin, &term.aliases);
+    }
+    // After the ids: a merged id that is still a role of its own collides with that id.
+    for (index, role) in model.roles.iter().enumerate() {
+        for merged in &role.merged {
+            check_slug(merged.get_ref(), merged.span(), role.origin.file, EntityKind::Role, diagnostics);
+            let entry = IdEntry { index, canonical: role.id.clone(), merged: true };
+            let (file, span) = (role.origin.file, merged.span());
+            names.push(Name { kind: EntityKind::Role, name: merged.get_ref().clone(), entry, file, span, alias: true });
+        }
     }
     names
 }

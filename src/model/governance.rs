@@ -97,6 +97,12 @@ pub struct Role {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
+    /// Ids of roles merged into this one (two names of one position): references to them
+    /// resolve here without a warning, and the merge is undone by giving the id its own
+    /// file again.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub merged: Vec<Spanned<String>>,
     #[schemars(with = "Option<String>")]
     pub unit: Option<Ref>,
     #[serde(default)]

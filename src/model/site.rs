@@ -98,6 +98,8 @@ pub struct IdEntry {
     pub index: usize,
     /// The canonical id; differs from the looked-up name when that was an alias.
     pub canonical: String,
+    /// The looked-up name is the id of a role merged into this one (see `Role::merged`).
+    pub merged: bool,
 }
 
 /// Entities that exist in `content/` but could not be parsed; their problem is already reported.

@@ -70,7 +70,7 @@ impl<'m> Checker<'m> {
     ) -> Option<Target> {
         for &kind in kinds {
             if let Some(entry) = self.model.lookup(kind, name) {
-                if entry.canonical != name {
+                if entry.canonical != name && !entry.merged {
                     self.report(
                         Diagnostic::warning(format!("`{name}` ist ein Alias; die ID lautet `{}`", entry.canonical))
                             .at(file, span.clone(), format!("Alias von {} `{}`", kind.label(), entry.canonical))

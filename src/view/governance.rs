@@ -94,6 +94,8 @@ pub struct StaffingLine {
 #[derive(Debug, Serialize)]
 pub struct RoleView {
     pub name: String,
+    /// The other names of the role: its aliases that are names, not ids.
+    pub also_named: Vec<String>,
     /// The role card as PDF, beside the page; `None` when the site builds no PDFs.
     pub pdf: Option<String>,
     pub card: bool,
@@ -158,6 +160,7 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
         .collect();
     RoleView {
         name: role.name.clone(),
+        also_named: names_among(&role.aliases),
         pdf: linker.pdf_href(crate::paths::pdf(K::Role, &role.id)),
         card: role.card,
         summary: role.summary.clone(),
@@ -178,6 +181,12 @@ pub fn role(linker: &Linker<'_>, role: &Role) -> RoleView {
         readings: Readings::of(linker, K::Role, &role.id, !role.raci.is_empty(), !flows.is_empty()),
         flows,
     }
+}
+
+/// The aliases a reader would call the item by: an alias written like an id
+/// (`digit-beauftragte`) only keeps references from other files working.
+fn names_among(aliases: &[crate::model::Spanned<String>]) -> Vec<String> {
+    aliases.iter().map(|a| a.get_ref().clone()).filter(|a| !crate::model::slug::is_slug(a)).collect()
 }
 
 pub fn staffing_line(position: &crate::model::Position, labels: &crate::labels::Labels) -> StaffingLine {

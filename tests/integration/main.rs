@@ -16,6 +16,7 @@ mod incremental;
 mod invalid;
 mod kill;
 mod mainz_content;
+mod merged_roles;
 mod oparl;
 mod pdf;
 mod portfolio;

@@ -45,7 +45,8 @@ fn all_seven_role_cards_with_every_competency_and_task() {
         ("providermanagerin", "Providermanager:in", 3, &[2, 2, 2, 2]),
         ("anwendungsmanagerin", "Anwendungsmanager:in", 2, &[3, 3, 3]),
         ("leitung-anforderungsmanagement", "Leitung Anforderungsmanagement", 4, &[3, 2]),
-        ("digit-steuerungsbeauftragte", "DigIT-Steuerungsbeauftragte:r", 7, &[3, 4, 1]),
+        // Plus the tasks of the DigIT-Beauftragte:r (Rollenabgrenzung): one role, two names.
+        ("digit-steuerungsbeauftragte", "DigIT-Steuerungsbeauftragte:r", 7, &[3, 4, 1, 7]),
     ];
     for (id, name, competencies, items) in cards {
         let role = role(&model, id);
@@ -141,6 +142,39 @@ fn every_arrow_label_of_the_diagram_is_a_flow() {
     assert_eq!(fast_lane.len(), 1);
     assert_eq!(fast_lane[0].label, "Direkte Weitergabe (Fast Lane)");
     assert!(model.flows.iter().filter(|f| f.label == "Berichterstattung").all(|f| f.kind == FlowKind::Reporting));
+}
+
+#[test]
+fn the_model_agrees_with_itself_on_the_fast_lane_prioritisation_and_the_regular_exchanges() {
+    let model = bundled().model;
+    let ends = |f: &lotse::model::Flow| (f.from.get_ref().clone(), f.to.get_ref().clone());
+    // The two "Reg. Austausch" arrows connect two different pairs: the Anforderungsmanagement
+    // with the Steuerungsrunde, and the Steuerungsrunde with the DigIT-Büro (Regeltermin).
+    let exchanges: Vec<_> = model.flows.iter().filter(|f| f.label == "Reg. Austausch").map(ends).collect();
+    let pair = |(a, b): &(String, String)| if a < b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+    assert_ne!(pair(&exchanges[0]), pair(&exchanges[1]), "{exchanges:?}");
+    assert!(
+        exchanges.iter().any(|e| pair(e) == ("digit-buero".into(), "digit-steuerungsrunde".into())),
+        "{exchanges:?}"
+    );
+    // The Fast Lane has one target, and the text of the KPIs and demands names no other.
+    let fast_lane = model.flows.iter().find(|f| f.kind == FlowKind::FastLane).unwrap();
+    assert_eq!(fast_lane.to.get_ref(), "digit-buero");
+    let kpi = model.kpis.iter().find(|k| k.id.get_ref() == "anteil-fast-lane").unwrap();
+    assert!(kpi.description.contains("DigIT-Projektbüro") && !kpi.description.contains("KDZ"), "{}", kpi.description);
+    for demand in &model.demands {
+        assert!(!demand.summary.contains("direkt an die KDZ"), "{}: {}", demand.id, demand.summary);
+    }
+    // "Priorisierung/Entscheidung" comes from the DigIT-Konferenz: it is accountable in the
+    // RACI, and the example prioritisation decision is its own.
+    let konferenz = model.bodies.iter().find(|b| b.id == "digit-konferenz").unwrap();
+    assert_eq!(konferenz.raci.get("priorisierung").map(|l| l.get_ref().label()), Some("A".to_owned()));
+    assert_eq!(
+        ends(model.flows.iter().find(|f| f.label == "Priorisierung/Entscheidung").unwrap()).0,
+        "digit-konferenz"
+    );
+    let decision = model.decisions.iter().find(|d| d.subject.starts_with("Priorisierung")).unwrap();
+    assert_eq!(decision.body.as_ref().map(|b| b.get_ref().as_str()), Some("digit-konferenz"));
 }
 
 #[test]

@@ -71,7 +71,7 @@ fn every_marker_links_its_entry_on_the_sources_page() {
         .filter_map(|e| e.value().attr("id").map(str::to_owned))
         .collect();
     let headings = crate::site::texts(&sources, "h3");
-    assert_eq!(headings.len(), 6, "{headings:?}");
+    assert_eq!(headings.len(), 7, "{headings:?}");
     for title in [RACI, FLOWS, CHALLENGES, PAPER] {
         assert!(headings.iter().any(|h| h == &format!("Lesart: {title}")), "{title} not on the sources page");
     }
