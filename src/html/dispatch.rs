@@ -25,7 +25,7 @@ pub fn build(linker: &Linker<'_>, model: &Model, job: &Job, navigation: &Navigat
         Item::Glossary => items::glossary(model),
         Item::Sources => super::sources::sources(linker, model),
         Item::Decisions => items::decisions(linker, model),
-        Item::Unit(index) => items::unit(linker, model, index),
+        Item::Unit(index) => items::unit(linker, model, &navigation.unit_members[index], index),
         Item::Project(index) => project::project_page(linker, model, navigation, index),
         Item::Portfolio => dashboard::overview(linker, model, &navigation.groups),
         Item::ProjectGroup(index) => dashboard::project_group(linker, model, &navigation.groups, index),

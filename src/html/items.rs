@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::members::UnitMembers;
 use super::page::{ItemContext, intro};
 use super::plan::anchor;
 use super::prose::{self as views};
@@ -416,40 +417,23 @@ struct UnitView {
     example: bool,
 }
 
-pub(super) fn unit(linker: &Linker<'_>, model: &Model, index: usize) -> ItemContext {
+pub(super) fn unit(linker: &Linker<'_>, model: &Model, members: &UnitMembers, index: usize) -> ItemContext {
     let unit = &model.units[index];
     let id = unit.id.get_ref();
-    let is_this = |reference: &str| model.lookup(K::Unit, reference).is_some_and(|e| e.canonical == *id);
     let view = UnitView {
         name: unit.name.clone(),
         id: id.clone(),
         kind: linker.site.label(&unit.kind.get_ref().label_key()),
         description: unit.description.clone(),
         parent: unit.parent.as_ref().and_then(|p| named(linker, K::Unit, p.get_ref())),
-        children: model
-            .units
+        children: members
+            .children
             .iter()
-            .filter(|u| u.parent.as_ref().is_some_and(|p| is_this(p.get_ref())))
-            .filter_map(|u| named(linker, K::Unit, u.id.get_ref()))
+            .filter_map(|&i| named(linker, K::Unit, model.units[i].id.get_ref()))
             .collect(),
-        roles: model
-            .roles
-            .iter()
-            .filter(|r| r.unit.as_ref().is_some_and(|u| is_this(u.get_ref())))
-            .filter_map(|r| named(linker, K::Role, &r.id))
-            .collect(),
-        projects: model
-            .projects
-            .iter()
-            .filter(|p| is_this(p.unit.get_ref()))
-            .filter_map(|p| named(linker, K::Project, &p.id))
-            .collect(),
-        demands: model
-            .demands
-            .iter()
-            .filter(|d| is_this(d.unit.get_ref()))
-            .filter_map(|d| named(linker, K::Demand, &d.id))
-            .collect(),
+        roles: members.roles.iter().filter_map(|&i| named(linker, K::Role, &model.roles[i].id)).collect(),
+        projects: members.projects.iter().filter_map(|&i| named(linker, K::Project, &model.projects[i].id)).collect(),
+        demands: members.demands.iter().filter_map(|&i| named(linker, K::Demand, &model.demands[i].id)).collect(),
         example: unit.example,
     };
     let mut context = ItemContext::empty().with("unit", &view);

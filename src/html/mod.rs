@@ -7,6 +7,7 @@ mod dispatch;
 mod figures;
 mod groups;
 mod items;
+mod members;
 mod page;
 mod paper;
 mod plan;

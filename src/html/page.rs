@@ -19,6 +19,8 @@ pub struct Navigation<'m> {
     pub dependents: crate::portfolio::DependentIndex<'m>,
     /// The pre-rendered views of the portfolio.
     pub groups: Vec<super::groups::Group>,
+    /// What belongs to each unit, by unit index.
+    pub unit_members: Vec<super::members::UnitMembers>,
     /// Jobs of the free pages listed in the sidebar: top-level pages only.
     pub background: Vec<usize>,
     /// Previous and next entity page within the same section, by job index.
@@ -53,6 +55,7 @@ impl<'m> Navigation<'m> {
             statuses,
             dependents: crate::portfolio::DependentIndex::new(model),
             groups: super::groups::groups(site),
+            unit_members: super::members::by_unit(model),
             background,
             neighbours,
         }

@@ -1,7 +1,9 @@
 //! Typeset PDFs kept between builds, by a hash of everything Typst reads for them: the
-//! templates, the document's data, markup and files, the fonts, the date and the Lotse
-//! binary itself. Same inputs give the same PDF, so a hit returns the bytes a fresh run
-//! would make. The folder is safe to delete; a build keeps only the entries it used.
+//! templates, the document's data, markup and files, the fonts, the date (its content
+//! hash, which also decides the publication dates), plus the stamped modification date and
+//! the Lotse binary itself. Same inputs give the same PDF, so a hit returns the bytes a
+//! fresh run would make. The folder is safe to delete; a build keeps only the entries it
+//! used.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -14,8 +16,8 @@ use super::compile::Compiled;
 /// The cache folder of one build and the entries it used.
 pub struct Cache {
     folder: Option<PathBuf>,
-    /// What every key starts from: the binary and the fonts.
-    base: Sha256,
+    /// What every content hash starts from: the fonts.
+    fonts: Sha256,
     used: Mutex<BTreeSet<String>>,
 }
 
@@ -30,24 +32,24 @@ impl Cache {
     /// A cache in `folder` (none: every PDF is typeset) for PDFs set with these fonts.
     pub fn new(folder: Option<&Path>, fonts: &std::collections::BTreeMap<String, Vec<u8>>) -> Cache {
         let mut base = Sha256::new();
-        base.update(env!("CARGO_PKG_VERSION"));
-        base.update(binary_identity());
         for (name, bytes) in fonts {
             feed(&mut base, name.as_bytes());
             feed(&mut base, bytes);
         }
-        Cache { folder: folder.map(Path::to_path_buf), base, used: Mutex::new(BTreeSet::new()) }
+        Cache { folder: folder.map(Path::to_path_buf), fonts: base, used: Mutex::new(BTreeSet::new()) }
     }
 
-    /// The key of a document: its output path, main template, date and every input file.
-    pub fn key<'a>(
+    /// What a document says and looks like: its output path, main template, date, every
+    /// input file and the fonts. Not the binary: a new Lotse that sets the same content
+    /// does not make a paper "modified".
+    pub fn content<'a>(
         &self,
         ident: &str,
         main: &str,
         date: crate::model::Date,
         sources: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ) -> String {
-        let mut hash = self.base.clone();
+        let mut hash = self.fonts.clone();
         feed(&mut hash, ident.as_bytes());
         feed(&mut hash, main.as_bytes());
         feed(&mut hash, format!("{}-{}-{}", date.year, date.month, date.day).as_bytes());
@@ -55,7 +57,18 @@ impl Cache {
             feed(&mut hash, path.as_bytes());
             feed(&mut hash, bytes);
         }
-        hash.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
+        hex(hash)
+    }
+
+    /// The entry of a document's content typeset with modification date `stamp` by this
+    /// binary.
+    pub fn key(&self, content: &str, stamp: i64) -> String {
+        let mut hash = Sha256::new();
+        feed(&mut hash, env!("CARGO_PKG_VERSION").as_bytes());
+        feed(&mut hash, &binary_identity());
+        feed(&mut hash, content.as_bytes());
+        feed(&mut hash, &stamp.to_le_bytes());
+        hex(hash)
     }
 
     /// The PDF typeset earlier from the same inputs, if the cache has it whole.
@@ -97,6 +110,10 @@ impl Cache {
             }
         }
     }
+}
+
+fn hex(hash: Sha256) -> String {
+    hash.finalize().iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// Length-prefixed, so that no two different inputs feed the same bytes.

@@ -270,10 +270,10 @@ fn typeset(
     let (sources, files) = typeset_inputs(shared, theme, document).map_err(failed)?;
     let read = sources.iter().map(|(path, text)| (path.as_str(), text.as_bytes()));
     let read = read.chain(files.iter().map(|(path, bytes)| (path.as_str(), bytes.as_slice())));
-    let content = cache.key(&document.path, document.template, document.date, read);
+    let content = cache.content(&document.path, document.template, document.date, read);
     let first = crate::published::Stamp::midnight(document.date);
     let stamp = ledger.dates(&document.path, &content, first).modified;
-    let key = format!("{content}-{}", stamp.0);
+    let key = cache.key(&content, stamp.0);
     let compiled = match cache.get(&key) {
         Some(compiled) => compiled,
         None => {

@@ -317,6 +317,11 @@ fn modified_moves_when_a_paper_changes_and_stays_when_nothing_does() {
     let second = tree(&output);
     build(site.path(), &output, 1_990_000_000);
     assert!(second == tree(&output), "an unchanged rebuild after the edit changed the output");
+
+    // The PDF cache beside the output holds this build's PDFs only, not one more per new date.
+    let pdfs = |folder: &Path| walk(folder).into_iter().filter(|p| p.extension().is_some_and(|e| e == "pdf")).count();
+    let cached = pdfs(&site.path().join(".output.lotse-cache"));
+    assert_eq!(cached, pdfs(&output), "cache entries after two dates of one paper");
 }
 
 #[test]

@@ -308,3 +308,29 @@ fn the_ranking_page_follows_the_weighted_scores() {
         texts(&html, ".ranked h3").iter().map(|h| h.split(" – ").next().unwrap().to_owned()).collect();
     assert_eq!(headings, expected);
 }
+
+#[test]
+fn a_unit_page_lists_what_names_it_under_any_of_its_names() {
+    let site = minimal_site();
+    let content = site.path().join("content");
+    let mut units = std::fs::read_to_string(content.join("units.toml")).unwrap();
+    units.push_str(
+        "\n[[unit]]\nid = \"kdz-projekte\"\nname = \"Projekte im KDZ\"\nkind = \"sachgebiet\"\nparent = \"Kommunales Datenzentrum\"\n",
+    );
+    std::fs::write(content.join("units.toml"), units).unwrap();
+    let project = content.join("projects/P-2026-001.toml");
+    let moved =
+        std::fs::read_to_string(&project).unwrap().replace("unit = \"32\"", "unit = \"Kommunales Datenzentrum\"");
+    std::fs::write(&project, moved).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    build(site.path(), out.path());
+
+    let kdz = page(out.path(), "einheiten/kdz.html");
+    assert_eq!(texts(&kdz, "#untereinheiten + ul li"), ["Projekte im KDZ"]);
+    assert_eq!(texts(&kdz, "#projekte + ul li"), ["Online-Terminvergabe im Ordnungsamt"]);
+    let sub_unit = page(out.path(), "einheiten/kdz-projekte.html");
+    assert_eq!(texts(&sub_unit, "dl.facts dd"), ["KDZ"], "the parent, under its own name");
+    let ordnungsamt = page(out.path(), "einheiten/32.html");
+    let left = texts(&ordnungsamt, "#projekte + ul li");
+    assert!(!left.iter().any(|t| t == "Online-Terminvergabe im Ordnungsamt"), "{left:?}");
+}
