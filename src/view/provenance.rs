@@ -4,19 +4,22 @@
 use serde::Serialize;
 
 use super::Linker;
-use crate::model::{EntityKind, Model, ReadingTargets};
+use crate::model::{EntityKind, Model, Reading, ReadingTargets};
 use crate::paths;
 
 /// The slug of the page that lists the sources and every reading.
 pub const SOURCES_SECTION: &str = "quellen";
 
-/// One reading as a marker: what kind it is, its title and reasoning, and where the
+/// One reading as a marker: what kind it is, its title and reasoning, the source it reads
+/// (named, so that a PDF page says which document "das Quelldokument" is), and where the
 /// sources page explains it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ReadingMark {
     pub kind: String,
     pub title: String,
     pub reasoning: String,
+    /// The source as a citation: title, publisher, date, place in it; empty without one.
+    pub source: String,
     pub href: String,
 }
 
@@ -39,9 +42,30 @@ fn marks(linker: &Linker<'_>, readings: &[usize]) -> Vec<ReadingMark> {
             kind: linker.site.label(&reading.kind.get_ref().label_key()),
             title: reading.title.clone(),
             reasoning: reading.reasoning.clone(),
+            source: citation(linker.model, reading),
             href: linker.href(&format!("{}#{}", paths::section(SOURCES_SECTION), anchor(reading.id.get_ref()))),
         })
         .collect()
+}
+
+fn citation(model: &Model, reading: &Reading) -> String {
+    let Some(source) =
+        reading.source.as_ref().and_then(|id| model.sources.iter().find(|s| s.id.get_ref() == id.get_ref()))
+    else {
+        return String::new();
+    };
+    let date = source.date.as_ref().map(|d| crate::german::date(*d.get_ref()));
+    let issued = [Some(source.publisher.clone()), date].into_iter().flatten().filter(|part| !part.trim().is_empty());
+    let issued = issued.collect::<Vec<_>>().join(", ");
+    let mut citation = source.title.clone();
+    if !issued.is_empty() {
+        citation.push_str(&format!(" ({issued})"));
+    }
+    // The place in the source may itself be a list ("Schaubild, Rollensteckbriefe").
+    if let Some(location) = reading.location.as_ref().filter(|l| !l.trim().is_empty()) {
+        citation.push_str(&format!("; {location}"));
+    }
+    citation
 }
 
 /// The anchor of a source or reading on the sources page.

@@ -9,12 +9,13 @@ use scraper::Selector;
 
 use crate::harness;
 use crate::pdf::{built, pdf_text};
-use crate::site::page;
+use crate::site::{page, texts};
 
 const RACI: &str = "Die RACI-Zuordnung ist abgeleitet";
 const FLOWS: &str = "Start und Ziel der Abläufe sind rekonstruiert";
 const CHALLENGES: &str = "Bereich und „Adressiert durch“ der Handlungsfelder sind zugeordnet";
 const PAPER: &str = "Die Informationsvorlage ist aus der Präsentation nachgebildet";
+const SOURCE: &str = "Überprüfung und Neuausrichtung der Leistungserbringung im Bereich IT und Digitalisierung in der LH Mainz – Vorstellung Ergebnisse im Haupt- und Personalausschuss (Landeshauptstadt Mainz, 18.06.2025)";
 
 /// The titles of the reading markers on a page, each with the section heading above it.
 fn markers(output: &Path, path: &str) -> Vec<String> {
@@ -46,6 +47,8 @@ fn role_body_and_handlungsfeld_pages_mark_the_raci_flow_and_handlungsfeld_readin
     assert!(has(&markers(output, "vorlagen/informationsvorlage-steuerungsmodell.html"), PAPER));
     let example = markers(output, "einheiten/bsp-umweltamt.html");
     assert!(example.iter().any(|m| m.starts_with("Beispieldaten:")), "{example:?}");
+    let explained = texts(&page(output, "rollen/anwendungsmanagerin.html"), "details.reading p").join(" ");
+    assert!(explained.contains(&format!("Quelle: {SOURCE}.")), "the marker names its source: {explained}");
     // A page none of it applies to carries no marker.
     assert!(markers(output, "glossar/index.html").is_empty());
 }
@@ -56,6 +59,9 @@ fn the_role_card_and_the_paper_pdfs_carry_their_readings() {
     let card = pdf_text(&output.join("rollen/digit-beraterin.pdf"));
     assert!(card.contains(&format!("Lesart: {RACI}.")), "{card}");
     assert!(card.contains("Das Quelldokument enthält keine RACI-Matrix."), "the reasoning is in the PDF");
+    // ... and which document "das Quelldokument" is, since a printed card has no links.
+    let flat = card.split_whitespace().collect::<Vec<_>>().join(" ").replace("\u{ad} ", "");
+    assert!(flat.contains(&format!("eingetragen. Quelle: {SOURCE}")), "{flat}");
     let paper = pdf_text(&output.join("vorlagen/informationsvorlage-steuerungsmodell.pdf"));
     assert!(paper.contains(&format!("Lesart: {PAPER}.")), "{paper}");
     let handbook = pdf_text(&output.join("handbuch.pdf"));
@@ -123,7 +129,7 @@ fn reading_text_stays_text() {
     let site = harness::copy_minimal();
     std::fs::write(
         site.path().join("content/sources.toml"),
-        "[[reading]]\nid = \"roh\"\nkind = \"interpretation\"\ntitle = \"<script>alert(1)</script> {{ x }}\"\nreasoning = \"#sys.exit() <b>fett</b>\"\napplies = [\"raci\"]\n",
+        "[[source]]\nid = \"q\"\ntitle = \"Quelle ] #panic() $x$ <i>kursiv</i>\"\n\n[[reading]]\nid = \"roh\"\nkind = \"interpretation\"\ntitle = \"<script>alert(1)</script> {{ x }}\"\nsource = \"q\"\nlocation = \"Folie *3*\"\nreasoning = \"#sys.exit() <b>fett</b>\"\napplies = [\"raci\"]\n",
     )
     .unwrap();
     let output = tempfile::tempdir().unwrap();
@@ -135,4 +141,7 @@ fn reading_text_stays_text() {
         "{html}"
     );
     assert!(!html.contains("<b>fett</b>"));
+    let card = pdf_text(&output.path().join("rollen/digit-beraterin.pdf"));
+    let card = card.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(card.contains("#sys.exit() <b>fett</b> Quelle: Quelle ] #panic() $x$ <i>kursiv</i>; Folie *3*."), "{card}");
 }
