@@ -80,7 +80,8 @@ struct Document {
 
 impl Document {
     /// A document whose `/data.json` holds its `title`, the site's organisation, its
-    /// `date` and the labels beside the fields of `content` (a JSON object).
+    /// `date`, the site's sources and the labels beside the fields of `content` (a JSON
+    /// object).
     fn new(
         site: &Site<'_>,
         path: String,
@@ -95,6 +96,7 @@ impl Document {
             "organisation": site.config.organisation,
             "date": { "year": date.year, "month": date.month, "day": date.day, "text": crate::german::date(date) },
             "labels": site.labels,
+            "sources": crate::view::provenance::citations(site.model),
         });
         if let (Some(data), serde_json::Value::Object(content)) = (data.as_object_mut(), content) {
             data.extend(content);

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::Linker;
-use crate::model::{EntityKind, Model, Reading, ReadingTargets};
+use crate::model::{EntityKind, Model, Reading, ReadingTargets, Source};
 use crate::paths;
 
 /// The slug of the page that lists the sources and every reading.
@@ -42,18 +42,24 @@ fn marks(linker: &Linker<'_>, readings: &[usize]) -> Vec<ReadingMark> {
             kind: linker.site.label(&reading.kind.get_ref().label_key()),
             title: reading.title.clone(),
             reasoning: reading.reasoning.clone(),
-            source: citation(linker.model, reading),
+            source: reading_citation(linker.model, reading),
             href: linker.href(&format!("{}#{}", paths::section(SOURCES_SECTION), anchor(reading.id.get_ref()))),
         })
         .collect()
 }
 
-fn citation(model: &Model, reading: &Reading) -> String {
-    let Some(source) =
-        reading.source.as_ref().and_then(|id| model.sources.iter().find(|s| s.id.get_ref() == id.get_ref()))
-    else {
-        return String::new();
-    };
+fn reading_citation(model: &Model, reading: &Reading) -> String {
+    let source = reading.source.as_ref().and_then(|id| model.sources.iter().find(|s| s.id.get_ref() == id.get_ref()));
+    source.map(|source| citation(source, reading.location.as_deref())).unwrap_or_default()
+}
+
+/// Every source of the site as a citation, for documents that restate them.
+pub fn citations(model: &Model) -> Vec<String> {
+    model.sources.iter().map(|source| citation(source, None)).collect()
+}
+
+/// "Title (publisher, date); place in it", leaving out what the source does not give.
+fn citation(source: &Source, location: Option<&str>) -> String {
     let date = source.date.as_ref().map(|d| crate::german::date(*d.get_ref()));
     let issued = [Some(source.publisher.clone()), date].into_iter().flatten().filter(|part| !part.trim().is_empty());
     let issued = issued.collect::<Vec<_>>().join(", ");
@@ -62,7 +68,7 @@ fn citation(model: &Model, reading: &Reading) -> String {
         citation.push_str(&format!(" ({issued})"));
     }
     // The place in the source may itself be a list ("Schaubild, Rollensteckbriefe").
-    if let Some(location) = reading.location.as_ref().filter(|l| !l.trim().is_empty()) {
+    if let Some(location) = location.filter(|l| !l.trim().is_empty()) {
         citation.push_str(&format!("; {location}"));
     }
     citation

@@ -62,6 +62,11 @@ fn the_role_card_and_the_paper_pdfs_carry_their_readings() {
     // ... and which document "das Quelldokument" is, since a printed card has no links.
     let flat = card.split_whitespace().collect::<Vec<_>>().join(" ").replace("\u{ad} ", "");
     assert!(flat.contains(&format!("eingetragen. Quelle: {SOURCE}")), "{flat}");
+    // A card whose own text speaks of the source names it at its end, readings or not.
+    let card = pdf_text(&output.join("rollen/fachamts-evp.pdf"));
+    let flat = card.split_whitespace().collect::<Vec<_>>().join(" ").replace("\u{ad} ", "");
+    assert!(flat.contains("im Quelldokument nicht ausgeschrieben"), "{flat}");
+    assert!(flat.contains(&format!("Quelle: {SOURCE}.")), "{flat}");
     let paper = pdf_text(&output.join("vorlagen/informationsvorlage-steuerungsmodell.pdf"));
     assert!(paper.contains(&format!("Lesart: {PAPER}.")), "{paper}");
     let handbook = pdf_text(&output.join("handbuch.pdf"));
