@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::page::ItemContext;
 use crate::model::{EntityKind, Model, Reading};
-use crate::view::provenance::anchor;
+use crate::view::provenance::{anchor, source_of};
 use crate::view::{Linker, Named};
 
 #[derive(Serialize)]
@@ -46,10 +46,8 @@ pub(super) fn sources(linker: &Linker<'_>, model: &Model) -> ItemContext {
 }
 
 fn reading(linker: &Linker<'_>, model: &Model, reading: &Reading) -> ReadingView {
-    let source = reading.source.as_ref().and_then(|id| {
-        let found = model.sources.iter().find(|s| s.id.get_ref() == id.get_ref())?;
-        Some(Named { title: found.title.clone(), href: Some(format!("#{}", anchor(found.id.get_ref()))) })
-    });
+    let source = source_of(model, reading)
+        .map(|found| Named { title: found.title.clone(), href: Some(format!("#{}", anchor(found.id.get_ref()))) });
     ReadingView {
         anchor: anchor(reading.id.get_ref()),
         kind: linker.site.label(&reading.kind.get_ref().label_key()),

@@ -49,8 +49,13 @@ fn marks(linker: &Linker<'_>, readings: &[usize]) -> Vec<ReadingMark> {
 }
 
 fn reading_citation(model: &Model, reading: &Reading) -> String {
-    let source = reading.source.as_ref().and_then(|id| model.sources.iter().find(|s| s.id.get_ref() == id.get_ref()));
-    source.map(|source| citation(source, reading.location.as_deref())).unwrap_or_default()
+    source_of(model, reading).map(|source| citation(source, reading.location.as_deref())).unwrap_or_default()
+}
+
+/// The source a reading names, if the site has it.
+pub fn source_of<'m>(model: &'m Model, reading: &Reading) -> Option<&'m Source> {
+    let id = reading.source.as_ref()?;
+    model.sources.iter().find(|s| s.id.get_ref() == id.get_ref())
 }
 
 /// Every source of the site as a citation, for documents that restate them.
